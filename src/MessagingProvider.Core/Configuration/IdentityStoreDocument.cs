@@ -1,0 +1,23 @@
+using System;
+
+namespace MessagingProvider.Configuration;
+
+/// <summary>
+/// Everything stored for one identity store: one JSON document per store. Sections other
+/// features add (SMTP, notifications, mail servers) hang off this document.
+/// </summary>
+public sealed class IdentityStoreDocument
+{
+    /// <summary>The schema this code writes; a newer one on disk is refused, never rewritten.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+
+    public string Name { get; set; } = "";
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
+
+    public MessagingProviderSettings Messaging { get; set; } = new MessagingProviderSettings();
+}

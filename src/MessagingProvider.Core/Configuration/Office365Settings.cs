@@ -1,0 +1,27 @@
+using MessagingProvider.Security;
+
+namespace MessagingProvider.Configuration;
+
+public enum CloudEnvironment
+{
+    Global,
+    USGovGCCHigh,
+    USGovDoD,
+    China,
+}
+
+public sealed class Office365Settings
+{
+    public CloudEnvironment Cloud { get; set; } = CloudEnvironment.Global;
+
+    public string? Domain { get; set; }
+
+    /// <summary>The tenant, e.g. contoso.onmicrosoft.com.</summary>
+    public string? Organization { get; set; }
+
+    public string? ApplicationId { get; set; }
+
+    public ProtectedSecret? ClientSecret { get; set; }
+
+    public StoredCertificate? Certificate { get; set; }
+}

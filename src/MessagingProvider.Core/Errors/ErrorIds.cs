@@ -1,0 +1,31 @@
+namespace MessagingProvider.Errors;
+
+/// <summary>The stable error identifiers of the configuration layer.</summary>
+public static class ErrorIds
+{
+    public const string IdentityStoreNotFound = "IdentityStoreNotFound";
+    public const string IdentityStoreAlreadyExists = "IdentityStoreAlreadyExists";
+    public const string InvalidIdentityStoreName = "InvalidIdentityStoreName";
+    public const string ConfigurationCorrupt = "ConfigurationCorrupt";
+    public const string ConfigurationVersionUnsupported = "ConfigurationVersionUnsupported";
+    public const string ConfigurationDirectoryUnavailable = "ConfigurationDirectoryUnavailable";
+    public const string ConfigurationLocked = "ConfigurationLocked";
+    public const string SecretProtectionFailed = "SecretProtectionFailed";
+    public const string InvalidDomainName = "InvalidDomainName";
+    public const string InvalidServerName = "InvalidServerName";
+    public const string InvalidAliasPattern = "InvalidAliasPattern";
+    public const string InvalidMaximumAliasLength = "InvalidMaximumAliasLength";
+    public const string InvalidEmailAddress = "InvalidEmailAddress";
+    public const string InvalidApplicationId = "InvalidApplicationId";
+    public const string CertificatePasswordIncorrect = "CertificatePasswordIncorrect";
+    public const string CertificateFileInvalid = "CertificateFileInvalid";
+    public const string CertificateHasNoPrivateKey = "CertificateHasNoPrivateKey";
+    public const string KeyFileInvalid = "KeyFileInvalid";
+    public const string FileNotFound = "FileNotFound";
+    public const string ParameterNotValidForProvider = "ParameterNotValidForProvider";
+    public const string ProviderSettingsIncomplete = "ProviderSettingsIncomplete";
+    public const string ProviderNotConfigured = "ProviderNotConfigured";
+    public const string ExchangeServerNotFound = "ExchangeServerNotFound";
+    public const string ExchangeServerAlreadyExists = "ExchangeServerAlreadyExists";
+    public const string ExchangeServerPriorityOutOfRange = "ExchangeServerPriorityOutOfRange";
+}

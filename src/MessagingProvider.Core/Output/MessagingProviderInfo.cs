@@ -1,0 +1,116 @@
+using System;
+using System.Linq;
+using MessagingProvider.Configuration;
+using MessagingProvider.Security;
+
+namespace MessagingProvider.Output;
+
+/// <summary>A provider as output shows it: secrets are masked, never decrypted.</summary>
+public class MessagingProviderInfo
+{
+    public string IdentityStore { get; set; } = "";
+    public MessagingProviderType Provider { get; set; }
+    public DateTimeOffset Modified { get; set; }
+
+    public static MessagingProviderInfo From(IdentityStoreDocument document)
+    {
+        MessagingProviderSettings s = document.Messaging;
+        MessagingProviderInfo info = s.Provider switch
+        {
+            MessagingProviderType.Exchange when s.Exchange is not null => ExchangeProviderInfo.From(document.Name, s.Exchange),
+            MessagingProviderType.Office365 when s.Office365 is not null => Office365ProviderInfo.From(s.Office365),
+            MessagingProviderType.GoogleWorkspace when s.GoogleWorkspace is not null => GoogleWorkspaceProviderInfo.From(s.GoogleWorkspace),
+            MessagingProviderType.Other when s.Other is not null => OtherProviderInfo.From(s.Other),
+            _ => new MessagingProviderInfo(),
+        };
+        info.IdentityStore = document.Name;
+        info.Provider = s.Provider;
+        info.Modified = document.Modified;
+        return info;
+    }
+
+    internal static string? Masked(ProtectedSecret? secret) => secret is null ? null : ProtectedSecret.Mask;
+}
+
+public sealed class ExchangeProviderInfo : MessagingProviderInfo
+{
+    /// <summary>2013, 2016, 2019 or SE.</summary>
+    public string Version { get; set; } = "";
+    public string? Domain { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public ExchangeDeployment Deployment { get; set; }
+    public ExchangeAuthentication Authentication { get; set; }
+    public bool UseSsl { get; set; }
+    public ExchangeCreateMethod CreateMethod { get; set; }
+    public string[] ExcludedSmtpDomain { get; set; } = Array.Empty<string>();
+    public ExchangeServerInfo[] Servers { get; set; } = Array.Empty<ExchangeServerInfo>();
+
+    internal static ExchangeProviderInfo From(string store, ExchangeSettings s) => new ExchangeProviderInfo
+    {
+        Version = ExchangeVersionNames.Display(s.Version),
+        Domain = s.Domain,
+        UserName = s.UserName,
+        Password = Masked(s.Password),
+        Deployment = s.Deployment,
+        Authentication = s.Authentication,
+        UseSsl = s.UseSsl,
+        CreateMethod = s.CreateMethod,
+        ExcludedSmtpDomain = s.ExcludedSmtpDomains.ToArray(),
+        Servers = s.Servers.OrderBy(x => x.Priority).Select(x => ExchangeServerInfo.From(store, x)).ToArray(),
+    };
+}
+
+public sealed class Office365ProviderInfo : MessagingProviderInfo
+{
+    public CloudEnvironment Cloud { get; set; }
+    public string? Domain { get; set; }
+    public string? Organization { get; set; }
+    public string? ApplicationId { get; set; }
+    public string? ClientSecret { get; set; }
+    public CertificateInfo? Certificate { get; set; }
+
+    internal static Office365ProviderInfo From(Office365Settings s) => new Office365ProviderInfo
+    {
+        Cloud = s.Cloud,
+        Domain = s.Domain,
+        Organization = s.Organization,
+        ApplicationId = s.ApplicationId,
+        ClientSecret = Masked(s.ClientSecret),
+        Certificate = s.Certificate is null ? null : CertificateInfo.From(s.Certificate),
+    };
+}
+
+public sealed class GoogleWorkspaceProviderInfo : MessagingProviderInfo
+{
+    public string? ServiceAccount { get; set; }
+    public string? AdminUser { get; set; }
+    public GoogleKeyType KeyType { get; set; }
+    public string? KeyId { get; set; }
+    public DateTimeOffset? KeyNotAfter { get; set; }
+    public string? Key { get; set; }
+
+    internal static GoogleWorkspaceProviderInfo From(GoogleWorkspaceSettings s) => new GoogleWorkspaceProviderInfo
+    {
+        ServiceAccount = s.ServiceAccount,
+        AdminUser = s.AdminUser,
+        KeyType = s.KeyType,
+        KeyId = s.KeyId,
+        KeyNotAfter = s.KeyNotAfter,
+        Key = Masked(s.Key),
+    };
+}
+
+public sealed class OtherProviderInfo : MessagingProviderInfo
+{
+    public string? Domain { get; set; }
+    public int? MaximumAliasLength { get; set; }
+    public string? AliasPattern { get; set; }
+
+    internal static OtherProviderInfo From(OtherProviderSettings s) => new OtherProviderInfo
+    {
+        Domain = s.Domain,
+        MaximumAliasLength = s.MaximumAliasLength,
+        AliasPattern = s.AliasPattern,
+    };
+}

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Security;
+using MessagingProvider.Configuration;
+
+namespace MessagingProvider.Providers;
+
+/// <summary>
+/// What Set-MessagingProvider was asked to change. A null member was not given and keeps its
+/// stored value (when the provider stays the same).
+/// </summary>
+public sealed class ProviderChange
+{
+    public MessagingProviderType Provider { get; set; }
+
+    /// <summary>The names of the parameters the user gave, to check they fit the provider.</summary>
+    public ICollection<string> GivenParameters { get; set; } = new List<string>();
+
+    public string? Domain { get; set; }
+
+    public ExchangeVersion? Version { get; set; }
+    public PSCredential? Credential { get; set; }
+    public string[]? Servers { get; set; }
+    public ExchangeDeployment? Deployment { get; set; }
+    public ExchangeAuthentication? Authentication { get; set; }
+    public bool? UseSsl { get; set; }
+    public ExchangeCreateMethod? CreateMethod { get; set; }
+    public string[]? ExcludedSmtpDomains { get; set; }
+
+    public CloudEnvironment? Cloud { get; set; }
+    public string? Organization { get; set; }
+    public string? ApplicationId { get; set; }
+    public SecureString? ClientSecret { get; set; }
+    public string? CertificatePath { get; set; }
+    public SecureString? CertificatePassword { get; set; }
+
+    public string? ServiceAccount { get; set; }
+    public string? AdminUser { get; set; }
+    public string? KeyPath { get; set; }
+    public SecureString? KeyPassword { get; set; }
+
+    public int? MaximumAliasLength { get; set; }
+    public string? AliasPattern { get; set; }
+}

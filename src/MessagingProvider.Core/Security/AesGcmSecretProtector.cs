@@ -1,0 +1,119 @@
+#if NET
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using MessagingProvider.Errors;
+
+namespace MessagingProvider.Security;
+
+/// <summary>
+/// Linux and macOS have no DPAPI. Secrets are sealed with AES-256-GCM under a random per-user key
+/// kept in a key file that only its owner can read (0600), the protection ssh gives private keys.
+/// The key file lives in the configuration directory so that a scheduled job pointed at another
+/// directory (MESSAGINGPROVIDER_CONFIG_PATH) carries its own key; copying the JSON documents alone
+/// discloses nothing.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+internal sealed class AesGcmSecretProtector : ISecretProtector
+{
+    internal const string SchemeName = "aes256gcm-v1";
+    internal const string KeyFileName = "secret.key";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private const int KeySize = 32;
+    private static readonly byte[] AssociatedData = Encoding.UTF8.GetBytes(SchemeName);
+
+    private readonly string _keyPath;
+    private byte[]? _key;
+
+    public AesGcmSecretProtector(string directory)
+    {
+        _keyPath = Path.Combine(directory, KeyFileName);
+    }
+
+    public string Scheme => SchemeName;
+
+    public ProtectedSecret Protect(byte[] plain)
+    {
+        byte[] key = GetOrCreateKey();
+        byte[] output = new byte[NonceSize + TagSize + plain.Length];
+        Span<byte> nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), AssociatedData);
+        return new ProtectedSecret { Scheme = SchemeName, Data = Convert.ToBase64String(output) };
+    }
+
+    public byte[] Unprotect(ProtectedSecret secret)
+    {
+        byte[] input = Convert.FromBase64String(secret.Data);
+        if (input.Length < NonceSize + TagSize) throw Undecryptable(null);
+        byte[] plain = new byte[input.Length - NonceSize - TagSize];
+        try
+        {
+            using var aes = new AesGcm(GetOrCreateKey(), TagSize);
+            aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), plain, AssociatedData);
+            return plain;
+        }
+        catch (CryptographicException e)
+        {
+            throw Undecryptable(e);
+        }
+    }
+
+    private MessagingProviderException Undecryptable(Exception? inner) =>
+        new MessagingProviderException(ErrorIds.SecretProtectionFailed, ErrorKind.SecurityError,
+            $"A stored secret could not be decrypted with the key in '{_keyPath}'. The key file was replaced or belongs to another user; set the secret again.",
+            _keyPath, inner);
+
+    private byte[] GetOrCreateKey()
+    {
+        if (_key is not null) return _key;
+        if (!File.Exists(_keyPath))
+        {
+            byte[] fresh = RandomNumberGenerator.GetBytes(KeySize);
+            try
+            {
+                var options = new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    Share = FileShare.None,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                };
+                using (var stream = new FileStream(_keyPath, options))
+                {
+                    stream.Write(fresh, 0, fresh.Length);
+                    stream.Flush(true);
+                }
+            }
+            catch (IOException) when (File.Exists(_keyPath))
+            {
+                // Another process created the key first: use theirs.
+            }
+        }
+
+        byte[] key = ReadKey();
+        _key = key;
+        return key;
+    }
+
+    private byte[] ReadKey()
+    {
+        // A key still being written by a racing process is shorter than KeySize for a moment.
+        for (int attempt = 0; ; attempt++)
+        {
+            byte[] key = File.ReadAllBytes(_keyPath);
+            if (key.Length == KeySize) return key;
+            if (attempt >= 50)
+            {
+                throw new MessagingProviderException(ErrorIds.SecretProtectionFailed, ErrorKind.InvalidData,
+                    $"The key file '{_keyPath}' is damaged ({key.Length} bytes, expected {KeySize}). Remove it and set every stored secret again.", _keyPath);
+            }
+
+            System.Threading.Thread.Sleep(10);
+        }
+    }
+}
+#endif

@@ -1,0 +1,39 @@
+using System.Linq;
+using System.Management.Automation;
+using MessagingProvider.Commands.Completers;
+using MessagingProvider.Commands.Infrastructure;
+using MessagingProvider.Configuration;
+using MessagingProvider.Output;
+
+namespace MessagingProvider.Commands;
+
+/// <summary>Lists an identity store's Exchange servers in priority order with their last known status.</summary>
+[Cmdlet(VerbsCommon.Get, "ExchangeServer")]
+[OutputType(typeof(ExchangeServerInfo))]
+public sealed class GetExchangeServerCommand : IdentityStoreCmdlet
+{
+    [Parameter(Position = 1)]
+    [ArgumentCompleter(typeof(ExchangeServerCompleter))]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string Server { get; set; } = "*";
+
+    protected override void ProcessRecord()
+    {
+        TryRun(() =>
+        {
+            IdentityStoreDocument document = Store.Get(IdentityStore);
+            var pattern = new WildcardPattern(Server, WildcardOptions.IgnoreCase);
+            var servers = Exchange.ExchangeProviderGuard.Require(document).Servers
+                .OrderBy(s => s.Priority)
+                .Where(s => pattern.IsMatch(s.Name))
+                .ToList();
+            if (servers.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(Server))
+            {
+                Exchange.ExchangeServerPriority.Find(servers, Server);
+            }
+
+            foreach (ExchangeServerEntry server in servers) WriteObject(ExchangeServerInfo.From(document.Name, server));
+        });
+    }
+}

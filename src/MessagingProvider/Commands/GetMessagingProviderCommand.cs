@@ -1,0 +1,37 @@
+using System.Management.Automation;
+using MessagingProvider.Commands.Completers;
+using MessagingProvider.Commands.Infrastructure;
+using MessagingProvider.Configuration;
+using MessagingProvider.Output;
+
+namespace MessagingProvider.Commands;
+
+[Cmdlet(VerbsCommon.Get, "MessagingProvider")]
+[OutputType(typeof(MessagingProviderInfo), typeof(ExchangeProviderInfo), typeof(Office365ProviderInfo), typeof(GoogleWorkspaceProviderInfo), typeof(OtherProviderInfo))]
+public sealed class GetMessagingProviderCommand : MessagingProviderCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(IdentityStoreCompleter))]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] IdentityStore { get; set; } = { "*" };
+
+    protected override void ProcessRecord()
+    {
+        foreach (string name in IdentityStore)
+        {
+            if (WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                foreach (IdentityStoreDocument document in Store.List(e => WriteError(ErrorRecords.From(e))))
+                {
+                    if (pattern.IsMatch(document.Name)) WriteObject(MessagingProviderInfo.From(document));
+                }
+            }
+            else
+            {
+                TryRun(() => WriteObject(MessagingProviderInfo.From(Store.Get(name))));
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using MessagingProvider.Configuration;
+
+namespace MessagingProvider.Commands.Completers;
+
+/// <summary>Completes -IdentityStore with the stored identity-store names.</summary>
+public sealed class IdentityStoreCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+        foreach (IdentityStoreDocument document in ConfigurationStore.OpenDefault().List(onError: _ => { }))
+        {
+            if (!pattern.IsMatch(document.Name)) continue;
+            yield return new CompletionResult(CompletionText.Quote(document.Name), document.Name, CompletionResultType.ParameterValue,
+                $"{document.Name} ({document.Messaging.Provider})");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The one test command: sets up a fresh Debian 12 machine (system packages the tests need,
+# NuGet restore), builds the module into out/MessagingProvider, and runs every test.
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Smtp]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# System packages some tests run for real (one per line in tests/apt-packages.txt).
+if [ -s tests/apt-packages.txt ]; then
+  mapfile -t wanted < <(grep -vE '^\s*(#|$)' tests/apt-packages.txt)
+  missing=()
+  for pkg in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing system packages: ${missing[*]}"
+    sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    # Keep installs from starting the system's own daemons: tests start private instances.
+    printf '#!/bin/sh\nexit 101\n' | "${sudo_cmd[@]}" tee /usr/sbin/policy-rc.d >/dev/null
+    "${sudo_cmd[@]}" chmod +x /usr/sbin/policy-rc.d
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    "${sudo_cmd[@]}" rm -f /usr/sbin/policy-rc.d
+  fi
+fi
+
+dotnet restore MessagingProvider.sln
+dotnet build MessagingProvider.sln -c Release --no-restore -nologo -clp:ErrorsOnly
+
+log=$(mktemp)
+status=0
+dotnet test MessagingProvider.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line in the plain form CI reads: "N passed, N failed, N skipped".
+awk '/(Passed|Failed)!  - Failed:/ {
+       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit $status
