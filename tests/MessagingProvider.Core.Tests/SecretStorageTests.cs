@@ -1,0 +1,107 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using System.Text;
+using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
+using MessagingProvider.Providers;
+using MessagingProvider.Security;
+
+namespace MessagingProvider.Core.Tests;
+
+public sealed class SecretStorageTests
+{
+    private const string Password = "Exch-P@ssw0rd-7f3a91";
+    private const string ClientSecret = "cl1ent~Secret.Value_88d2";
+
+    internal static SecureString Secure(string text) => new System.Net.NetworkCredential("", text).SecurePassword;
+
+    [Fact]
+    public void NoSecretAppearsInPlainTextUnderTheConfigurationDirectory()
+    {
+        using var dir = new TempDirectory();
+        var store = new ConfigurationStore(dir.Path);
+        store.Create("Onprem");
+        store.Create("Cloud");
+        store.Update("Onprem", d => ProviderConfigurator.Apply(d, new ProviderChange
+        {
+            Provider = MessagingProviderType.Exchange,
+            Domain = "contoso.com",
+            Credential = new PSCredential("CONTOSO\\svc-mp", Secure(Password)),
+        }, store.Secrets));
+        store.Update("Cloud", d => ProviderConfigurator.Apply(d, new ProviderChange
+        {
+            Provider = MessagingProviderType.Office365,
+            Domain = "contoso.com",
+            Organization = "contoso.onmicrosoft.com",
+            ApplicationId = Guid.NewGuid().ToString(),
+            ClientSecret = Secure(ClientSecret),
+        }, store.Secrets));
+
+        foreach (string file in Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories))
+        {
+            byte[] content = File.ReadAllBytes(file);
+            foreach (string secret in new[] { Password, ClientSecret })
+            {
+                foreach (byte[] form in new[]
+                         {
+                             Encoding.UTF8.GetBytes(secret),
+                             Encoding.Unicode.GetBytes(secret),
+                             Encoding.UTF8.GetBytes(Convert.ToBase64String(Encoding.UTF8.GetBytes(secret))),
+                             Encoding.UTF8.GetBytes(Convert.ToBase64String(Encoding.Unicode.GetBytes(secret))),
+                         })
+                {
+                    Assert.False(Contains(content, form), $"'{file}' holds a secret in a readable form");
+                }
+            }
+        }
+
+        // And the secrets come back intact, only as credential objects.
+        PSCredential credential = store.Secrets.ToCredential("x", store.Get("Onprem").Messaging.Exchange!.Password!);
+        Assert.Equal(Password, credential.GetNetworkCredential().Password);
+        Assert.Equal(ClientSecret, new System.Net.NetworkCredential("", store.Secrets.UnprotectSecureString(store.Get("Cloud").Messaging.Office365!.ClientSecret!)).Password);
+    }
+
+    [Fact]
+    public void KeyFileIsOwnerOnlyAndATamperedSecretIsRefused()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new TempDirectory();
+        var store = new ConfigurationStore(dir.Path);
+        store.Create("Contoso");
+        ProtectedSecret secret = store.Secrets.Protect(Secure(Password));
+
+        Assert.Equal("aes256gcm-v1", secret.Scheme);
+        string keyFile = Path.Combine(dir.Path, "secret.key");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        Assert.Equal(32, new FileInfo(keyFile).Length);
+
+        byte[] data = Convert.FromBase64String(secret.Data);
+        data[data.Length - 1] ^= 0x01;
+        var tampered = new ProtectedSecret { Scheme = secret.Scheme, Data = Convert.ToBase64String(data) };
+        var error = Assert.Throws<MessagingProviderException>(() => store.Secrets.UnprotectBytes(tampered));
+        Assert.Equal(ErrorIds.SecretProtectionFailed, error.ErrorId);
+    }
+
+    [Fact]
+    public void EachProtectionUsesAFreshNonce()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new TempDirectory();
+        var vault = new SecretVault(dir.Path);
+        Directory.CreateDirectory(dir.Path);
+        Assert.NotEqual(vault.Protect(Secure(Password)).Data, vault.Protect(Secure(Password)).Data);
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle)
+    {
+        for (int i = 0; i + needle.Length <= haystack.Length; i++)
+        {
+            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle)) return true;
+        }
+
+        return false;
+    }
+}
