@@ -107,6 +107,7 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
     [AllowEmptyString]
     public string? AliasPattern { get; set; }
 
+    // Named in every set so that the None set exists: it documents -Provider None on its own.
     [Parameter(ParameterSetName = NoneSet)]
     [Parameter(ParameterSetName = ExchangeSet)]
     [Parameter(ParameterSetName = Office365Set)]
