@@ -1,0 +1,24 @@
+BeforeAll {
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeServer.common.ps1'))
+    Import-Module $ModuleManifest -Force
+}
+
+Describe 'Remove-ExchangeServer' {
+    BeforeEach { Initialize-TestConfiguration; New-ExchangeServerTestStore }
+    AfterEach { Remove-TestConfiguration }
+
+    It 'honours -WhatIf and takes piped servers' {
+        Remove-ExchangeServer -IdentityStore Contoso -Server ExchA -WhatIf
+        Get-ServerOrder | Should -Be '1:ExchA,2:ExchB,3:ExchC'
+        Get-ExchangeServer -IdentityStore Contoso -Server ExchA | Remove-ExchangeServer -Confirm:$false
+        Get-ServerOrder | Should -Be '1:ExchB,2:ExchC'
+    }
+
+    It 'reports an unknown server and changes nothing' {
+        $before = Get-ConfigurationSnapshot
+        Remove-ExchangeServer -IdentityStore Contoso -Server ExchZ -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'ExchangeServerNotFound,MessagingProvider.Commands.RemoveExchangeServerCommand'
+        Assert-ConfigurationUnchanged $before
+    }
+}

@@ -1,0 +1,77 @@
+# Shared set-up for the Pester suite. It mirrors tests/MessagingProvider.Tests (the hosted-engine
+# xunit tests that CI runs): same cases, same fixtures. Run with ./build.ps1 -Task Test.
+
+$script:ModuleManifest = [System.IO.Path]::GetFullPath(
+    [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'MessagingProvider', 'MessagingProvider.psd1'))
+
+function Initialize-TestConfiguration {
+    # Every test gets a private configuration directory, as ModuleSession does.
+    $script:ConfigDirectory = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'mp-pester-' + [guid]::NewGuid().ToString('N'))
+    $env:MESSAGINGPROVIDER_CONFIG_PATH = $script:ConfigDirectory
+}
+
+function Remove-TestConfiguration {
+    $env:MESSAGINGPROVIDER_CONFIG_PATH = $null
+    foreach ($path in $script:ConfigDirectory, "$script:ConfigDirectory-files") {
+        if ([System.IO.Directory]::Exists($path)) { [System.IO.Directory]::Delete($path, $true) }
+    }
+}
+
+function Get-ConfigurationSnapshot {
+    # Every file under the configuration directory (lock files aside), as Base64.
+    $snapshot = @{}
+    if ([System.IO.Directory]::Exists($script:ConfigDirectory)) {
+        foreach ($file in [System.IO.Directory]::GetFiles($script:ConfigDirectory, '*', 'AllDirectories')) {
+            if ($file -like '*.locks*') { continue }
+            $snapshot[$file] = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes($file))
+        }
+    }
+    $snapshot
+}
+
+function Assert-ConfigurationUnchanged([hashtable] $Before) {
+    $after = Get-ConfigurationSnapshot
+    ($after.Keys | Sort-Object) -join '|' | Should -Be (($Before.Keys | Sort-Object) -join '|')
+    foreach ($key in $Before.Keys) { $after[$key] | Should -Be $Before[$key] -Because "$key must not change" }
+}
+
+function ConvertTo-TestSecureString([string] $Text) {
+    [System.Net.NetworkCredential]::new('', $Text).SecurePassword
+}
+
+function New-TestCredential {
+    [pscredential]::new('CONTOSO\svc-mp', (ConvertTo-TestSecureString 'Exch-P@ss-123'))
+}
+
+function New-ExchangeTestStore([string] $Name = 'Contoso') {
+    $null = New-IdentityStore -Name $Name
+    Set-MessagingProvider -IdentityStore $Name -Provider Exchange -Domain contoso.com -Credential (New-TestCredential)
+}
+
+function New-TestPfx([string] $Name, [string] $Password, [datetimeoffset] $NotAfter) {
+    $directory = "$script:ConfigDirectory-files"
+    $null = [System.IO.Directory]::CreateDirectory($directory)
+    $rsa = [System.Security.Cryptography.RSA]::Create(2048)
+    $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new(
+        "CN=$Name", $rsa, [System.Security.Cryptography.HashAlgorithmName]::SHA256,
+        [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+    $certificate = $request.CreateSelfSigned($NotAfter.AddYears(-1), $NotAfter)
+    $path = [System.IO.Path]::Combine($directory, "$Name.pfx")
+    [System.IO.File]::WriteAllBytes($path, $certificate.Export('Pkcs12', $Password))
+    $path
+}
+
+function New-TestGoogleJsonKey([string] $ClientEmail) {
+    $directory = "$script:ConfigDirectory-files"
+    $null = [System.IO.Directory]::CreateDirectory($directory)
+    $rsa = [System.Security.Cryptography.RSA]::Create(2048)
+    $path = [System.IO.Path]::Combine($directory, 'google-key.json')
+    $json = [ordered]@{
+        type           = 'service_account'
+        private_key_id = '0123456789abcdef'
+        private_key    = $rsa.ExportPkcs8PrivateKeyPem()
+        client_email   = $ClientEmail
+    } | ConvertTo-Json
+    [System.IO.File]::WriteAllText($path, $json)
+    $path
+}
