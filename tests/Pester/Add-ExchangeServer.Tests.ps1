@@ -18,7 +18,7 @@ Describe 'Add-ExchangeServer' {
         ($firsts | Sort-Object -Unique).Count | Should -BeGreaterThan 1
     }
 
-    It 'refuses <Script> with <ErrorId> and changes nothing' -TestCases @(
+    It 'refuses <Servers> with <ErrorId> and changes nothing' -TestCases @(
         @{ Servers = @('ExchD', 'exchb'); ErrorId = 'ExchangeServerAlreadyExists'; Category = 'ResourceExists' }
         @{ Servers = @('bad name'); ErrorId = 'InvalidServerName'; Category = 'InvalidArgument' }
     ) {

@@ -35,7 +35,7 @@ public sealed class AliasPolicy
             IdentityStore = identityStore,
             Alias = alias,
             IsValid = reasons.Length == 0,
-            Address = Domain is null || string.IsNullOrEmpty(alias) ? null : alias + "@" + Domain,
+            Address = reasons.Length == 0 && Domain is not null ? alias + "@" + Domain : null,
             Reasons = reasons,
         };
     }
