@@ -17,22 +17,5 @@ public sealed class GetIdentityStoreCommand : MessagingProviderCmdlet
     [ValidateNotNullOrEmpty]
     public string[] Name { get; set; } = { "*" };
 
-    protected override void ProcessRecord()
-    {
-        foreach (string name in Name)
-        {
-            if (WildcardPattern.ContainsWildcardCharacters(name))
-            {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-                foreach (IdentityStoreDocument document in Store.List(e => WriteError(ErrorRecords.From(e))))
-                {
-                    if (pattern.IsMatch(document.Name)) WriteObject(IdentityStoreInfo.From(document, Store.PathOf(document.Name)));
-                }
-            }
-            else
-            {
-                TryRun(() => WriteObject(IdentityStoreInfo.From(Store.Get(name), Store.PathOf(name))));
-            }
-        }
-    }
+    protected override void ProcessRecord() => WriteMatchingStores(Name, d => IdentityStoreInfo.From(d, Store.PathOf(d.Name)));
 }

@@ -16,22 +16,5 @@ public sealed class GetMessagingProviderCommand : MessagingProviderCmdlet
     [ValidateNotNullOrEmpty]
     public string[] IdentityStore { get; set; } = { "*" };
 
-    protected override void ProcessRecord()
-    {
-        foreach (string name in IdentityStore)
-        {
-            if (WildcardPattern.ContainsWildcardCharacters(name))
-            {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-                foreach (IdentityStoreDocument document in Store.List(e => WriteError(ErrorRecords.From(e))))
-                {
-                    if (pattern.IsMatch(document.Name)) WriteObject(MessagingProviderInfo.From(document));
-                }
-            }
-            else
-            {
-                TryRun(() => WriteObject(MessagingProviderInfo.From(Store.Get(name))));
-            }
-        }
-    }
+    protected override void ProcessRecord() => WriteMatchingStores(IdentityStore, MessagingProviderInfo.From);
 }

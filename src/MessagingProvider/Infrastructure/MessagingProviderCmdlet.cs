@@ -56,6 +56,28 @@ public abstract class MessagingProviderCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="project"/> of each identity store a name matches. A wildcard that
+    /// matches nothing is silent; an exact name that does not exist is an error, as with Get-Item.
+    /// </summary>
+    protected void WriteMatchingStores(IEnumerable<string> names, Func<IdentityStoreDocument, object> project)
+    {
+        foreach (string name in names)
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                TryRun(() => WriteObject(project(Store.Get(name))));
+                continue;
+            }
+
+            var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+            foreach (IdentityStoreDocument document in Store.List(e => WriteError(ErrorRecords.From(e))))
+            {
+                if (pattern.IsMatch(document.Name)) WriteObject(project(document));
+            }
+        }
+    }
+
     /// <summary>For failures after which the command cannot go on.</summary>
     protected void ThrowCoreError(MessagingProviderException exception) => ThrowTerminatingError(ErrorRecords.From(exception));
 
