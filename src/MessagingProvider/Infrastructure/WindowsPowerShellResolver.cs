@@ -1,0 +1,40 @@
+#if NETFRAMEWORK
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace MessagingProvider.Commands.Infrastructure;
+
+/// <summary>
+/// Windows PowerShell 5.1 has no AssemblyLoadContext and powershell.exe has no binding redirects
+/// for module dependencies, so a dependency that asks for another version of an assembly we ship
+/// (System.Memory asking for an older System.Runtime.CompilerServices.Unsafe, say) would fail to
+/// load. This resolver answers such requests with the copy in the module's bin folder, and only
+/// for assemblies the module ships.
+/// </summary>
+public sealed class WindowsPowerShellResolver : IModuleAssemblyInitializer
+{
+    private static readonly object Sync = new object();
+    private static bool _registered;
+    private static readonly string BinFolder = Path.GetDirectoryName(typeof(WindowsPowerShellResolver).Assembly.Location) ?? "";
+
+    public void OnImport()
+    {
+        lock (Sync)
+        {
+            if (_registered) return;
+            AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+            _registered = true;
+        }
+    }
+
+    private static Assembly? Resolve(object? sender, ResolveEventArgs args)
+    {
+        string? name = new AssemblyName(args.Name).Name;
+        if (string.IsNullOrEmpty(name)) return null;
+        string candidate = Path.Combine(BinFolder, name + ".dll");
+        return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
+    }
+}
+#endif
