@@ -5,7 +5,8 @@
 # Only engine cmdlets are used here: the module must import where Microsoft.PowerShell.Utility
 # and Microsoft.PowerShell.Management are absent (hosted engines, constrained endpoints).
 
-$importModule = Get-Command -Name Import-Module -Module Microsoft.PowerShell.Core
+# Module-qualified, so a proxy function named Import-Module cannot intercept it (and faster than Get-Command).
+$importModule = 'Microsoft.PowerShell.Core\Import-Module'
 $binRoot = [System.IO.Path]::Combine($PSScriptRoot, 'bin')
 
 if ($PSVersionTable.PSEdition -ne 'Core') {
