@@ -36,6 +36,20 @@ public sealed class MessagingProviderTests
     }
 
     [Fact]
+    public void VerboseOutputNeverShowsASecret()
+    {
+        using var session = new ModuleSession();
+        RunResult result = session.Run(Scripts.Credential + @"
+            $null = New-IdentityStore -Name Contoso -Verbose
+            Set-MessagingProvider -IdentityStore Contoso -Provider Exchange -Domain contoso.com -Credential $cred -Verbose
+            Set-MessagingProvider -IdentityStore Contoso -Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com `
+                -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -ClientSecret (secure 'cl1ent-secret-9') -Force -Verbose -Debug").ThrowIfErrors();
+        Assert.NotEmpty(result.Verbose);
+        Assert.All(result.Verbose, v => Assert.DoesNotContain("Exch-P@ss-123", v));
+        Assert.All(result.Verbose, v => Assert.DoesNotContain("cl1ent-secret-9", v));
+    }
+
+    [Fact]
     public void PassThruReturnsTheResultAndWithoutItNothing()
     {
         using var session = new ModuleSession();
