@@ -27,6 +27,18 @@ Describe 'Set-MessagingProvider' {
         }
     }
 
+    It 'never shows a secret in Verbose output' {
+        $verbose = & {
+            $null = New-IdentityStore -Name Contoso -Verbose
+            Set-MessagingProvider -IdentityStore Contoso -Provider Exchange -Domain contoso.com -Credential (New-TestCredential) -Verbose
+            Set-MessagingProvider -IdentityStore Contoso -Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com `
+                -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -ClientSecret (ConvertTo-TestSecureString 'cl1ent-secret-9') -Force -Verbose
+        } 4>&1
+        $verbose | Should -Not -BeNullOrEmpty
+        ($verbose | ForEach-Object Message) -join "`n" | Should -Not -BeLike '*Exch-P@ss-123*'
+        ($verbose | ForEach-Object Message) -join "`n" | Should -Not -BeLike '*cl1ent-secret-9*'
+    }
+
     It 'returns the result only with -PassThru' {
         $null = New-IdentityStore -Name Contoso
         Set-MessagingProvider -IdentityStore Contoso -Provider Other -Domain googlegroups.com | Should -BeNullOrEmpty
