@@ -9,7 +9,7 @@ namespace MessagingProvider.HelpBuilder;
 /// Turns markdown blocks into the plain paragraphs MAML holds. Inline markup is kept as written
 /// (as platyPS does); a paragraph's soft line breaks become spaces so Get-Help can re-wrap it.
 /// </summary>
-internal sealed class MarkdownText
+public sealed class MarkdownText
 {
     private readonly string _source;
 
