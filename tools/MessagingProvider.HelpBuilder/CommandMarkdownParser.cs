@@ -184,7 +184,6 @@ public static class CommandMarkdownParser
             }
         }
 
-        if (setNames.Contains(SyntaxSetNames.AllParameterSets)) return;
         foreach (ParameterHelp parameter in parameters)
         {
             foreach (string set in parameter.Usages.SelectMany(u => u.ParameterSets))
