@@ -116,6 +116,28 @@ Describe 'about_MessagingProvider' {
     }
 }
 
+Describe 'about_MessagingProvider example' {
+    BeforeEach {
+        $script:ConfigDirectory = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'mp-pester-' + [guid]::NewGuid().ToString('N'))
+        $env:MESSAGINGPROVIDER_CONFIG_PATH = $ConfigDirectory
+    }
+
+    AfterEach {
+        $env:MESSAGINGPROVIDER_CONFIG_PATH = $null
+        if ([System.IO.Directory]::Exists($ConfigDirectory)) { [System.IO.Directory]::Delete($ConfigDirectory, $true) }
+    }
+
+    It 'runs and succeeds' {
+        $about = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($Docs, 'about_MessagingProvider.md')) -replace "`r`n", "`n"
+        $examples = [regex]::Match($about, '(?ms)^# EXAMPLES\s*$(.*?)(?=^# )').Groups[1].Value
+        $code = [regex]::Match($examples, '(?ms)^```powershell\s*$(.*?)^```').Groups[1].Value
+        $code | Should -BeLike '*New-IdentityStore*'
+        $results = & ([scriptblock]::Create($code)) -ErrorVariable err
+        $err | Should -BeNullOrEmpty
+        ($results | Where-Object { $_ -is [MessagingProvider.Output.EmailAliasTestResult] -or $_.PSObject.TypeNames[0] -like '*EmailAliasTestResult' }).IsValid | Should -Be @($true, $false)
+    }
+}
+
 Describe 'Example <Title> of <File>' -ForEach $examples {
     BeforeEach {
         $script:ConfigDirectory = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'mp-pester-' + [guid]::NewGuid().ToString('N'))

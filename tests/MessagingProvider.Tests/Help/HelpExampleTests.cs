@@ -54,6 +54,20 @@ public sealed class HelpExampleTests
         }
     }
 
+    [Fact]
+    public void AboutTopicExampleRunsAndSucceeds()
+    {
+        string about = File.ReadAllText(Path.Combine(RepoPaths.Docs, "about_MessagingProvider.md")).Replace("\r\n", "\n");
+        string examples = System.Text.RegularExpressions.Regex.Match(about, "(?ms)^# EXAMPLES\\s*$(.*?)(?=^# )").Groups[1].Value;
+        string code = System.Text.RegularExpressions.Regex.Match(examples, "(?ms)^```powershell\\s*$(.*?)^```").Groups[1].Value;
+        Assert.Contains("New-IdentityStore", code);
+
+        using var session = new ModuleSession();
+        RunResult result = session.Run(code);
+        Assert.True(result.Errors.Count == 0, Describe(result));
+        Assert.Equal(new object[] { true, false }, result.Output.Where(o => o.TypeNames[0].EndsWith("EmailAliasTestResult", System.StringComparison.Ordinal)).Select(o => o.Properties["IsValid"].Value));
+    }
+
     private static string Describe(RunResult result) =>
         string.Join("\n", result.Errors.Select(e => $"{e.FullyQualifiedErrorId}: {e.Exception.Message}"));
 }
