@@ -134,7 +134,7 @@ Describe 'about_MessagingProvider example' {
         $code | Should -BeLike '*New-IdentityStore*'
         $results = & ([scriptblock]::Create($code)) -ErrorVariable err
         $err | Should -BeNullOrEmpty
-        ($results | Where-Object { $_ -is [MessagingProvider.Output.EmailAliasTestResult] -or $_.PSObject.TypeNames[0] -like '*EmailAliasTestResult' }).IsValid | Should -Be @($true, $false)
+        ($results | Where-Object { $_.PSObject.TypeNames[0] -like '*EmailAliasTestResult' }).IsValid | Should -Be @($true, $false)
     }
 }
 
