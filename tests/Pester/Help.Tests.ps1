@@ -107,6 +107,14 @@ Describe 'Help of <_>' -ForEach $cmdlets {
     }
 }
 
+Describe 'docs/en-US' {
+    It 'documents only exported cmdlets' {
+        $exported = (Import-PowerShellDataFile ([System.IO.Path]::Combine($Root, 'MessagingProvider.psd1'))).CmdletsToExport
+        Get-ChildItem -Path $Docs -Filter *.md | Where-Object Name -NotLike 'about_*' |
+            Where-Object { $_.BaseName -cnotin $exported } | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'about_MessagingProvider' {
     It 'explains configuration, secrets and priority' {
         $about = (Get-Help -Name about_MessagingProvider) -join "`n"

@@ -29,6 +29,15 @@ public sealed class HelpContentTests
     }
 
     [Fact]
+    public void EveryCommandFileDocumentsAnExportedCmdlet()
+    {
+        var stale = CommandDocs.CommandFiles().Select(Path.GetFileNameWithoutExtension)
+            .Where(name => !ModuleManifest.ExportedCmdlets.Contains(name, System.StringComparer.Ordinal))
+            .ToList();
+        Assert.True(stale.Count == 0, $"docs/en-US documents {string.Join(", ", stale)}, which CmdletsToExport does not list: remove the file or export the cmdlet.");
+    }
+
+    [Fact]
     public void AboutTopicExplainsConfigurationAndSecrets()
     {
         using var session = new ModuleSession();
