@@ -5,6 +5,7 @@ using System.Collections.ObjectModel;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 
 namespace MessagingProvider.Tests.Infrastructure;
@@ -18,11 +19,14 @@ public sealed class ModuleSession : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public ModuleSession()
+    /// <param name="host">A host to render output to (see <see cref="CapturingHost"/>); none by default.</param>
+    public ModuleSession(PSHost? host = null)
     {
         ConfigDirectory = Path.Combine(Path.GetTempPath(), "mp-tests-" + Guid.NewGuid().ToString("N"));
         Environment.SetEnvironmentVariable("MESSAGINGPROVIDER_CONFIG_PATH", ConfigDirectory);
-        _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        _runspace = host is null
+            ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
+            : RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
         _runspace.Open();
         Run("Import-Module -Name $args[0] -ErrorAction Stop", RepoPaths.ModuleManifest).ThrowIfErrors();
     }

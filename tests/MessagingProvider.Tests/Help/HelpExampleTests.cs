@@ -1,0 +1,73 @@
+using System.IO;
+using System.Linq;
+using MessagingProvider.HelpBuilder;
+using MessagingProvider.Tests.Infrastructure;
+
+namespace MessagingProvider.Tests.Help;
+
+/// <summary>
+/// Every example in docs/en-US runs, in a fresh session with an empty configuration directory and
+/// a fresh working directory, and succeeds. ExamplePrelude.ps1 runs first (stand-ins for
+/// interactive cmdlets and helpers that make certificate and key files), then the example's
+/// &lt;!-- setup: ... --&gt; comments (see docs/README.md), which must succeed too.
+/// </summary>
+public sealed class HelpExampleTests
+{
+    private static string PreludePath => Path.Combine(RepoPaths.Root, "tests", "MessagingProvider.Tests", "Help", "ExamplePrelude.ps1");
+
+    public static TheoryData<string, int, string> Examples()
+    {
+        var data = new TheoryData<string, int, string>();
+        foreach (string file in CommandDocs.CommandFiles())
+        {
+            CommandHelp help = CommandMarkdownParser.ParseFile(file);
+            for (int i = 0; i < help.Examples.Count; i++) data.Add(Path.GetFileName(file), i, help.Examples[i].Title);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void ExampleRunsAndSucceeds(string file, int index, string title)
+    {
+        ExampleHelp example = CommandMarkdownParser.ParseFile(Path.Combine(RepoPaths.Docs, file)).Examples[index];
+        using var session = new ModuleSession();
+        string workingDirectory = Directory.CreateDirectory(Path.Combine(session.ConfigDirectory, "..", Path.GetFileName(session.ConfigDirectory) + "-work")).FullName;
+        try
+        {
+            session.Run("$ExecutionContext.SessionState.Path.SetLocation($args[0]) | Out-Null", workingDirectory).ThrowIfErrors();
+            session.Run(File.ReadAllText(PreludePath)).ThrowIfErrors();
+            foreach (string setup in example.Setup)
+            {
+                RunResult prepared = session.Run(setup);
+                Assert.True(prepared.Errors.Count == 0, $"{file}:{example.Line} '{title}': the set-up '{setup}' failed: {Describe(prepared)}");
+            }
+
+            string code = CommandMarkdownParser.RunnableCode(example.Code);
+            RunResult result = session.Run(code);
+            Assert.True(result.Errors.Count == 0, $"{file}:{example.Line} '{title}' failed:\n{code}\n{Describe(result)}");
+        }
+        finally
+        {
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AboutTopicExampleRunsAndSucceeds()
+    {
+        string about = File.ReadAllText(Path.Combine(RepoPaths.Docs, "about_MessagingProvider.md")).Replace("\r\n", "\n");
+        string examples = System.Text.RegularExpressions.Regex.Match(about, "(?ms)^# EXAMPLES\\s*$(.*?)(?=^# )").Groups[1].Value;
+        string code = System.Text.RegularExpressions.Regex.Match(examples, "(?ms)^```powershell\\s*$(.*?)^```").Groups[1].Value;
+        Assert.Contains("New-IdentityStore", code);
+
+        using var session = new ModuleSession();
+        RunResult result = session.Run(code);
+        Assert.True(result.Errors.Count == 0, Describe(result));
+        Assert.Equal(new object[] { true, false }, result.Output.Where(o => o.TypeNames[0].EndsWith("EmailAliasTestResult", System.StringComparison.Ordinal)).Select(o => o.Properties["IsValid"].Value));
+    }
+
+    private static string Describe(RunResult result) =>
+        string.Join("\n", result.Errors.Select(e => $"{e.FullyQualifiedErrorId}: {e.Exception.Message}"));
+}
