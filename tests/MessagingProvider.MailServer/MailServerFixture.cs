@@ -42,7 +42,7 @@ public sealed class MailServerFixture : IDisposable
         LmtpPort = FreePort.Next();
         SenderPassword = "S3nder-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
         SigningKey = RandomNumberGenerator.GetBytes(32);
-        Certificate = TestCertificate.Create("mail.test.local");
+        Certificate = TestCertificate.Create("mail.test.local", includeLocalhost: false);
         try
         {
             WriteConfiguration();
@@ -53,7 +53,7 @@ public sealed class MailServerFixture : IDisposable
             WaitForPort(PlainPort);
             WaitForPort(ImapPort);
             Mail = new MailboxReader("127.0.0.1", ImapPort, MailboxPassword);
-            TokenEndpoint = new OAuthTokenEndpoint(SigningKey, TestCertificate.Create("localhost"));
+            TokenEndpoint = new OAuthTokenEndpoint(SigningKey, TestCertificate.Create("localhost", includeLocalhost: true));
         }
         catch
         {
@@ -74,6 +74,9 @@ public sealed class MailServerFixture : IDisposable
     public TestCertificate Certificate { get; }
     public MailboxReader Mail { get; private set; } = null!;
     public OAuthTokenEndpoint TokenEndpoint { get; private set; } = null!;
+
+    /// <summary>An SMTP endpoint description for the STARTTLS listener with the sender's basic credentials.</summary>
+    public (string Host, int Port, string User, string Password) Submission => (Host, StartTlsPort, SenderUser, SenderPassword);
 
     public static string Address(string mailbox) => mailbox + "@" + Domain;
 

@@ -15,17 +15,15 @@ public sealed class TestCertificate : IDisposable
 
     public string Thumbprint => Certificate.Thumbprint;
 
-    public static TestCertificate Create(string commonName, bool includeLoopbackNames = true)
+    /// <param name="includeLocalhost">Whether "localhost" is a subject name (127.0.0.1 always is).</param>
+    public static TestCertificate Create(string commonName, bool includeLocalhost)
     {
         using RSA rsa = RSA.Create(2048);
         var request = new CertificateRequest($"CN={commonName}, O=MessagingProvider tests", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName(commonName);
-        if (includeLoopbackNames)
-        {
-            names.AddDnsName("localhost");
-            names.AddIpAddress(IPAddress.Loopback);
-        }
+        if (includeLocalhost) names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
 
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
