@@ -117,6 +117,32 @@ public sealed class OAuthTokenEndpoint : IDisposable
         }
 
         Interlocked.Increment(ref _issued);
+        if (grant == "client_credentials")
+        {
+            return Results.Json(new
+            {
+                token_type = "Bearer",
+                expires_in = (int)Lifetime.TotalSeconds,
+                ext_expires_in = (int)Lifetime.TotalSeconds,
+                access_token = Sign(subject),
+            });
+        }
+
+        // A user token comes with the account's identity (id_token, client_info), as Entra ID sends it.
+        string userId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(subject.ToLowerInvariant()))).Substring(0, 32).ToLowerInvariant();
+        const string tenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        string idToken = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "none", typ = "JWT" })) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary
+        {
+            ["iss"] = new Uri(BaseAddress, "/contoso/v2.0").ToString(),
+            ["aud"] = ClientId,
+            ["sub"] = userId,
+            ["oid"] = userId,
+            ["tid"] = tenantId,
+            ["preferred_username"] = subject,
+            ["iat"] = now,
+            ["exp"] = now + 3600,
+        })) + ".";
         return Results.Json(new
         {
             token_type = "Bearer",
@@ -124,6 +150,8 @@ public sealed class OAuthTokenEndpoint : IDisposable
             expires_in = (int)Lifetime.TotalSeconds,
             ext_expires_in = (int)Lifetime.TotalSeconds,
             access_token = Sign(subject),
+            id_token = idToken,
+            client_info = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { uid = userId, utid = tenantId })),
         });
     }
 
