@@ -52,4 +52,5 @@ public static class ErrorIds
     public const string SmtpMessageRejected = "SmtpMessageRejected";
     public const string SmtpConnectionLost = "SmtpConnectionLost";
     public const string NotificationTemplateInvalid = "NotificationTemplateInvalid";
+    public const string NotificationRecipientNotFound = "NotificationRecipientNotFound";
 }
