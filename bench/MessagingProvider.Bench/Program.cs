@@ -71,11 +71,12 @@ Invoke("Set-SmtpServer -IdentityStore Bench -Server $args[0] -Port $args[1] -Fro
     new PSCredential(MailServerFixture.SenderUser, new NetworkCredential("", server.SenderPassword).SecurePassword), server.Certificate.Thumbprint);
 
 const string ModuleScript = @"
+    param($count, $recipient, $sampleEvery)
     $sent = 0
     $samples = [System.Collections.Generic.List[long]]::new()
-    1..$args[0] | ForEach-Object { @{ Name = ""Group-$_""; ObjectClass = 'group' } } |
-        Send-Notification -IdentityStore Bench -Event ObjectModified -To $args[1] |
-        ForEach-Object { $sent++; if ($sent % $args[2] -eq 0) { $samples.Add([GC]::GetTotalMemory($true)) } }
+    1..$count | ForEach-Object { @{ Name = ""Group-$_""; ObjectClass = 'group' } } |
+        Send-Notification -IdentityStore Bench -Event ObjectModified -To $recipient |
+        ForEach-Object { $sent++; if ($sent % $sampleEvery -eq 0) { $samples.Add([GC]::GetTotalMemory($true)) } }
     $sent
     $samples";
 

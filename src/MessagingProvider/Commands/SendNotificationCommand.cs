@@ -24,6 +24,7 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
 {
     private readonly Dictionary<string, (IdentityStoreDocument Document, SmtpSettings Smtp)> _stores = new Dictionary<string, (IdentityStoreDocument, SmtpSettings)>(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, NotificationSender> _senders = new Dictionary<string, NotificationSender>(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Diagnostics.Stopwatch _sinceProgress = System.Diagnostics.Stopwatch.StartNew();
     private int _processed;
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -68,7 +69,12 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
             NotificationResult result = Send(document, smtp, request);
             WriteObject(result);
             _processed++;
-            WriteProgress(new ProgressRecord(1, "Sending notifications", $"{_processed} processed") { RecordType = ProgressRecordType.Processing });
+            // Throttled: a progress record per message would cost more than the message on fast servers.
+            if (_sinceProgress.ElapsedMilliseconds >= 500)
+            {
+                _sinceProgress.Restart();
+                WriteProgress(new ProgressRecord(1, "Sending notifications", $"{_processed} processed") { RecordType = ProgressRecordType.Processing });
+            }
         });
     }
 
