@@ -94,9 +94,16 @@ Bare(50);
 PerMessage(20);
 Module(50, 50);
 
-double bare = Bare(messages);
+// Two rounds in alternating order, best of each: Postfix's queue manager is still delivering the
+// previous scenario's mail during the next one, which penalises whichever runs first.
+double bare1 = Bare(messages);
 double perMessage = PerMessage(messages);
-double module = Module(messages, messages).Seconds;
+double module1 = Module(messages, messages).Seconds;
+double module2 = Module(messages, messages).Seconds;
+double bare2 = Bare(messages);
+Console.WriteLine($"rounds: bare {bare1:0.00}/{bare2:0.00} s, module {module1:0.00}/{module2:0.00} s");
+double bare = Math.Min(bare1, bare2);
+double module = Math.Min(module1, module2);
 Console.WriteLine($"bare MailKit loop, one connection : {bare,7:0.00} s  {messages / bare,7:0} msg/s");
 Console.WriteLine($"connection per message            : {perMessage,7:0.00} s  {messages / perMessage,7:0} msg/s");
 Console.WriteLine($"module (Send-Notification)        : {module,7:0.00} s  {messages / module,7:0} msg/s");
