@@ -109,5 +109,34 @@ public sealed class OAuthTests : IDisposable
 
         Assert.Equal("Auth", result.FailedStage);
         Assert.Equal("OAuthTokenEndpointUnreachable", result.ErrorId);
+    
+    [Fact]
+    public void OAuthBearerIsUsedWhenItIsTheOnlyTokenMechanismOffered()
+    {
+        using var proxy = new SmtpFaultProxy(_server.PlainPort) { OfferedAuthMechanisms = new[] { "PLAIN", "OAUTHBEARER" } };
+        SmtpEndpoint endpoint = Endpoints.OAuth(_server, new NetworkCredential("walter@test.local", MailServerFixture.MailboxPassword));
+        endpoint.Port = proxy.Port;
+        endpoint.Security = SmtpSecurity.None;
+        var dialogue = new List<string>();
+
+        var result = Run(endpoint, new OAuthTokenProvider(), dialogue, "walter@test.local");
+
+        Assert.True(result.Succeeded, result.Reason);
+        Assert.Equal("OAUTHBEARER", result.AuthMechanism);
+        Assert.Contains(dialogue, l => l == "C: AUTH OAUTHBEARER ********");
+    }
+
+    [Fact]
+    public void CurrentUserFailsClearlyWhenTheServerOffersNoIntegratedMechanism()
+    {
+        SmtpEndpoint endpoint = Endpoints.Basic(_server);
+        endpoint.Authentication = SmtpAuthentication.CurrentUser;
+
+        var result = Run(endpoint, new OAuthTokenProvider());
+
+        Assert.Equal("Auth", result.FailedStage);
+        Assert.Equal("SmtpIntegratedAuthUnavailable", result.ErrorId);
+        Assert.Contains("GSSAPI", result.Reason);
+        Assert.Contains("-Authentication Basic", result.Reason);
     }
 }

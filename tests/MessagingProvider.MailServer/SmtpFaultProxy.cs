@@ -35,6 +35,9 @@ public sealed class SmtpFaultProxy : IDisposable
 
     public int Port { get; }
 
+    /// <summary>When set, the EHLO reply advertises only these SASL mechanisms.</summary>
+    public string[]? OfferedAuthMechanisms { get; set; }
+
     /// <summary>Connections accepted so far.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
@@ -97,7 +100,7 @@ public sealed class SmtpFaultProxy : IDisposable
 
                     Write(serverOut, line + "\r\n");
                     string reply = ReadReply(serverIn);
-                    if (upper.StartsWith("EHLO", StringComparison.Ordinal)) reply = HideExtensions(reply);
+                    if (upper.StartsWith("EHLO", StringComparison.Ordinal)) reply = HideExtensions(reply, OfferedAuthMechanisms);
                     Write(clientOut, reply);
                     if (upper == "QUIT") return;
                     if (upper == "DATA" && reply.StartsWith("354", StringComparison.Ordinal))
@@ -160,14 +163,14 @@ public sealed class SmtpFaultProxy : IDisposable
         return reply.ToString();
     }
 
-    private static string HideExtensions(string reply)
+    private static string HideExtensions(string reply, string[]? authMechanisms)
     {
         var kept = new System.Collections.Generic.List<string>();
         foreach (string line in reply.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
         {
             string keyword = line.Length > 4 ? line.Substring(4).Split(' ')[0].ToUpperInvariant() : "";
             if (keyword is "PIPELINING" or "CHUNKING" or "STARTTLS") continue;
-            kept.Add(line.Substring(4));
+            kept.Add(keyword == "AUTH" && authMechanisms is not null ? "AUTH " + string.Join(" ", authMechanisms) : line.Substring(4));
         }
 
         var result = new StringBuilder();
