@@ -109,7 +109,8 @@ public sealed class OAuthTests : IDisposable
 
         Assert.Equal("Auth", result.FailedStage);
         Assert.Equal("OAuthTokenEndpointUnreachable", result.ErrorId);
-    
+    }
+
     [Fact]
     public void OAuthBearerIsUsedWhenItIsTheOnlyTokenMechanismOffered()
     {
