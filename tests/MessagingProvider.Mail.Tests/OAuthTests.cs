@@ -20,7 +20,11 @@ public sealed class OAuthTests : IDisposable
 
     public OAuthTests(MailServerFixture server) => _server = server;
 
-    public void Dispose() => _server.TokenEndpoint.IssueExpiredTokens = false;
+    public void Dispose()
+    {
+        _server.TokenEndpoint.IssueExpiredTokens = false;
+        _server.TokenEndpoint.Lifetime = TimeSpan.FromHours(1);
+    }
 
     private static Output.SmtpServerTestResult Run(SmtpEndpoint endpoint, OAuthTokenProvider tokens, List<string>? dialogue = null, params string[] to) =>
         new SmtpServerTester(endpoint, dialogue is null ? null : dialogue.Add, null, tokens).Run(to.Select(MailboxAddress.Parse).ToList(), null, CancellationToken.None);
@@ -139,5 +143,20 @@ public sealed class OAuthTests : IDisposable
         Assert.Equal("SmtpIntegratedAuthUnavailable", result.ErrorId);
         Assert.Contains("GSSAPI", result.Reason);
         Assert.Contains("-Authentication Basic", result.Reason);
+    }
+
+    [Fact]
+    public void TokenCloseToExpiryIsNotReusedButReplaced()
+    {
+        var tokens = new OAuthTokenProvider { RefreshMargin = TimeSpan.FromMinutes(2) };
+        _server.TokenEndpoint.Lifetime = TimeSpan.FromSeconds(90);
+        int before = _server.TokenEndpoint.Issued;
+
+        var first = Run(Endpoints.OAuth(_server, null), tokens);
+        var second = Run(Endpoints.OAuth(_server, null), tokens);
+
+        Assert.True(first.Succeeded, first.Reason);
+        Assert.True(second.Succeeded, second.Reason);
+        Assert.Equal(2, _server.TokenEndpoint.Issued - before);
     }
 }

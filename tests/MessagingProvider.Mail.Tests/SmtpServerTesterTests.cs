@@ -41,7 +41,7 @@ public sealed class SmtpServerTesterTests
         Assert.Contains("XOAUTH2", result.AuthMechanisms);
         Assert.Contains("queued as", result.ServerReply);
 
-        MimeMessage delivered = Assert.Single(_server.Mail.WaitFor("alice@test.local", "MessagingProvider test message").Where(m => m.MessageId == result.MessageId));
+        MimeMessage delivered = Assert.Single(_server.Mail.WaitFor("alice@test.local", "MessagingProvider test message"), m => m.MessageId == result.MessageId);
         Assert.Equal(MailServerFixture.SenderUser, delivered.From.Mailboxes.Single().Address);
         Assert.Equal("Test-SmtpServer", delivered.Headers["X-MessagingProvider-Test"]);
     }

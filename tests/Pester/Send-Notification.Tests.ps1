@@ -61,6 +61,14 @@ Describe 'Send-Notification' {
         $fine.Status | Should -Be 'Sent'
     }
 
+    It 'fails after -MaxAttempts when the server keeps deferring' {
+        $result = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Deferred-$marker" -To deferred@test.local -MaxAttempts 3 -RetryDelay '00:00:00.02' -ErrorVariable err -ErrorAction SilentlyContinue
+        $result.Status | Should -Be 'Failed'
+        $result.Attempts | Should -Be 3
+        $err[0].Exception.Message | Should -Match '450 4\.2\.1'
+        $proxy.Connections | Should -Be 1
+    }
+
     It 'sends nothing and connects nowhere with -WhatIf' {
         $result = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "WhatIf-$marker" -To niaj@test.local -WhatIf
         $result.Status | Should -Be 'Skipped'

@@ -25,6 +25,13 @@ Describe 'Set-SmtpServer' {
         Get-ConfigSnapshot | Should -Be $before
     }
 
+    It 'changes nothing with -WhatIf' {
+        New-ContosoWithSmtp $server
+        $before = Get-ConfigSnapshot
+        Set-SmtpServer -IdentityStore Contoso -Port 2525 -WhatIf
+        Get-ConfigSnapshot | Should -Be $before
+    }
+
     It 'stores OAuth2 settings that get a real token from the pinned token endpoint' {
         New-IdentityStore -Name Contoso | Out-Null
         $secret = ConvertTo-SecureString $server.TokenEndpoint.ClientSecret -AsPlainText -Force

@@ -185,4 +185,19 @@ public sealed class SendNotificationCommandTests : IDisposable
         Assert.Equal($"[Contoso] {Group("Custom")} changed", delivered.Subject);
         Assert.Equal("Changed by victor@test.local. Event ObjectModified.", delivered.TextBody.Trim());
     }
+
+    [Fact]
+    public void ServerDeferralThatNeverClearsFailsAfterMaxAttempts()
+    {
+        RunResult run = _session.Run("Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject $args[0] -To deferred@test.local -MaxAttempts 3 -RetryDelay '00:00:00.02'", Group("Deferred"));
+
+        PSObject result = Assert.Single(run.Output);
+        Assert.Equal("Failed", Prop(result, "Status")!.ToString());
+        Assert.Equal(3, Prop(result, "Attempts"));
+        ErrorRecord error = run.SingleError();
+        Assert.Equal("SmtpRecipientRejected,MessagingProvider.Commands.SendNotificationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("450 4.2.1", error.Exception.Message);
+        Assert.Contains("temporary", error.Exception.Message);
+        Assert.Equal(1, _proxy.Connections);
+    }
 }

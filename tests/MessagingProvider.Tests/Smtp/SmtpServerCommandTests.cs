@@ -201,4 +201,17 @@ public sealed class SmtpServerCommandTests
         Assert.Equal("XOAUTH2", Prop(result, "AuthMechanism"));
         Assert.DoesNotContain(run.Verbose, v => v.Contains(_server.TokenEndpoint.ClientSecret, StringComparison.Ordinal) || v.Contains("eyJ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void WhatIfChangesNothing()
+    {
+        using ModuleSession session = StoreWithBasicSmtp();
+        var before = session.Snapshot();
+
+        session.Run("Set-SmtpServer -IdentityStore Contoso -Port 2525 -WhatIf").ThrowIfErrors();
+
+        var after = session.Snapshot();
+        foreach (var pair in before) Assert.Equal(pair.Value, after[pair.Key]);
+        Assert.Equal(_server.StartTlsPort, Prop(session.Run("Get-SmtpServer -IdentityStore Contoso").Single(), "Port"));
+    }
 }
