@@ -69,6 +69,13 @@ Describe 'Send-Notification' {
         $proxy.Connections | Should -Be 1
     }
 
+    It 'stops the pipeline once when the connection cannot be authenticated' {
+        Set-SmtpServer -IdentityStore Contoso -Authentication Basic -Credential (New-TestCredential $sender 'wrong-password')
+        { "A-$marker", "B-$marker" | Send-Notification -IdentityStore Contoso -Event ObjectModified -To walter@test.local -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SmtpAuthenticationFailed,MessagingProvider.Commands.SendNotificationCommand'
+        $proxy.Connections | Should -Be 1
+    }
+
     It 'sends nothing and connects nowhere with -WhatIf' {
         $result = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "WhatIf-$marker" -To niaj@test.local -WhatIf
         $result.Status | Should -Be 'Skipped'

@@ -62,11 +62,22 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
 
     protected override void ProcessRecord()
     {
+        SmtpStageException? connectionFailure = null;
         TryRun(() =>
         {
             NotificationRequest request = BuildRequest();
             var (document, smtp) = Load(IdentityStore);
-            NotificationResult result = Send(document, smtp, request);
+            NotificationResult result;
+            try
+            {
+                result = Send(document, smtp, request);
+            }
+            catch (SmtpStageException e) when (e.Stage != SmtpStage.Send)
+            {
+                connectionFailure = e;
+                return;
+            }
+
             WriteObject(result);
             _processed++;
             // Throttled: a progress record per message would cost more than the message on fast servers.
@@ -76,6 +87,9 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
                 WriteProgress(new ProgressRecord(1, "Sending notifications", $"{_processed} processed") { RecordType = ProgressRecordType.Processing });
             }
         });
+
+        // No connection (DNS, TLS, AUTH…) means no message can go: stop once instead of failing every record.
+        if (connectionFailure is not null) ThrowCoreError(connectionFailure);
     }
 
     protected override void EndProcessing()

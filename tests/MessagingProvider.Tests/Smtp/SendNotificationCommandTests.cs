@@ -200,4 +200,20 @@ public sealed class SendNotificationCommandTests : IDisposable
         Assert.Contains("temporary", error.Exception.Message);
         Assert.Equal(1, _proxy.Connections);
     }
+
+    [Fact]
+    public void ConnectionFailureStopsThePipelineOnceWithTheStageReason()
+    {
+        _session.Run("Set-SmtpServer -IdentityStore Contoso -Authentication Basic -Credential $args[0]",
+            MailServerCollection.Credential(MailServerFixture.SenderUser, "wrong-password")).ThrowIfErrors();
+
+        RunResult run = _session.Run("@($args[0], $args[1]) | Send-Notification -IdentityStore Contoso -Event ObjectModified -To walter@test.local -Verbose", Group("A"), Group("B"));
+
+        Assert.Empty(run.Output);
+        ErrorRecord error = run.SingleError();
+        Assert.Equal("SmtpAuthenticationFailed,MessagingProvider.Commands.SendNotificationCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Contains("535", error.Exception.Message);
+        Assert.Equal(1, _proxy.Connections);
+    }
 }
