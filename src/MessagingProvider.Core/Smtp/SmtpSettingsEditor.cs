@@ -25,9 +25,18 @@ public static class SmtpSettingsEditor
         if (change.SkipCertificateCheck is not null) next.SkipCertificateCheck = change.SkipCertificateCheck.Value;
         if (change.CertificateThumbprints is not null) next.CertificateThumbprints = change.CertificateThumbprints.Select(RequireThumbprint).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-        if (change.Authentication is not null && change.Authentication != next.Authentication)
+        // A credential or OAuth client given without -Authentication means "use it" (the product's
+        // "Use SMTP user authentication"), not "store it unused" under CurrentUser/Anonymous.
+        SmtpAuthentication? requested = change.Authentication;
+        if (requested is null && next.Authentication is SmtpAuthentication.CurrentUser or SmtpAuthentication.Anonymous)
         {
-            next.Authentication = change.Authentication.Value;
+            if (change.TokenEndpoint is not null || change.ClientId is not null) requested = SmtpAuthentication.OAuth2;
+            else if (change.UserName is not null) requested = SmtpAuthentication.Basic;
+        }
+
+        if (requested is not null && requested != next.Authentication)
+        {
+            next.Authentication = requested.Value;
             // Secrets of the previous mode are dropped, never left behind unused.
             next.UserName = null;
             next.Password = null;
