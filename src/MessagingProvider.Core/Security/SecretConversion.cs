@@ -53,5 +53,4 @@ public static class SecretConversion
             Marshal.ZeroFreeGlobalAllocUnicode(unmanaged);
         }
     }
-
 }
