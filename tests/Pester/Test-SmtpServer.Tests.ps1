@@ -55,6 +55,13 @@ Describe 'Test-SmtpServer' {
         $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
     }
 
+    It 'says why CurrentUser authentication cannot work against a server without GSSAPI or NTLM' {
+        $test = Test-SmtpServer -Server $server.Host -Port $server.StartTlsPort -Security StartTls -Authentication CurrentUser -CertificateThumbprint $server.Certificate.Thumbprint -ErrorVariable err -ErrorAction SilentlyContinue
+        $test.FailedStage | Should -Be 'Auth'
+        $test.Reason | Should -Match 'GSSAPI'
+        $err[0].FullyQualifiedErrorId | Should -Be 'SmtpIntegratedAuthUnavailable,MessagingProvider.Commands.TestSmtpServerCommand'
+    }
+
     It 'reports relay denied at the send stage' {
         $test = Test-SmtpServer -Server 127.0.0.1 -Port $server.PlainPort -Security None -Authentication Anonymous -From someone@example.org -To outsider@example.org -ErrorAction SilentlyContinue
         $test.FailedStage | Should -Be 'Send'

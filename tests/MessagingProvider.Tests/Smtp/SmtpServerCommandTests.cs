@@ -214,4 +214,18 @@ public sealed class SmtpServerCommandTests
         foreach (var pair in before) Assert.Equal(pair.Value, after[pair.Key]);
         Assert.Equal(_server.StartTlsPort, Prop(session.Run("Get-SmtpServer -IdentityStore Contoso").Single(), "Port"));
     }
+
+    [Fact]
+    public void CurrentUserAuthenticationSaysWhyItCannotWorkHere()
+    {
+        using var session = new ModuleSession();
+
+        RunResult run = session.Run("Test-SmtpServer -Server $args[0] -Port $args[1] -Security StartTls -Authentication CurrentUser -CertificateThumbprint $args[2]",
+            _server.Host, _server.StartTlsPort, _server.Certificate.Thumbprint);
+
+        PSObject result = Assert.Single(run.Output);
+        Assert.Equal("Auth", Prop(result, "FailedStage"));
+        Assert.Contains("GSSAPI", (string)Prop(result, "Reason")!);
+        Assert.Equal("SmtpIntegratedAuthUnavailable,MessagingProvider.Commands.TestSmtpServerCommand", run.SingleError().FullyQualifiedErrorId);
+    }
 }
