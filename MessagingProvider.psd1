@@ -23,6 +23,18 @@
         'Add-ExchangeServer'
         'Remove-ExchangeServer'
         'Set-ExchangeServerPriority'
+        'Set-SmtpServer'
+        'Get-SmtpServer'
+        'Test-SmtpServer'
+        'Add-NotificationRecipient'
+        'Remove-NotificationRecipient'
+        'Get-NotificationRecipient'
+        'Set-NotificationPolicy'
+        'Get-NotificationPolicy'
+        'Set-NotificationTemplate'
+        'Get-NotificationTemplate'
+        'Send-Notification'
+        'Get-DueNotification'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -20,4 +20,10 @@ public sealed class IdentityStoreDocument
     public DateTimeOffset Modified { get; set; }
 
     public MessagingProviderSettings Messaging { get; set; } = new MessagingProviderSettings();
+
+    /// <summary>The SMTP server notifications go through; null until Set-SmtpServer ran.</summary>
+    public SmtpSettings? Smtp { get; set; }
+
+    /// <summary>Who gets notified and when.</summary>
+    public NotificationSettings Notifications { get; set; } = new NotificationSettings();
 }

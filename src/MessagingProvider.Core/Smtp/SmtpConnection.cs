@@ -1,0 +1,47 @@
+using System;
+using System.Threading;
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace MessagingProvider.Smtp;
+
+/// <summary>
+/// One connected, authenticated SMTP session (all stages of <see cref="SmtpConnector"/> in a row).
+/// Reusable by anything that sends or tests mail: notifications, mail-account checks.
+/// </summary>
+public sealed class SmtpConnection : IDisposable
+{
+    private readonly SmtpConnector _connector;
+
+    private SmtpConnection(SmtpConnector connector) => _connector = connector;
+
+    public SmtpClient Client => _connector.Client;
+
+    public bool IsConnected => _connector.Client.IsConnected;
+
+    public TlsObservation Tls => _connector.Tls;
+
+    /// <summary>The last complete reply of the server.</summary>
+    public string? LastReply => _connector.Dialogue.LastReply;
+
+    public static SmtpConnection Open(SmtpEndpoint endpoint, Action<string>? dialogue, Action<string>? verbose, CancellationToken cancellationToken, OAuthTokenProvider? tokens = null)
+    {
+        var connector = new SmtpConnector(endpoint, dialogue, verbose, tokens);
+        try
+        {
+            connector.Handshake(connector.ConnectTcp(connector.ResolveDns(), cancellationToken), cancellationToken);
+            connector.Authenticate(cancellationToken);
+            return new SmtpConnection(connector);
+        }
+        catch
+        {
+            connector.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends one message and returns the server's reply to the end of DATA (e.g. "2.0.0 Ok: queued as …").</summary>
+    public string Send(MimeMessage message, CancellationToken cancellationToken) => Client.Send(message, cancellationToken);
+
+    public void Dispose() => _connector.Dispose();
+}

@@ -1,0 +1,32 @@
+using MailKit.Net.Smtp;
+using MessagingProvider.Errors;
+
+namespace MessagingProvider.Smtp;
+
+/// <summary>Turns a refused SMTP command into a reason: who was refused, and whether retrying can help.</summary>
+public static class SmtpReply
+{
+    public static bool IsTransient(SmtpCommandException e) => (int)e.StatusCode >= 400 && (int)e.StatusCode < 500;
+
+    public static SmtpStageException ToStageException(SmtpCommandException e, string? lastReply, bool stillConnected)
+    {
+        // With PIPELINING the last reply on the wire may belong to DATA; the exception carries the refused command's own reply.
+        string reply = $"{(int)e.StatusCode} {e.Message}";
+        string retry = IsTransient(e) ? " This is temporary (4xx): the server asks to try again later." : "";
+        switch (e.ErrorCode)
+        {
+            case SmtpErrorCode.RecipientNotAccepted:
+                string relay = reply.IndexOf("Relay access denied", System.StringComparison.OrdinalIgnoreCase) >= 0
+                    ? " Relay denied: the server does not forward mail for this sender/recipient; authenticate (-Authentication Basic/OAuth2), or ask the mail administrator to allow this computer to relay."
+                    : "";
+                return new SmtpStageException(SmtpStage.Send, ErrorIds.SmtpRecipientRejected, ErrorKind.InvalidOperation,
+                    $"The server refused the recipient {e.Mailbox}: {reply}.{relay}{retry}", e.Mailbox?.Address, e, reply);
+            case SmtpErrorCode.SenderNotAccepted:
+                return new SmtpStageException(SmtpStage.Send, ErrorIds.SmtpSenderRejected, ErrorKind.InvalidOperation,
+                    $"The server refused the sender {e.Mailbox}: {reply}. The authenticated account may not send as this -From address.{retry}", e.Mailbox?.Address, e, reply);
+            default:
+                return new SmtpStageException(SmtpStage.Send, ErrorIds.SmtpMessageRejected, ErrorKind.InvalidOperation,
+                    $"The server refused the message: {reply}.{retry}", null, e, reply);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+using System.Collections.Generic;
+
+namespace MessagingProvider.Smtp;
+
+/// <summary>What the TLS handshake showed about the server's certificate.</summary>
+public sealed class TlsObservation
+{
+    public string? Subject { get; set; }
+    public string? Issuer { get; set; }
+    public DateTime? NotAfter { get; set; }
+    public string? Thumbprint { get; set; }
+
+    /// <summary>Validation problems in words (empty when the certificate validated).</summary>
+    public List<string> Errors { get; } = new List<string>();
+
+    public bool NameMismatch { get; set; }
+
+    /// <summary>Accepted only because of -SkipCertificateCheck.</summary>
+    public bool AcceptedBySkip { get; set; }
+
+    /// <summary>Accepted because its thumbprint is pinned.</summary>
+    public bool AcceptedByPin { get; set; }
+
+    public TimeSpan? ValidatedAfter { get; set; }
+}

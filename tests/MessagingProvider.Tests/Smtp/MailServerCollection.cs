@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using System.Net;
+using MessagingProvider.MailServer;
+
+namespace MessagingProvider.Tests.Smtp;
+
+/// <summary>One Postfix + Dovecot stack for every hosted-engine SMTP test.</summary>
+[CollectionDefinition(Name)]
+public sealed class MailServerCollection : ICollectionFixture<MailServerFixture>
+{
+    public const string Name = "Mail server";
+
+    public static PSCredential Credential(string user, string password) => new PSCredential(user, new NetworkCredential("", password).SecurePassword);
+}
