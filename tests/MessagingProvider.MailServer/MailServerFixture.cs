@@ -19,6 +19,9 @@ namespace MessagingProvider.MailServer;
 public sealed class MailServerFixture : IDisposable
 {
     public const string Domain = "test.local";
+
+    /// <summary>Also hosted (any mailbox), so the docs' examples can send to contoso.com as written.</summary>
+    public const string ExampleDomain = "contoso.com";
     public const string SenderUser = "smtp-sender@test.local";
     public const string MailboxPassword = "Mailbox-Pa55!";
     public const string AppMailbox = "notifier@test.local";

@@ -23,7 +23,13 @@ BeforeAll {
             $type = $pending.Dequeue()
             if (-not $seen.Add($type)) { continue }
             foreach ($property in $type.GetProperties()) {
-                $held = if ($property.PropertyType.IsArray) { $property.PropertyType.GetElementType() } else { $property.PropertyType }
+                # T of T[] and of generic collections such as List[T] (Stages of SmtpServerTestResult).
+                $held = $property.PropertyType
+                if ($held.IsArray) { $held = $held.GetElementType() }
+                elseif ($held -ne [string]) {
+                    $enumerable = @($held.GetInterfaces()) + $held | Where-Object { $_.IsGenericType -and $_.GetGenericTypeDefinition() -eq [System.Collections.Generic.IEnumerable`1] } | Select-Object -First 1
+                    if ($enumerable) { $held = $enumerable.GetGenericArguments()[0] }
+                }
                 if ($held.IsClass -and $held.Namespace -like 'MessagingProvider*') { $pending.Enqueue($held) }
             }
         }

@@ -25,6 +25,7 @@ BeforeDiscovery {
                 File  = $file.Name
                 Title = ($chunk -split "`n")[0].Trim()
                 Setup = @([regex]::Matches($chunk, '(?s)<!--\s*setup:(.*?)-->') | ForEach-Object { $_.Groups[1].Value.Trim() })
+                Requires = @([regex]::Matches($chunk, '(?s)<!--\s*requires:(.*?)-->') | ForEach-Object { $_.Groups[1].Value -split '[,\s]+' } | Where-Object { $_ })
                 Code  = $runnable -join "`n"
             }
         }
@@ -36,6 +37,22 @@ BeforeAll {
     $script:ModuleManifest = [System.IO.Path]::Combine($Root, 'out', 'MessagingProvider', 'MessagingProvider.psd1')
     $script:Docs = [System.IO.Path]::Combine($Root, 'docs', 'en-US')
     Import-Module $ModuleManifest -Force
+
+    # <!-- requires: mailserver --> examples share one real Postfix + Dovecot, started on first use.
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'SmtpCommon.ps1'))
+    $script:ExampleMailServer = $null
+    function Get-ExampleMailServerVariable {
+        if (-not $script:ExampleMailServer) { $script:ExampleMailServer = Start-TestMailServer }
+        $server = $script:ExampleMailServer
+        @{
+            Server                = $server.Host
+            Port                  = $server.StartTlsPort
+            SslPort               = $server.ImplicitTlsPort
+            From                  = [MessagingProvider.MailServer.MailServerFixture]::SenderUser
+            Credential            = New-TestCredential ([MessagingProvider.MailServer.MailServerFixture]::SenderUser) $server.SenderPassword
+            CertificateThumbprint = $server.Certificate.Thumbprint
+        }
+    }
 
     function Get-DocSection([string] $Cmdlet, [string] $Section) {
         $path = [System.IO.Path]::Combine($Docs, "$Cmdlet.md")
@@ -91,7 +108,9 @@ Describe 'Help of <_>' -ForEach $cmdlets {
                     $key, $value = $line -split ':', 2
                     $values[$key.Trim()] = $value.Trim()
                 }
-                $type = if ($metadata.SwitchParameter) { 'SwitchParameter' } else { $metadata.ParameterType.Name }
+                # platyPS writes a Nullable[T] parameter as T.
+                $parameterType = [System.Nullable]::GetUnderlyingType($metadata.ParameterType) ?? $metadata.ParameterType
+                $type = if ($metadata.SwitchParameter) { 'SwitchParameter' } else { $parameterType.Name }
                 ($values['Type'] -split '\.')[-1] | Should -Be $type -Because "-$name's type"
                 $sets = $values['Parameter Sets'] -split ',' | ForEach-Object Trim
                 foreach ($set in $metadata.ParameterSets.GetEnumerator()) {
@@ -105,6 +124,10 @@ Describe 'Help of <_>' -ForEach $cmdlets {
             }
         }
     }
+}
+
+AfterAll {
+    if ($script:ExampleMailServer) { $script:ExampleMailServer.Dispose() }
 }
 
 Describe 'docs/en-US' {
@@ -164,6 +187,11 @@ Describe 'Example <Title> of <File>' -ForEach $examples {
         # A fresh runspace per example, as the hosted-engine test uses a fresh session.
         $ps = [powershell]::Create()
         try {
+            $Requires | Where-Object { $_ -ne 'mailserver' } | Should -BeNullOrEmpty -Because "the tests provide only 'mailserver' (docs/README.md)"
+            if ($Requires -contains 'mailserver') {
+                $null = $ps.AddScript('$MailServer = [pscustomobject]$args[0]').AddArgument((Get-ExampleMailServerVariable)).Invoke()
+                $ps.Streams.Error | Should -BeNullOrEmpty
+            }
             $prelude = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($Root, 'tests', 'MessagingProvider.Tests', 'Help', 'ExamplePrelude.ps1'))
             $script = "Import-Module '$ModuleManifest' -ErrorAction Stop`nSet-Location -LiteralPath '$WorkingDirectory'`n$prelude"
             foreach ($step in @($script) + $Setup + $Code) {

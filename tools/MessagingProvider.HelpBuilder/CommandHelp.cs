@@ -26,8 +26,14 @@ public sealed record CommandHelp(
 /// <summary>A "### SetName" of SYNTAX: the set name and the parameter names in the order the syntax line shows them.</summary>
 public sealed record SyntaxHelp(string SetName, bool IsDefault, string Line, IReadOnlyList<string> ParameterOrder);
 
-/// <summary>An example: its title, its code blocks joined, the explanation, and set-up code from &lt;!-- setup: ... --&gt; comments.</summary>
-public sealed record ExampleHelp(string Title, string Code, IReadOnlyList<string> Remarks, IReadOnlyList<string> Setup, int Line);
+/// <summary>
+/// An example: its title, its code blocks joined, the explanation, set-up code from
+/// &lt;!-- setup: ... --&gt; comments and what the tests must provide from &lt;!-- requires: ... --&gt; comments.
+/// </summary>
+public sealed record ExampleHelp(string Title, string Code, IReadOnlyList<string> Remarks, IReadOnlyList<string> Setup, int Line)
+{
+    public IReadOnlyList<string> Requires { get; init; } = System.Array.Empty<string>();
+}
 
 /// <summary>A "### -Name" of PARAMETERS with one usage per yaml block (platyPS writes several when sets differ).</summary>
 public sealed record ParameterHelp(string Name, IReadOnlyList<string> Description, IReadOnlyList<ParameterUsage> Usages)

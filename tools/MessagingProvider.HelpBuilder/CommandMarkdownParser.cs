@@ -31,6 +31,7 @@ public static class CommandMarkdownParser
 
     private static readonly Regex SyntaxParameter = new Regex(@"(?<![\w<])-(?<name>[A-Za-z][A-Za-z0-9_]*)", RegexOptions.CultureInvariant);
     private static readonly Regex SetupComment = new Regex(@"^\s*<!--\s*setup:(?<code>.*?)-->\s*$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+    private static readonly Regex RequiresComment = new Regex(@"^\s*<!--\s*requires:(?<names>.*?)-->\s*$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
     internal static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
@@ -264,15 +265,19 @@ public static class CommandMarkdownParser
                 var code = body.OfType<FencedCodeBlock>().Select(MarkdownText.CodeText).ToList();
                 if (code.Count == 0) throw new HelpFormatException(_path, heading.Line + 1, $"Example '{title}' has no ```powershell code block.");
                 var setup = new List<string>();
+                var requires = new List<string>();
                 foreach (HtmlBlock html in body.OfType<HtmlBlock>())
                 {
-                    Match match = SetupComment.Match(_text.Source(html));
+                    string comment = _text.Source(html);
+                    Match match = SetupComment.Match(comment);
                     if (match.Success) setup.Add(match.Groups["code"].Value.Trim());
+                    Match required = RequiresComment.Match(comment);
+                    if (required.Success) requires.AddRange(required.Groups["names"].Value.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries));
                 }
 
                 List<string> remarks = _text.Paragraphs(body.Where(b => b is not FencedCodeBlock));
                 RejectPlaceholders(remarks, heading, title);
-                result.Add(new ExampleHelp(title, string.Join("\n\n", code), remarks, setup, heading.Line + 1));
+                result.Add(new ExampleHelp(title, string.Join("\n\n", code), remarks, setup, heading.Line + 1) { Requires = requires });
             }
 
             if (result.Count == 0) throw new HelpFormatException(_path, section.Heading.Line + 1, "'## EXAMPLES' needs at least one '### Example 1: ...' with a code block.");

@@ -8,6 +8,7 @@ namespace MessagingProvider.Commands;
 
 /// <summary>Removes fixed To/Cc recipients. An address that is not a recipient is reported as an error.</summary>
 [Cmdlet(VerbsCommon.Remove, "NotificationRecipient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(void))]
 public sealed class RemoveNotificationRecipientCommand : IdentityStoreCmdlet
 {
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]

@@ -154,7 +154,7 @@ public sealed class FormatViewTests
     private static List<Type> AllOutputTypes(ModuleSession session) =>
         ReachableTypes(ModuleManifest.ExportedCmdlets.SelectMany(c => DeclaredTypes(Command(session, c)))).ToList();
 
-    /// <summary>The declared types and the module's own classes their public properties hold (e.g. ExchangeServerInfo[] in Servers).</summary>
+    /// <summary>The declared types and the module's own classes their public properties hold (e.g. ExchangeServerInfo[] in Servers, List&lt;SmtpTestStageResult&gt; in Stages).</summary>
     private static IEnumerable<Type> ReachableTypes(IEnumerable<Type> declared)
     {
         var seen = new HashSet<Type>();
@@ -165,12 +165,21 @@ public sealed class FormatViewTests
             if (!seen.Add(type)) continue;
             foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
-                Type held = property.PropertyType.IsArray ? property.PropertyType.GetElementType()! : property.PropertyType;
+                Type held = ElementType(property.PropertyType);
                 if (held.IsClass && held.Namespace?.StartsWith("MessagingProvider", StringComparison.Ordinal) == true) pending.Enqueue(held);
             }
         }
 
         return seen.OrderBy(t => t.FullName, StringComparer.Ordinal);
+    }
+
+    /// <summary>T of T[] and of generic collections (List&lt;T&gt;, IReadOnlyList&lt;T&gt;...), else the type itself.</summary>
+    private static Type ElementType(Type type)
+    {
+        if (type.IsArray) return type.GetElementType()!;
+        Type? enumerable = type == typeof(string) ? null : type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        return enumerable?.GetGenericArguments()[0] ?? type;
     }
 
     private static string Pfx(string directory, string password)

@@ -3,10 +3,14 @@
 
 # Interactive cmdlets cannot prompt in a test: these return what a person would have typed.
 # Read-Host -AsSecureString returns the same password New-ExampleCertificate uses by default.
+# In an example that requires the mail server, Get-Credential without a user name returns the
+# server's SMTP account: that is what the administrator types there.
 $ExamplePassword = 'Example-P@ss-1'
 
 function Get-Credential {
-    param([Parameter(Position = 0)][string] $UserName = 'CONTOSO\admin', [string] $Message, [string] $Title)
+    param([Parameter(Position = 0)][string] $UserName, [string] $Message, [string] $Title)
+    if (-not $UserName -and $MailServer) { return $MailServer.Credential }
+    if (-not $UserName) { $UserName = 'CONTOSO\admin' }
     [pscredential]::new($UserName, [System.Net.NetworkCredential]::new('', $ExamplePassword).SecurePassword)
 }
 
@@ -37,6 +41,17 @@ function New-ExampleGoogleKey {
     [System.IO.File]::WriteAllText($ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path), $json)
 }
 
+# <!-- requires: mailserver --> examples: the test sets $MailServer (Server, Port for STARTTLS,
+# SslPort for implicit TLS, From, Credential, CertificateThumbprint) before this prelude runs.
+if ($MailServer) {
+    # Stores the test mail server as an identity store's SMTP server, as Set-SmtpServer's examples do.
+    function Set-ExampleSmtpServer {
+        param([Parameter(Mandatory)][string] $IdentityStore)
+        $null = Set-SmtpServer -IdentityStore $IdentityStore -Server $MailServer.Server -Port $MailServer.Port -Security StartTls `
+            -From $MailServer.From -Authentication Basic -Credential $MailServer.Credential -CertificateThumbprint $MailServer.CertificateThumbprint
+    }
+}
+
 # Utility cmdlets the hosted engine lacks, only where they are missing (pwsh has the real ones).
 # The formatting cmdlets pass objects through: the example's pipeline still runs to the end.
 if (-not (Get-Command -Name Get-Content -ErrorAction Ignore)) {
@@ -50,6 +65,28 @@ if (-not (Get-Command -Name Set-Content -ErrorAction Ignore)) {
     function Set-Content {
         param([Parameter(Mandatory, Position = 0)][string] $Path, [Parameter(Mandatory, Position = 1)][string[]] $Value)
         [System.IO.File]::WriteAllLines($ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path), $Value)
+    }
+}
+
+if (-not (Get-Command -Name Import-Csv -ErrorAction Ignore)) {
+    # Comma-separated, first line the header, fields optionally in double quotes ("" for a quote).
+    function Import-Csv {
+        param([Parameter(Mandatory, Position = 0)][string] $Path)
+        $field = '(?:"((?:[^"]|"")*)"|([^,]*))(?:,|$)'
+        function Split-CsvLine([string] $line) {
+            foreach ($m in [regex]::Matches($line, $field)) {
+                if ($m.Index -ge $line.Length -and $m.Length -eq 0) { break }
+                if ($m.Groups[1].Success) { $m.Groups[1].Value.Replace('""', '"') } else { $m.Groups[2].Value }
+            }
+        }
+        $lines = @([System.IO.File]::ReadAllLines($ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)) | Where-Object { $_ })
+        $header = @(Split-CsvLine $lines[0])
+        for ($n = 1; $n -lt $lines.Count; $n++) {
+            $values = @(Split-CsvLine $lines[$n])
+            $row = [ordered]@{}
+            for ($i = 0; $i -lt $header.Count; $i++) { $row[$header[$i]] = if ($i -lt $values.Count) { $values[$i] } else { $null } }
+            [pscustomobject]$row
+        }
     }
 }
 

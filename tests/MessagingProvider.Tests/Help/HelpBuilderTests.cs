@@ -46,6 +46,23 @@ public sealed class HelpBuilderTests
     }
 
     [Fact]
+    public void SetupAndRequiresCommentsReachTheTestsButNotTheMaml()
+    {
+        string markdown = Reference.Replace("### Example 1: Create an identity store\n",
+            "### Example 1: Create an identity store\n<!-- requires: mailserver -->\n<!-- setup: $x = 1 -->\n<!-- setup: $y = 2 -->\n");
+        Assert.NotEqual(Reference, markdown);
+
+        ExampleHelp example = CommandMarkdownParser.Parse(markdown, "New-IdentityStore.md").Examples[0];
+        string maml = MamlWriter.Write(new[] { CommandMarkdownParser.Parse(markdown, "New-IdentityStore.md") });
+
+        Assert.Equal(new[] { "mailserver" }, example.Requires);
+        Assert.Equal(new[] { "$x = 1", "$y = 2" }, example.Setup);
+        Assert.Empty(CommandMarkdownParser.Parse(Reference, "New-IdentityStore.md").Examples[0].Requires);
+        Assert.DoesNotContain("mailserver", maml);
+        Assert.DoesNotContain("$y = 2", maml);
+    }
+
+    [Fact]
     public void RendersTheAboutTopicAsPlatyPSDoes()
     {
         string source = Path.Combine(RepoPaths.Docs, "about_MessagingProvider.md");

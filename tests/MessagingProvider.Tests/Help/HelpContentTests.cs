@@ -112,7 +112,9 @@ public sealed class HelpContentTests
         foreach (ParameterHelp parameter in docs.Parameters)
         {
             if (!real.TryGetValue(parameter.Name, out ParameterMetadata? metadata)) continue;
-            string realType = metadata.SwitchParameter ? "SwitchParameter" : metadata.ParameterType.Name;
+            // platyPS writes a Nullable<T> parameter as T (its GetTypeString); so do we.
+            System.Type type = System.Nullable.GetUnderlyingType(metadata.ParameterType) ?? metadata.ParameterType;
+            string realType = metadata.SwitchParameter ? "SwitchParameter" : type.Name;
             foreach (ParameterUsage usage in parameter.Usages)
             {
                 string docType = usage.IsSwitch ? "SwitchParameter" : usage.Type.Substring(usage.Type.LastIndexOf('.') + 1);

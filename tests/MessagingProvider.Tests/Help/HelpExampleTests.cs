@@ -1,7 +1,10 @@
+using System.Collections;
 using System.IO;
 using System.Linq;
 using MessagingProvider.HelpBuilder;
+using MessagingProvider.MailServer;
 using MessagingProvider.Tests.Infrastructure;
+using MessagingProvider.Tests.Smtp;
 
 namespace MessagingProvider.Tests.Help;
 
@@ -9,10 +12,19 @@ namespace MessagingProvider.Tests.Help;
 /// Every example in docs/en-US runs, in a fresh session with an empty configuration directory and
 /// a fresh working directory, and succeeds. ExamplePrelude.ps1 runs first (stand-ins for
 /// interactive cmdlets and helpers that make certificate and key files), then the example's
-/// &lt;!-- setup: ... --&gt; comments (see docs/README.md), which must succeed too.
+/// &lt;!-- setup: ... --&gt; comments (see docs/README.md), which must succeed too. An example marked
+/// &lt;!-- requires: mailserver --&gt; runs against the real test mail server the SMTP tests share,
+/// described to its set-up in $MailServer.
 /// </summary>
+[Collection(MailServerCollection.Name)]
 public sealed class HelpExampleTests
 {
+    private const string MailServerRequirement = "mailserver";
+
+    private readonly MailServerFixture _mailServer;
+
+    public HelpExampleTests(MailServerFixture mailServer) => _mailServer = mailServer;
+
     private static string PreludePath => Path.Combine(RepoPaths.Root, "tests", "MessagingProvider.Tests", "Help", "ExamplePrelude.ps1");
 
     public static TheoryData<string, int, string> Examples()
@@ -37,6 +49,9 @@ public sealed class HelpExampleTests
         try
         {
             session.Run("$ExecutionContext.SessionState.Path.SetLocation($args[0]) | Out-Null", workingDirectory).ThrowIfErrors();
+            var unknown = example.Requires.Where(r => r != MailServerRequirement).ToList();
+            Assert.True(unknown.Count == 0, $"{file}:{example.Line} '{title}' requires '{string.Join("', '", unknown)}'; the tests provide only '{MailServerRequirement}' (see docs/README.md).");
+            if (example.Requires.Contains(MailServerRequirement)) session.Run("$MailServer = [pscustomobject]$args[0]", MailServerVariable()).ThrowIfErrors();
             session.Run(File.ReadAllText(PreludePath)).ThrowIfErrors();
             foreach (string setup in example.Setup)
             {
@@ -53,6 +68,17 @@ public sealed class HelpExampleTests
             Directory.Delete(workingDirectory, recursive: true);
         }
     }
+
+    /// <summary>What an administrator knows about the mail server: its STARTTLS and implicit-TLS endpoints, the SMTP account and the pinned certificate.</summary>
+    private Hashtable MailServerVariable() => new Hashtable
+    {
+        ["Server"] = _mailServer.Host,
+        ["Port"] = _mailServer.StartTlsPort,
+        ["SslPort"] = _mailServer.ImplicitTlsPort,
+        ["From"] = MailServerFixture.SenderUser,
+        ["Credential"] = MailServerCollection.Credential(MailServerFixture.SenderUser, _mailServer.SenderPassword),
+        ["CertificateThumbprint"] = _mailServer.Certificate.Thumbprint,
+    };
 
     [Fact]
     public void AboutTopicExampleRunsAndSucceeds()
