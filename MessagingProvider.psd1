@@ -23,6 +23,18 @@
         'Add-ExchangeServer'
         'Remove-ExchangeServer'
         'Set-ExchangeServerPriority'
+        'Add-EmailProviderDomain'
+        'Get-EmailProviderDomain'
+        'Remove-EmailProviderDomain'
+        'Resolve-EmailProvider'
+        'New-MailServer'
+        'Get-MailServer'
+        'Set-MailServer'
+        'Remove-MailServer'
+        'New-MailAccount'
+        'Get-MailAccount'
+        'Remove-MailAccount'
+        'Test-MailAccount'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -20,4 +20,7 @@ public sealed class IdentityStoreDocument
     public DateTimeOffset Modified { get; set; }
 
     public MessagingProviderSettings Messaging { get; set; } = new MessagingProviderSettings();
+
+    /// <summary>Mail servers, mail accounts and the provider-domains lookup (absent in older documents).</summary>
+    public MailSettings Mail { get; set; } = new MailSettings();
 }
