@@ -84,7 +84,7 @@ public sealed class DnsmasqServer : IDisposable
         {
             if (!_process.HasExited)
             {
-                _process.Kill();
+                _process.Kill(entireProcessTree: true);
                 _process.WaitForExit(5000);
             }
         }
