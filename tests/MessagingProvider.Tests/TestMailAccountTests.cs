@@ -5,23 +5,51 @@ using MessagingProvider.Tests.Infrastructure;
 
 namespace MessagingProvider.Tests;
 
-/// <summary>One private Dovecot for the class; users 'anna' (mailbox-name logins) and 'ben@contoso.test' (email-address logins).</summary>
-public sealed class ImapFixture : System.IDisposable
+/// <summary>
+/// One private Dovecot (IMAP) and Postfix (SMTP submission, delivering into Dovecot) for the class;
+/// users 'anna' (mailbox-name logins) and 'ben@contoso.test' (email-address logins).
+/// </summary>
+public sealed class MailServerFixture : System.IDisposable
 {
-    public DovecotServer Imap { get; } = new DovecotServer(new Dictionary<string, string>
+    public MailServerFixture()
     {
-        ["anna"] = "Anna-P@ss-1",
-        ["ben@contoso.test"] = "Ben-P@ss-1",
-    });
+        Imap = new DovecotServer(new Dictionary<string, string>
+        {
+            ["anna"] = "Anna-P@ss-1",
+            ["ben@contoso.test"] = "Ben-P@ss-1",
+        });
+        try
+        {
+            Smtp = new PostfixServer(Imap);
+        }
+        catch
+        {
+            Imap.Dispose();
+            throw;
+        }
+    }
 
-    public void Dispose() => Imap.Dispose();
+    public DovecotServer Imap { get; }
+
+    public PostfixServer Smtp { get; }
+
+    public void Dispose()
+    {
+        Smtp.Dispose();
+        Imap.Dispose();
+    }
 }
 
-public sealed class TestMailAccountTests : IClassFixture<ImapFixture>
+public sealed class TestMailAccountTests : IClassFixture<MailServerFixture>
 {
     private readonly DovecotServer _imap;
+    private readonly PostfixServer _smtp;
 
-    public TestMailAccountTests(ImapFixture fixture) => _imap = fixture.Imap;
+    public TestMailAccountTests(MailServerFixture fixture)
+    {
+        _imap = fixture.Imap;
+        _smtp = fixture.Smtp;
+    }
 
     private static object? Prop(PSObject o, string name) => o.Properties[name].Value;
 
@@ -42,7 +70,7 @@ public sealed class TestMailAccountTests : IClassFixture<ImapFixture>
         string.Join(",", ((object[])Prop(result, "Stages")!).Select(s => PSObject.AsPSObject(s)).Select(s => $"{Prop(s, "Protocol")}/{Prop(s, "Stage")}:{Prop(s, "Status")}"));
 
     private static string Detail(PSObject result, string stage) =>
-        (string)Prop(((object[])Prop(result, "Stages")!).Select(s => PSObject.AsPSObject(s)).Single(s => Prop(s, "Stage")!.ToString() == stage), "Detail")!;
+        (string)Prop(((object[])Prop(result, "Stages")!).Select(s => PSObject.AsPSObject(s)).Single(s => stage == (stage.Contains('/') ? $"{Prop(s, "Protocol")}/{Prop(s, "Stage")}" : Prop(s, "Stage")!.ToString())), "Detail")!;
 
     [Fact]
     public void ImapOverTlsLogsInListsFoldersAndCountsUnread()
@@ -151,5 +179,71 @@ public sealed class TestMailAccountTests : IClassFixture<ImapFixture>
         ErrorRecord error = run.SingleError();
         Assert.Equal($"{errorId},MessagingProvider.Commands.TestMailAccountCommand", error.FullyQualifiedErrorId);
         Assert.Equal(category, error.CategoryInfo.Category);
+    }
+
+    /// <summary>A store with the server 'Test Mail' (IMAPS and SMTP) and the account ben@contoso.test (login = address).</summary>
+    private ModuleSession WithSendingAccount(string smtpTls = "StartTls", int? smtpPort = null, string password = "Ben-P@ss-1")
+    {
+        var session = new ModuleSession();
+        smtpPort ??= smtpTls == "Tls" ? _smtp.SmtpsPort : _smtp.SubmissionPort;
+        session.Run(Scripts.Credential + $@"
+            $null = New-IdentityStore -Name Contoso
+            $null = New-MailServer -IdentityStore Contoso -Name 'Test Mail' -ServiceType ImapSmtp -ServiceAddress 127.0.0.1 -Receive -Send -LoginFormat EmailAddress -ImapPort {_imap.ImapsPort} -SmtpTls {smtpTls} -SmtpPort {smtpPort}
+            $null = New-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -MailServer 'Test Mail' -Password (secure '{password}')").ThrowIfErrors();
+        return session;
+    }
+
+    [Fact]
+    public void WithoutSwitchesEverythingTheServerDoesIsTestedAndSmtpAuthenticates()
+    {
+        using var session = WithSendingAccount();
+        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -TrustedCertificateThumbprint $args[0]", _imap.Thumbprint);
+        PSObject result = run.Single();
+        Assert.Equal(true, Prop(result, "Succeeded"));
+        Assert.Equal(
+            "Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Passed,Imap/Login:Passed,Imap/Folders:Passed,Imap/Unread:Passed," +
+            "Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Passed,Smtp/Send:Skipped", StageLine(result));
+        Assert.Contains("StartTls", Detail(result, "Smtp/Tls"));
+        Assert.Null(Prop(result, "MessageSent"));
+    }
+
+    [Fact]
+    public void ATestMessageOverSmtpsArrivesInTheRecipientsMailbox()
+    {
+        using var session = WithSendingAccount(smtpTls: "Tls");
+        // A recipient of its own, so the unread counts the IMAP tests expect stay as seeded.
+        const string recipient = "postmaster@contoso.test";
+        int before = _imap.NewMessageCount(recipient);
+        PSObject result = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -To postmaster@contoso.test -TrustedCertificateThumbprint $args[0]", _imap.Thumbprint).Single();
+        Assert.Equal("Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Passed,Smtp/Send:Passed", StageLine(result));
+        Assert.Equal(true, Prop(result, "MessageSent"));
+        Assert.Contains("accepted for " + recipient, Detail(result, "Send"));
+
+        var deadline = System.DateTime.UtcNow.AddSeconds(30);
+        while (_imap.NewMessageCount(recipient) == before && System.DateTime.UtcNow < deadline) System.Threading.Thread.Sleep(100);
+        Assert.True(_imap.NewMessageCount(recipient) == before + 1, "the test message was not delivered:\n" + _smtp.Log);
+    }
+
+    [Fact]
+    public void AWrongPasswordFailsTheSmtpLogin()
+    {
+        using var session = WithSendingAccount(password: "wrong-password");
+        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Send -TrustedCertificateThumbprint $args[0]", _imap.Thumbprint);
+        PSObject result = Assert.Single(run.Output);
+        Assert.Equal("Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Failed,Smtp/Send:Skipped", StageLine(result));
+        ErrorRecord error = run.SingleError();
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Contains("Smtp Login", error.Exception.Message);
+    }
+
+    [Fact]
+    public void AServerThatOffersNoAuthenticationWithoutTlsFailsTheSmtpLogin()
+    {
+        using var session = WithSendingAccount(smtpTls: "None");
+        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Send -To anna@contoso.test");
+        PSObject result = Assert.Single(run.Output);
+        Assert.Equal("Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Skipped,Smtp/Login:Failed,Smtp/Send:Skipped", StageLine(result));
+        Assert.Equal(false, Prop(result, "MessageSent"));
+        Assert.Equal(ErrorCategory.AuthenticationError, run.SingleError().CategoryInfo.Category);
     }
 }

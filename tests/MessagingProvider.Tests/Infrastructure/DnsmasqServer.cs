@@ -22,7 +22,7 @@ public sealed class DnsmasqServer : IDisposable
     public DnsmasqServer(IEnumerable<string> records)
     {
         Port = FreeUdpPort();
-        var start = new ProcessStartInfo("dnsmasq")
+        var start = new ProcessStartInfo("/usr/sbin/dnsmasq")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

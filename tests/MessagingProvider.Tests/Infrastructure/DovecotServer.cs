@@ -15,7 +15,8 @@ namespace MessagingProvider.Tests.Infrastructure;
 /// A private Dovecot IMAP server on 127.0.0.1: its own config, base_dir and state_dir in a temp
 /// directory, a passwd-file of test users, Maildirs seeded with read and unread messages, and a
 /// self-signed certificate for localhost/127.0.0.1 that tests trust only by pinning its
-/// thumbprint. Listens on a TLS port (IMAPS) and a plain port that offers STARTTLS.
+/// thumbprint. Listens on a TLS port (IMAPS) and a plain port that offers STARTTLS, plus LMTP
+/// (delivery from Postfix) and its auth service over TCP (SASL for Postfix).
 /// </summary>
 public sealed class DovecotServer : IDisposable
 {
@@ -29,6 +30,8 @@ public sealed class DovecotServer : IDisposable
         System.IO.Directory.CreateDirectory(Directory);
         ImapsPort = FreeTcpPort();
         ImapPort = FreeTcpPort();
+        LmtpPort = FreeTcpPort();
+        AuthPort = FreeTcpPort();
         Thumbprint = WriteCertificate();
 
         var passwd = new StringBuilder();
@@ -40,10 +43,10 @@ public sealed class DovecotServer : IDisposable
 
         File.WriteAllText(Path.Combine(Directory, "passwd"), passwd.ToString());
         (string internalUser, string loginUser, string uid) = Accounts();
-        Run("chown", "-R", $"{uid}:{uid}", Path.Combine(Directory, "home"));
+        Run("/bin/chown", "-R", $"{uid}:{uid}", Path.Combine(Directory, "home"));
         File.WriteAllText(Path.Combine(Directory, "dovecot.conf"), Config(internalUser, loginUser, uid));
 
-        var start = new ProcessStartInfo("dovecot") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("/usr/sbin/dovecot") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string a in new[] { "-F", "-c", Path.Combine(Directory, "dovecot.conf") }) start.ArgumentList.Add(a);
         _process = new Process { StartInfo = start };
         DataReceivedEventHandler onLine = (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
@@ -58,6 +61,18 @@ public sealed class DovecotServer : IDisposable
     public string Directory { get; }
     public int ImapsPort { get; }
     public int ImapPort { get; }
+    public int LmtpPort { get; }
+    public int AuthPort { get; }
+
+    public string CertificatePath => Path.Combine(Directory, "cert.pem");
+    public string KeyPath => Path.Combine(Directory, "key.pem");
+
+    /// <summary>Unread messages in a user's inbox, counted on disk (what LMTP delivered).</summary>
+    public int NewMessageCount(string user)
+    {
+        string folder = Path.Combine(Directory, "home", user, "Maildir", "new");
+        return System.IO.Directory.Exists(folder) ? System.IO.Directory.GetFiles(folder).Length : 0;
+    }
 
     /// <summary>SHA-1 thumbprint of the server certificate, for -TrustedCertificateThumbprint.</summary>
     public string Thumbprint { get; }
@@ -85,7 +100,7 @@ base_dir = {Directory}/run
 state_dir = {Directory}/state
 log_path = {Directory}/dovecot.log
 instance_name = mp-test-{Path.GetFileName(Directory)}
-protocols = imap
+protocols = imap lmtp
 listen = 127.0.0.1
 default_internal_user = {internalUser}
 default_login_user = {loginUser}
@@ -101,7 +116,7 @@ passdb {{
 }}
 userdb {{
   driver = static
-  args = uid={uid} gid={uid} home={Directory}/home/%u
+  args = uid={uid} gid={uid} home={Directory}/home/%u allow_all_users=yes
 }}
 mail_location = maildir:~/Maildir
 service imap-login {{
@@ -113,14 +128,26 @@ service imap-login {{
     ssl = yes
   }}
 }}
+service lmtp {{
+  inet_listener lmtp {{
+    address = 127.0.0.1
+    port = {LmtpPort}
+  }}
+}}
+service auth {{
+  inet_listener auth-inet {{
+    address = 127.0.0.1
+    port = {AuthPort}
+  }}
+}}
 ";
 
     /// <summary>As root Dovecot drops privileges to its own users and delivers as nobody; otherwise everything runs as the current user.</summary>
     private static (string InternalUser, string LoginUser, string Uid) Accounts()
     {
-        string uid = Run("id", "-u").Trim();
+        string uid = Run("/usr/bin/id", "-u").Trim();
         if (uid == "0") return ("dovecot", "dovenull", "65534");
-        string name = Run("id", "-un").Trim();
+        string name = Run("/usr/bin/id", "-un").Trim();
         return (name, name, uid);
     }
 
@@ -161,8 +188,12 @@ service imap-login {{
             {
                 using var client = new TcpClient();
                 client.Connect(IPAddress.Loopback, ImapsPort);
-                using var probe = new TcpClient();
-                probe.Connect(IPAddress.Loopback, ImapPort);
+                foreach (int port in new[] { ImapPort, LmtpPort, AuthPort })
+                {
+                    using var probe = new TcpClient();
+                    probe.Connect(IPAddress.Loopback, port);
+                }
+
                 return;
             }
             catch (SocketException)
