@@ -149,6 +149,23 @@ public sealed class ResolveEmailProviderTests : IClassFixture<DnsFixture>
     }
 
     [Fact]
+    public void StoppingTheCommandCancelsAQueryThatHangs()
+    {
+        using var silent = new SilentUdpServer();
+        using var session = new ModuleSession();
+        using var ps = PowerShell.Create();
+        ps.Runspace = session.Runspace;
+        ps.AddScript("Resolve-EmailProvider -EmailAddress anna@o365.test -DnsServer $args[0] -TimeoutSeconds 60").AddArgument(silent.Address);
+        var output = new PSDataCollection<PSObject>();
+        System.IAsyncResult running = ps.BeginInvoke<PSObject, PSObject>(null, output);
+        Assert.True(silent.Queried.Wait(System.TimeSpan.FromSeconds(30)), "Resolve-EmailProvider never queried");
+
+        ps.Stop();
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+        Assert.Empty(output); // a result would mean it ran into its 60 s timeout instead of stopping
+    }
+
+    [Fact]
     public void ADomainTheServerRefusesIsADnsFailure()
     {
         using var session = new ModuleSession();

@@ -246,4 +246,22 @@ public sealed class TestMailAccountTests : IClassFixture<MailServerFixture>
         Assert.Equal(false, Prop(result, "MessageSent"));
         Assert.Equal(ErrorCategory.AuthenticationError, run.SingleError().CategoryInfo.Category);
     }
+
+    [Fact]
+    public void StoppingTheCommandCancelsAConnectionThatHangs()
+    {
+        using var silent = new SilentTcpServer();
+        using var session = WithAccount(port: silent.Port.ToString());
+        using var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = session.Runspace;
+        ps.AddScript("Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TimeoutSeconds 300");
+        var output = new PSDataCollection<PSObject>();
+        System.IAsyncResult running = ps.BeginInvoke<PSObject, PSObject>(null, output);
+        Assert.True(silent.Connected.Wait(System.TimeSpan.FromSeconds(60)), "Test-MailAccount never connected");
+
+        ps.Stop();
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        Assert.Empty(output); // a result would mean it ran into its 300 s timeout instead of stopping
+    }
 }

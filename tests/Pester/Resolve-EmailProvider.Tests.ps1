@@ -88,6 +88,21 @@ Describe 'Resolve-EmailProvider' {
         finally { $silent.Dispose() }
     }
 
+    It 'stops a query that hangs when the command is stopped' {
+        $silent = [MessagingProvider.Tests.Infrastructure.SilentUdpServer]::new()
+        try {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$ModuleManifest'; Resolve-EmailProvider -EmailAddress anna@o365.test -DnsServer $($silent.Address) -TimeoutSeconds 60")
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $running = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $silent.Queried.Wait([timespan]::FromSeconds(30)) | Should -BeTrue
+            $ps.Stop()
+            { $ps.EndInvoke($running) } | Should -Throw -ExceptionType ([System.Management.Automation.PipelineStoppedException])
+            $output.Count | Should -Be 0
+        }
+        finally { $silent.Dispose(); if ($ps) { $ps.Dispose() } }
+    }
+
     It 'reports a refused query as a DNS failure' {
         $result = Resolve-EmailProvider -EmailAddress anna@elsewhere.example -DnsServer $DnsServer -ErrorAction SilentlyContinue -ErrorVariable e
         "$($result.DnsStatus)" | Should -Be 'Failed'

@@ -142,4 +142,20 @@ Describe 'Test-MailAccount' {
         $result.MessageSent | Should -BeFalse
         Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'AuthenticationError'
     }
+
+    It 'stops a connection that hangs when the command is stopped' {
+        $silent = [MessagingProvider.Tests.Infrastructure.SilentTcpServer]::new()
+        try {
+            New-ReceivingAccount -Port $silent.Port
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$ModuleManifest'; Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TimeoutSeconds 300")
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $running = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $silent.Connected.Wait([timespan]::FromSeconds(60)) | Should -BeTrue
+            $ps.Stop()
+            { $ps.EndInvoke($running) } | Should -Throw -ExceptionType ([System.Management.Automation.PipelineStoppedException])
+            $output.Count | Should -Be 0
+        }
+        finally { $silent.Dispose(); if ($ps) { $ps.Dispose() } }
+    }
 }

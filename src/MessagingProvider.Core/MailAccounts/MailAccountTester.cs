@@ -89,11 +89,12 @@ public sealed class MailAccountTester
     {
         // Every stage is recorded; the recorder skips those after a failure.
         using var client = new ImapClient();
+        using CancellationTokenRegistration stop = _cancellation.Register(() => client.Dispose());
         connector.Connect(client, endpoint, recorder);
         Login(client, endpoint, account, recorder);
         recorder.Run(MailProtocol.Imap, MailTestStage.Folders, () =>
         {
-            var folders = client.GetFolders(client.PersonalNamespaces[0], cancellationToken: _cancellation)
+            var folders = client.GetFoldersAsync(client.PersonalNamespaces[0], cancellationToken: _cancellation).GetAwaiter().GetResult()
                 .Select(f => f.FullName).Append(client.Inbox.FullName).Distinct(StringComparer.OrdinalIgnoreCase)
                 .OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
             result.Folders = folders;
@@ -102,7 +103,7 @@ public sealed class MailAccountTester
 
         recorder.Run(MailProtocol.Imap, MailTestStage.Unread, () =>
         {
-            client.Inbox.Status(StatusItems.Unread, _cancellation);
+            client.Inbox.StatusAsync(StatusItems.Unread, _cancellation).GetAwaiter().GetResult();
             result.UnreadCount = client.Inbox.Unread;
             return $"{client.Inbox.Unread} unread message(s) in {client.Inbox.FullName}";
         }, e => (ErrorKind.ConnectionError, "Counting unread messages failed: " + MailConnector.FirstLine(e.Message)));
@@ -112,6 +113,7 @@ public sealed class MailAccountTester
     private void TestSmtp(MailEndpoint endpoint, MailAccountEntry account, string? to, MailConnector connector, MailStageRecorder recorder, MailAccountTestResult result)
     {
         using var client = new SmtpClient();
+        using CancellationTokenRegistration stop = _cancellation.Register(() => client.Dispose());
         connector.Connect(client, endpoint, recorder);
         Login(client, endpoint, account, recorder);
         if (to is null)
@@ -123,7 +125,7 @@ public sealed class MailAccountTester
             result.MessageSent = recorder.Run(MailProtocol.Smtp, MailTestStage.Send, () =>
             {
                 using MimeMessage message = TestMessage(account.EmailAddress, to);
-                string response = client.Send(message, _cancellation);
+                string response = client.SendAsync(message, _cancellation).GetAwaiter().GetResult();
                 return $"test message {message.MessageId} accepted for {to}: {MailConnector.FirstLine(response)}";
             }, e => (ErrorKind.InvalidOperation, $"The server did not accept the test message for {to}: {MailConnector.FirstLine(e.Message)}"));
         }
@@ -136,10 +138,11 @@ public sealed class MailAccountTester
         {
             if (account.Password is null) throw new AuthenticationException("the account has no stored password");
             var credential = new NetworkCredential(account.Login, _vault.UnprotectSecureString(account.Password));
-            client.Authenticate(credential, _cancellation);
+            client.AuthenticateAsync(credential, _cancellation).GetAwaiter().GetResult();
             return $"logged in as {account.Login} ({string.Join(", ", client.AuthenticationMechanisms)} offered)";
         }, e => e switch
         {
+            MessagingProviderException stored => (stored.Kind, stored.Message),
             AuthenticationException => (ErrorKind.AuthenticationError, $"The server refused the login '{account.Login}': {MailConnector.FirstLine(e.Message)} Check the password (New-MailAccount) and the server's login format."),
             NotSupportedException => (ErrorKind.AuthenticationError, $"{endpoint} offers no authentication the account can use: {MailConnector.FirstLine(e.Message)}"),
             _ => (ErrorKind.ConnectionError, $"Logging in to {endpoint} failed: {MailConnector.FirstLine(e.Message)}"),

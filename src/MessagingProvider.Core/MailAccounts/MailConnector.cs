@@ -46,10 +46,13 @@ public sealed class MailConnector
                 return $"{endpoint.Host} is an IP address; no lookup needed";
             }
 
-            addresses = Dns.GetHostAddresses(endpoint.Host);
+            Task<IPAddress[]> lookup = Dns.GetHostAddressesAsync(endpoint.Host);
+            if (!lookup.Wait((int)_timeout.TotalMilliseconds, _cancellation)) throw new TimeoutException($"no DNS answer within {_timeout.TotalSeconds:0} s");
+            addresses = lookup.Result;
             if (addresses.Length == 0) throw new SocketException((int)SocketError.HostNotFound);
             return $"{endpoint.Host} resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}";
-        }, e => (ErrorKind.ConnectionError, $"{endpoint.Host} does not resolve: {e.Message}"));
+        }, e => (e is TimeoutException ? ErrorKind.OperationTimeout : ErrorKind.ConnectionError,
+                 $"{endpoint.Host} does not resolve: {(e is AggregateException a ? a.InnerException?.Message : e.Message)}"));
 
         Socket? socket = null;
         recorder.Run(endpoint.Protocol, MailTestStage.Tcp, () =>
@@ -58,15 +61,24 @@ public sealed class MailConnector
             return detail;
         }, e => (e is TimeoutException ? ErrorKind.OperationTimeout : ErrorKind.ConnectionError, e.Message));
 
-        bool connected = recorder.Run(endpoint.Protocol, MailTestStage.Tls, () =>
+        bool connected = false;
+        try
         {
-            client.Connect(socket!, endpoint.Host, endpoint.Port, Options(endpoint.Tls), _cancellation);
-            return client.IsSecure
-                ? $"{client.SslProtocol} with {endpoint.Tls}; certificate {_certificates.Certificate}"
-                : "greeting received";
-        }, e => ExplainTls(e, endpoint));
+            connected = recorder.Run(endpoint.Protocol, MailTestStage.Tls, () =>
+            {
+                // The async call is the one whose TLS handshake honours the token (Ctrl+C).
+                client.ConnectAsync(socket!, endpoint.Host, endpoint.Port, Options(endpoint.Tls), _cancellation).GetAwaiter().GetResult();
+                return client.IsSecure
+                    ? $"{client.SslProtocol} with {endpoint.Tls}; certificate {_certificates.Certificate}"
+                    : "greeting received";
+            }, e => ExplainTls(e, endpoint));
+        }
+        finally
+        {
+            // Once connected the client owns the socket; otherwise (failure or stop) it is ours to close.
+            if (!connected) socket?.Dispose();
+        }
 
-        if (socket is not null && !connected) socket.Dispose();
         if (connected && endpoint.Tls == MailTlsMode.None)
         {
             recorder.MarkLastSkipped("TlsMode None: the connection is not encrypted (server greeting received)");

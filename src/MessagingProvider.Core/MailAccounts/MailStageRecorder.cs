@@ -46,9 +46,10 @@ public sealed class MailStageRecorder
             Record(protocol, stage, MailTestStageStatus.Passed, watch.Elapsed, detail);
             return true;
         }
-        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        catch (Exception e) when (_cancellation.IsCancellationRequested)
         {
-            throw;
+            // Whatever a stop broke (a disposed socket, an aborted handshake) is the stop, not a failure.
+            throw new OperationCanceledException("The test was stopped.", e, _cancellation);
         }
         catch (Exception e)
         {

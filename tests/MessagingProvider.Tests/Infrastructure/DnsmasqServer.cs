@@ -101,7 +101,69 @@ public sealed class SilentUdpServer : IDisposable
 {
     private readonly UdpClient _socket = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
 
+    public SilentUdpServer() => _socket.BeginReceive(OnReceive, null);
+
     public string Address => "127.0.0.1:" + ((IPEndPoint)_socket.Client.LocalEndPoint!).Port;
 
-    public void Dispose() => _socket.Dispose();
+    /// <summary>Set once a query has arrived (and been ignored).</summary>
+    public ManualResetEventSlim Queried { get; } = new ManualResetEventSlim();
+
+    private void OnReceive(IAsyncResult result)
+    {
+        try
+        {
+            IPEndPoint? from = null;
+            _socket.EndReceive(result, ref from);
+            Queried.Set();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        catch (SocketException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        _socket.Dispose();
+        Queried.Dispose();
+    }
+}
+
+/// <summary>A TCP port that accepts connections and never says a word: a mail server that hangs after connecting.</summary>
+public sealed class SilentTcpServer : IDisposable
+{
+    private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+    private readonly List<TcpClient> _accepted = new List<TcpClient>();
+
+    public SilentTcpServer()
+    {
+        _listener.Start();
+        _listener.BeginAcceptTcpClient(OnAccept, null);
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Set once a client has connected.</summary>
+    public ManualResetEventSlim Connected { get; } = new ManualResetEventSlim();
+
+    private void OnAccept(IAsyncResult result)
+    {
+        try
+        {
+            lock (_accepted) _accepted.Add(_listener.EndAcceptTcpClient(result));
+            Connected.Set();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        lock (_accepted) _accepted.ForEach(c => c.Dispose());
+        Connected.Dispose();
+    }
 }
