@@ -120,6 +120,20 @@ public sealed class MailServerTests
     }
 
     [Fact]
+    public void CreatingCommandsHonourWhatIf()
+    {
+        using var session = new ModuleSession();
+        session.Run(MailScripts.Domains).ThrowIfErrors();
+        var before = session.Snapshot();
+        RunResult run = session.Run(Scripts.Credential + @"
+            New-MailServer -IdentityStore Contoso -Name Extra -ServiceType ImapSmtp -ServiceAddress extra.contoso.com -Receive -WhatIf
+            Add-EmailProviderDomain -IdentityStore Contoso -Domain extra.com -MailServer 'Contoso IMAP' -WhatIf
+            New-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.com -Password (secure 'P@ss-1') -WhatIf").ThrowIfErrors();
+        Assert.Empty(run.Output);
+        MessagingProviderTests.AssertUnchanged(before, session.Snapshot());
+    }
+
+    [Fact]
     public void MailServerNamesCompleteFromTheStoreOnTheCommandLine()
     {
         using var session = new ModuleSession();

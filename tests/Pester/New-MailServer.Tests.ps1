@@ -44,4 +44,13 @@ Describe 'New-MailServer' {
         Assert-SingleError $e $ErrorId 'NewMailServerCommand' $(if ($Category) { $Category } else { 'InvalidArgument' })
         Assert-ConfigurationUnchanged $before
     }
+
+    It 'honours -WhatIf, as Add-EmailProviderDomain and New-MailAccount do' {
+        'contoso.com' | Add-EmailProviderDomain -IdentityStore Contoso -MailServer 'Contoso IMAP'
+        $before = Get-ConfigurationSnapshot
+        New-MailServer -IdentityStore Contoso -Name Extra -ServiceType ImapSmtp -ServiceAddress extra.contoso.com -Receive -WhatIf | Should -BeNullOrEmpty
+        Add-EmailProviderDomain -IdentityStore Contoso -Domain extra.com -MailServer 'Contoso IMAP' -WhatIf
+        New-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.com -Password (ConvertTo-TestSecureString 'P@ss-1') -WhatIf | Should -BeNullOrEmpty
+        Assert-ConfigurationUnchanged $before
+    }
 }
