@@ -49,6 +49,7 @@ public sealed class MailAccountTests
         Assert.Equal(3, session.Run("Get-MailAccount -IdentityStore Contoso").ThrowIfErrors().Output.Count);
         Assert.Equal("carl@fabrikam.com", Prop(session.Run("Get-MailAccount -IdentityStore Contoso -MailServer Fab*").Single(), "EmailAddress"));
         Assert.Equal("ben@contoso.net", Prop(session.Run("Get-MailAccount -IdentityStore Contoso -EmailAddress *.net").Single(), "EmailAddress"));
+        Assert.Equal("carl@fabrikam.com", Prop(session.Run("Get-MailServer -IdentityStore Contoso -Name 'Fabrikam EWS' | Get-MailAccount").Single(), "EmailAddress"));
 
         session.Run("Remove-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.com -WhatIf").ThrowIfErrors();
         Assert.Equal(3, session.Run("Get-MailAccount -IdentityStore Contoso").ThrowIfErrors().Output.Count);

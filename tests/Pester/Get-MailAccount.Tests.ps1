@@ -17,6 +17,7 @@ Describe 'Get-MailAccount' {
         @(Get-MailAccount -IdentityStore Contoso).Count | Should -Be 3
         (Get-MailAccount -IdentityStore Contoso -MailServer Fab*).EmailAddress | Should -Be 'carl@fabrikam.com'
         (Get-MailAccount -IdentityStore Contoso -EmailAddress *.net).EmailAddress | Should -Be 'ben@contoso.net'
+        (Get-MailServer -IdentityStore Contoso -Name 'Fabrikam EWS' | Get-MailAccount).EmailAddress | Should -Be 'carl@fabrikam.com'
     }
 
     It 'reports an unknown account' {
