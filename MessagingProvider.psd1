@@ -35,6 +35,18 @@
         'Get-NotificationTemplate'
         'Send-Notification'
         'Get-DueNotification'
+        'Add-EmailProviderDomain'
+        'Get-EmailProviderDomain'
+        'Remove-EmailProviderDomain'
+        'Resolve-EmailProvider'
+        'New-MailServer'
+        'Get-MailServer'
+        'Set-MailServer'
+        'Remove-MailServer'
+        'New-MailAccount'
+        'Get-MailAccount'
+        'Remove-MailAccount'
+        'Test-MailAccount'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

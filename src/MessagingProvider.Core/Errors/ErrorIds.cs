@@ -53,4 +53,25 @@ public static class ErrorIds
     public const string SmtpConnectionLost = "SmtpConnectionLost";
     public const string NotificationTemplateInvalid = "NotificationTemplateInvalid";
     public const string NotificationRecipientNotFound = "NotificationRecipientNotFound";
+    public const string EmailProviderDomainNotFound = "EmailProviderDomainNotFound";
+    public const string EmailProviderDomainAlreadyExists = "EmailProviderDomainAlreadyExists";
+    public const string MailServerNotFound = "MailServerNotFound";
+    public const string MailServerAlreadyExists = "MailServerAlreadyExists";
+    public const string InvalidMailServerName = "InvalidMailServerName";
+    public const string MailServerNeedsReceiveOrSend = "MailServerNeedsReceiveOrSend";
+    public const string MailServerSettingsIncomplete = "MailServerSettingsIncomplete";
+    public const string ParameterNotValidForMailServer = "ParameterNotValidForMailServer";
+    public const string MailServerInUse = "MailServerInUse";
+    public const string MailAccountNotFound = "MailAccountNotFound";
+    public const string MailAccountAlreadyExists = "MailAccountAlreadyExists";
+    public const string MailServerNotDetermined = "MailServerNotDetermined";
+    public const string MailAccountLoginRequired = "MailAccountLoginRequired";
+    public const string MailAccountLoginNotAllowed = "MailAccountLoginNotAllowed";
+    public const string MailAccountPasswordRequired = "MailAccountPasswordRequired";
+    public const string InvalidDnsServer = "InvalidDnsServer";
+    public const string EmailDomainNotFound = "EmailDomainNotFound";
+    public const string DnsQueryTimeout = "DnsQueryTimeout";
+    public const string DnsQueryFailed = "DnsQueryFailed";
+    public const string MailAccountTestNotSupported = "MailAccountTestNotSupported";
+    public const string MailAccountTestFailed = "MailAccountTestFailed";
 }
