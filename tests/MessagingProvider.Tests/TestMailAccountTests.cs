@@ -9,9 +9,9 @@ namespace MessagingProvider.Tests;
 /// One private Dovecot (IMAP) and Postfix (SMTP submission, delivering into Dovecot) for the class;
 /// users 'anna' (mailbox-name logins) and 'ben@contoso.test' (email-address logins).
 /// </summary>
-public sealed class MailServerFixture : System.IDisposable
+public sealed class MailAccountServersFixture : System.IDisposable
 {
-    public MailServerFixture()
+    public MailAccountServersFixture()
     {
         Imap = new DovecotServer(new Dictionary<string, string>
         {
@@ -40,12 +40,12 @@ public sealed class MailServerFixture : System.IDisposable
     }
 }
 
-public sealed class TestMailAccountTests : IClassFixture<MailServerFixture>
+public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixture>
 {
     private readonly DovecotServer _imap;
     private readonly PostfixServer _smtp;
 
-    public TestMailAccountTests(MailServerFixture fixture)
+    public TestMailAccountTests(MailAccountServersFixture fixture)
     {
         _imap = fixture.Imap;
         _smtp = fixture.Smtp;

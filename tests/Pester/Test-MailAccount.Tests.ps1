@@ -4,7 +4,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
     Import-MailTestFixture
     # The same private Dovecot (IMAP, LMTP, SASL) and Postfix (submission) as TestMailAccountTests.
-    $script:Servers = [MessagingProvider.Tests.MailServerFixture]::new()
+    $script:Servers = [MessagingProvider.Tests.MailAccountServersFixture]::new()
     $script:Imap = $Servers.Imap
     $script:Smtp = $Servers.Smtp
 
