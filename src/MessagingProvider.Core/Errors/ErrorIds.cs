@@ -28,4 +28,5 @@ public static class ErrorIds
     public const string ExchangeServerNotFound = "ExchangeServerNotFound";
     public const string ExchangeServerAlreadyExists = "ExchangeServerAlreadyExists";
     public const string ExchangeServerPriorityOutOfRange = "ExchangeServerPriorityOutOfRange";
+    public const string InvalidEndpoint = "InvalidEndpoint";
 }

@@ -34,6 +34,11 @@ public sealed class ProviderChange
     public string? CertificatePath { get; set; }
     public SecureString? CertificatePassword { get; set; }
 
+    /// <summary>Endpoint overrides: an empty string removes the override.</summary>
+    public string? AuthorityHost { get; set; }
+    public string? GraphEndpoint { get; set; }
+    public string? ExchangeOnlineEndpoint { get; set; }
+
     public string? ServiceAccount { get; set; }
     public string? AdminUser { get; set; }
     public string? KeyPath { get; set; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MessagingProvider.Cloud;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange;
@@ -76,6 +77,8 @@ public static class ProviderConfigurator
     private static Office365Settings ApplyOffice365(Office365Settings? existing, ProviderChange change, SecretVault vault)
     {
         Office365Settings settings = existing ?? new Office365Settings();
+        // Before any secret is protected: a bad URL must not even create the key file.
+        ApplyEndpointOverrides(settings, change);
         if (change.Cloud.HasValue) settings.Cloud = change.Cloud.Value;
         if (change.Domain is not null) settings.Domain = DomainName.Require(change.Domain, "Domain");
         if (change.Organization is not null) settings.Organization = RequireOrganization(change.Organization);
@@ -97,6 +100,16 @@ public static class ProviderConfigurator
             ("-ApplicationId", settings.ApplicationId is not null),
             ("-ClientSecret or -CertificatePath", settings.ClientSecret is not null || settings.Certificate is not null));
         return settings;
+    }
+
+    private static void ApplyEndpointOverrides(Office365Settings settings, ProviderChange change)
+    {
+        if (change.AuthorityHost is null && change.GraphEndpoint is null && change.ExchangeOnlineEndpoint is null) return;
+        Office365EndpointOverrides overrides = settings.Endpoints ?? new Office365EndpointOverrides();
+        if (change.AuthorityHost is not null) overrides.AuthorityHost = EndpointUri.RequireOverride(change.AuthorityHost, "AuthorityHost");
+        if (change.GraphEndpoint is not null) overrides.GraphEndpoint = EndpointUri.RequireOverride(change.GraphEndpoint, "GraphEndpoint");
+        if (change.ExchangeOnlineEndpoint is not null) overrides.ExchangeOnlineEndpoint = EndpointUri.RequireOverride(change.ExchangeOnlineEndpoint, "ExchangeOnlineEndpoint");
+        settings.Endpoints = overrides.IsEmpty ? null : overrides;
     }
 
     private static GoogleWorkspaceSettings ApplyGoogle(GoogleWorkspaceSettings? existing, ProviderChange change, SecretVault vault)

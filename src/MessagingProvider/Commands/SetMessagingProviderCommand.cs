@@ -84,6 +84,19 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
     [ValidateNotNull]
     public SecureString? CertificatePassword { get; set; }
 
+    // Strings, not Uri: an empty string removes the override (back to the cloud's endpoint).
+    [Parameter(ParameterSetName = Office365Set)]
+    [AllowEmptyString]
+    public string? AuthorityHost { get; set; }
+
+    [Parameter(ParameterSetName = Office365Set)]
+    [AllowEmptyString]
+    public string? GraphEndpoint { get; set; }
+
+    [Parameter(ParameterSetName = Office365Set)]
+    [AllowEmptyString]
+    public string? ExchangeOnlineEndpoint { get; set; }
+
     [Parameter(ParameterSetName = GoogleSet)]
     [ValidateNotNullOrEmpty]
     public string? ServiceAccount { get; set; }
@@ -167,6 +180,9 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
             ClientSecret = ClientSecret,
             CertificatePath = CertificatePath is null ? null : ResolveFilePath(CertificatePath),
             CertificatePassword = CertificatePassword,
+            AuthorityHost = AuthorityHost,
+            GraphEndpoint = GraphEndpoint,
+            ExchangeOnlineEndpoint = ExchangeOnlineEndpoint,
             ServiceAccount = ServiceAccount,
             AdminUser = AdminUser,
             KeyPath = KeyPath is null ? null : ResolveFilePath(KeyPath),
