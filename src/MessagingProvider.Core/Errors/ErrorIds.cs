@@ -29,4 +29,15 @@ public static class ErrorIds
     public const string ExchangeServerAlreadyExists = "ExchangeServerAlreadyExists";
     public const string ExchangeServerPriorityOutOfRange = "ExchangeServerPriorityOutOfRange";
     public const string InvalidEndpoint = "InvalidEndpoint";
+    public const string EntraClientSecretInvalid = "EntraClientSecretInvalid";
+    public const string EntraClientSecretExpired = "EntraClientSecretExpired";
+    public const string EntraCertificateNotRegistered = "EntraCertificateNotRegistered";
+    public const string EntraClientAssertionInvalid = "EntraClientAssertionInvalid";
+    public const string EntraAdminConsentMissing = "EntraAdminConsentMissing";
+    public const string EntraClientCredentialMissing = "EntraClientCredentialMissing";
+    public const string EntraTenantNotFound = "EntraTenantNotFound";
+    public const string EntraApplicationNotFound = "EntraApplicationNotFound";
+    public const string EntraResourceNotFound = "EntraResourceNotFound";
+    public const string EntraSignInFailed = "EntraSignInFailed";
+    public const string EntraUnreachable = "EntraUnreachable";
 }
