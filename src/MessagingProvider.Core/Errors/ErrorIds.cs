@@ -40,4 +40,11 @@ public static class ErrorIds
     public const string EntraResourceNotFound = "EntraResourceNotFound";
     public const string EntraSignInFailed = "EntraSignInFailed";
     public const string EntraUnreachable = "EntraUnreachable";
+    public const string ExchangeCommandFailed = "ExchangeCommandFailed";
+    public const string ExchangeOnlineUnauthorized = "ExchangeOnlineUnauthorized";
+    public const string ExchangeOnlinePermissionDenied = "ExchangeOnlinePermissionDenied";
+    public const string ExchangeOnlineThrottled = "ExchangeOnlineThrottled";
+    public const string ExchangeOnlineUnreachable = "ExchangeOnlineUnreachable";
+    public const string ExchangeOnlineInvalidResponse = "ExchangeOnlineInvalidResponse";
+    public const string ExchangeParameterNotSupported = "ExchangeParameterNotSupported";
 }
