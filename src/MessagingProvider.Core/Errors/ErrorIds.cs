@@ -47,4 +47,12 @@ public static class ErrorIds
     public const string ExchangeOnlineUnreachable = "ExchangeOnlineUnreachable";
     public const string ExchangeOnlineInvalidResponse = "ExchangeOnlineInvalidResponse";
     public const string ExchangeParameterNotSupported = "ExchangeParameterNotSupported";
+    public const string GoogleDelegationNotGranted = "GoogleDelegationNotGranted";
+    public const string GoogleAdminUserInvalid = "GoogleAdminUserInvalid";
+    public const string GoogleKeyRejected = "GoogleKeyRejected";
+    public const string GoogleClockSkew = "GoogleClockSkew";
+    public const string GoogleSignInFailed = "GoogleSignInFailed";
+    public const string GoogleUnreachable = "GoogleUnreachable";
+    public const string GoogleRateLimited = "GoogleRateLimited";
+    public const string GoogleDirectoryRequestFailed = "GoogleDirectoryRequestFailed";
 }

@@ -31,7 +31,10 @@ public sealed class StandInServer : IAsyncDisposable
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(TestTls.Certificate)));
+        // Google.Apis gzips request bodies, as Google's servers accept.
+        builder.Services.AddRequestDecompression();
         WebApplication app = builder.Build();
+        app.UseRequestDecompression();
         // A stand-in that throws answers 500 with the exception, so a broken test says why.
         app.Use(async (context, next) =>
         {

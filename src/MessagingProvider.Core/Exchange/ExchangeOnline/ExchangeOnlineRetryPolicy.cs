@@ -1,6 +1,6 @@
 using System;
-using System.Globalization;
 using System.Net.Http;
+using MessagingProvider.Cloud;
 
 namespace MessagingProvider.Exchange.ExchangeOnline;
 
@@ -24,20 +24,5 @@ public sealed class ExchangeOnlineRetryPolicy
         return delay > MaximumDelay ? null : delay;
     }
 
-    /// <summary>Retry-After as delta-seconds or an HTTP date.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is TimeSpan delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        if (header?.Date is DateTimeOffset date) return date > now ? date - now : TimeSpan.Zero;
-        if (response.Headers.TryGetValues("Retry-After", out var values))
-        {
-            foreach (string value in values)
-            {
-                if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds)) return TimeSpan.FromSeconds(seconds);
-            }
-        }
-
-        return null;
-    }
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => RetryAfterHeader.Read(response, now);
 }
