@@ -85,6 +85,37 @@ public sealed class CloudEndpointTests
         Assert.Equal(before, File.ReadAllBytes(store.PathOf("Contoso")));
     }
 
+    [Fact]
+    public void GoogleEndpointsAreGooglesUnlessOverridden()
+    {
+        using var dir = new TempDirectory();
+        var store = new ConfigurationStore(dir.Path);
+        store.Create("G");
+        string key = TestCertificates.WriteGoogleJsonKey(System.IO.Path.Combine(dir.Path, "files"), "mp@contoso-mail.iam.gserviceaccount.com");
+        store.Update("G", d => ProviderConfigurator.Apply(d, new ProviderChange
+        {
+            Provider = MessagingProviderType.GoogleWorkspace,
+            AdminUser = "admin@contoso.com",
+            KeyPath = key,
+            TokenEndpoint = "https://127.0.0.1:5443/token",
+            DirectoryApiEndpoint = "https://127.0.0.1:5444",
+        }, store.Secrets));
+        GoogleWorkspaceSettings google = store.Get("G").Messaging.GoogleWorkspace!;
+        Assert.Equal("https://127.0.0.1:5443/token", GoogleWorkspace.GoogleEndpoints.TokenEndpoint(google).ToString());
+        Assert.Equal("https://127.0.0.1:5444/", GoogleWorkspace.GoogleEndpoints.DirectoryApi(google).ToString());
+
+        store.Update("G", d => ProviderConfigurator.Apply(d, new ProviderChange
+        {
+            Provider = MessagingProviderType.GoogleWorkspace,
+            TokenEndpoint = "",
+            DirectoryApiEndpoint = "",
+            GivenParameters = new[] { "TokenEndpoint", "DirectoryApiEndpoint" },
+        }, store.Secrets));
+        google = store.Get("G").Messaging.GoogleWorkspace!;
+        Assert.Equal("https://oauth2.googleapis.com/token", GoogleWorkspace.GoogleEndpoints.TokenEndpoint(google).ToString());
+        Assert.Equal("https://admin.googleapis.com/", GoogleWorkspace.GoogleEndpoints.DirectoryApi(google).ToString());
+    }
+
     private static ProviderChange Office365Change(Action<ProviderChange> adjust)
     {
         var change = new ProviderChange

@@ -136,6 +136,12 @@ public sealed class MessagingProviderTests
         Assert.Equal("mp@contoso-mail.iam.gserviceaccount.com", info.Properties["ServiceAccount"].Value);
         Assert.Equal("Json", info.Properties["KeyType"].Value.ToString());
         Assert.Equal("********", info.Properties["Key"].Value);
+        Assert.Equal("https://oauth2.googleapis.com/token", info.Properties["TokenEndpoint"].Value);
+        Assert.Equal("https://admin.googleapis.com/", info.Properties["DirectoryApiEndpoint"].Value);
+
+        info = session.Run("Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -TokenEndpoint https://127.0.0.1:5443/token -DirectoryApiEndpoint https://127.0.0.1:5444 -PassThru").Single();
+        Assert.Equal("https://127.0.0.1:5443/token", info.Properties["TokenEndpoint"].Value);
+        Assert.Equal("https://127.0.0.1:5444/", info.Properties["DirectoryApiEndpoint"].Value);
     }
 
     [Fact]

@@ -102,6 +102,12 @@ Describe 'Set-MessagingProvider' {
         $info.ServiceAccount | Should -Be 'mp@contoso-mail.iam.gserviceaccount.com'
         $info.KeyType | Should -Be 'Json'
         $info.Key | Should -Be '********'
+        $info.TokenEndpoint | Should -Be 'https://oauth2.googleapis.com/token'
+        $info.DirectoryApiEndpoint | Should -Be 'https://admin.googleapis.com/'
+
+        $info = Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -TokenEndpoint https://127.0.0.1:5443/token -DirectoryApiEndpoint https://127.0.0.1:5444 -PassThru
+        $info.TokenEndpoint | Should -Be 'https://127.0.0.1:5443/token'
+        $info.DirectoryApiEndpoint | Should -Be 'https://127.0.0.1:5444/'
     }
 
     It 'refuses a key file that does not load' {

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using MessagingProvider.Cloud;
 using MessagingProvider.Configuration;
+using MessagingProvider.GoogleWorkspace;
 using MessagingProvider.Security;
 
 namespace MessagingProvider.Output;
@@ -109,8 +110,14 @@ public sealed class GoogleWorkspaceProviderInfo : MessagingProviderInfo
     public DateTimeOffset? KeyNotAfter { get; set; }
     public string? Key { get; set; }
 
+    /// <summary>The endpoints in use: Google's own, or the stored override.</summary>
+    public string TokenEndpoint { get; set; } = "";
+    public string DirectoryApiEndpoint { get; set; } = "";
+
     internal static GoogleWorkspaceProviderInfo From(GoogleWorkspaceSettings s) => new GoogleWorkspaceProviderInfo
     {
+        TokenEndpoint = GoogleEndpoints.TokenEndpoint(s).ToString(),
+        DirectoryApiEndpoint = GoogleEndpoints.DirectoryApi(s).ToString(),
         ServiceAccount = s.ServiceAccount,
         AdminUser = s.AdminUser,
         KeyType = s.KeyType,

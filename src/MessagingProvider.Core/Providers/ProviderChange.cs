@@ -44,6 +44,10 @@ public sealed class ProviderChange
     public string? KeyPath { get; set; }
     public SecureString? KeyPassword { get; set; }
 
+    /// <summary>Google endpoint overrides: an empty string removes the override.</summary>
+    public string? TokenEndpoint { get; set; }
+    public string? DirectoryApiEndpoint { get; set; }
+
     public int? MaximumAliasLength { get; set; }
     public string? AliasPattern { get; set; }
 }

@@ -115,6 +115,8 @@ public static class ProviderConfigurator
     private static GoogleWorkspaceSettings ApplyGoogle(GoogleWorkspaceSettings? existing, ProviderChange change, SecretVault vault)
     {
         GoogleWorkspaceSettings settings = existing ?? new GoogleWorkspaceSettings();
+        if (change.TokenEndpoint is not null) settings.TokenEndpoint = EndpointUri.RequireOverride(change.TokenEndpoint, "TokenEndpoint", keepPath: true);
+        if (change.DirectoryApiEndpoint is not null) settings.DirectoryApiEndpoint = EndpointUri.RequireOverride(change.DirectoryApiEndpoint, "DirectoryApiEndpoint");
         if (change.ServiceAccount is not null) settings.ServiceAccount = EmailAddressSyntax.Require(change.ServiceAccount, "ServiceAccount");
         if (change.AdminUser is not null) settings.AdminUser = EmailAddressSyntax.Require(change.AdminUser, "AdminUser");
         if (change.KeyPath is not null)

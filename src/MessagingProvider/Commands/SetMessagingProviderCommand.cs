@@ -113,6 +113,14 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
     [ValidateNotNull]
     public SecureString? KeyPassword { get; set; }
 
+    [Parameter(ParameterSetName = GoogleSet)]
+    [AllowEmptyString]
+    public string? TokenEndpoint { get; set; }
+
+    [Parameter(ParameterSetName = GoogleSet)]
+    [AllowEmptyString]
+    public string? DirectoryApiEndpoint { get; set; }
+
     [Parameter(ParameterSetName = OtherSet)]
     public int MaximumAliasLength { get; set; }
 
@@ -187,6 +195,8 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
             AdminUser = AdminUser,
             KeyPath = KeyPath is null ? null : ResolveFilePath(KeyPath),
             KeyPassword = KeyPassword,
+            TokenEndpoint = TokenEndpoint,
+            DirectoryApiEndpoint = DirectoryApiEndpoint,
             MaximumAliasLength = given.ContainsKey(nameof(MaximumAliasLength)) ? MaximumAliasLength : null,
             AliasPattern = AliasPattern,
         };
