@@ -23,6 +23,7 @@
         'Add-ExchangeServer'
         'Remove-ExchangeServer'
         'Set-ExchangeServerPriority'
+        'Test-MessagingProviderConnection'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -19,7 +19,7 @@ public sealed class EntraTokenTests
     {
         await using EntraStandIn entra = await EntraStandIn.StartAsync();
         using var settings = new Office365TestSettings();
-        var source = new EntraAppTokenSource(settings.WithSecret(entra, entra.ClientSecret), settings.Vault, TestTls.TrustingHandlerFactory());
+        var source = new EntraAppTokenSource(settings.WithSecret(entra, entra.ClientSecret), settings.Vault, TestHandlers.Trusting());
 
         string token = await source.GetAccessTokenAsync(ExchangeScope, CancellationToken.None);
 
@@ -34,7 +34,7 @@ public sealed class EntraTokenTests
         using var settings = new Office365TestSettings();
         Office365Settings stored = settings.WithCertificate(entra, out X509Certificate2 uploaded);
         entra.UploadedCertificate = uploaded;
-        var source = new EntraAppTokenSource(stored, settings.Vault, TestTls.TrustingHandlerFactory());
+        var source = new EntraAppTokenSource(stored, settings.Vault, TestHandlers.Trusting());
 
         string token = await source.GetAccessTokenAsync(ExchangeScope, CancellationToken.None);
 
@@ -49,7 +49,7 @@ public sealed class EntraTokenTests
         await using EntraStandIn entra = await EntraStandIn.StartAsync();
         using var settings = new Office365TestSettings();
         Office365Settings stored = settings.WithSecret(entra, entra.ClientSecret);
-        HttpHandlerFactory handler = TestTls.TrustingHandlerFactory();
+        HttpHandlerFactory handler = TestHandlers.Trusting();
 
         string first = await new EntraAppTokenSource(stored, settings.Vault, handler).GetAccessTokenAsync(ExchangeScope, CancellationToken.None);
         // A second command builds its own source from the same stored settings.
@@ -66,7 +66,7 @@ public sealed class EntraTokenTests
         // MSAL treats a token expiring within five minutes as expired.
         entra.TokenLifetimeSeconds = 60;
         using var settings = new Office365TestSettings();
-        var source = new EntraAppTokenSource(settings.WithSecret(entra, entra.ClientSecret), settings.Vault, TestTls.TrustingHandlerFactory());
+        var source = new EntraAppTokenSource(settings.WithSecret(entra, entra.ClientSecret), settings.Vault, TestHandlers.Trusting());
 
         string first = await source.GetAccessTokenAsync(ExchangeScope, CancellationToken.None);
         string second = await source.GetAccessTokenAsync(ExchangeScope, CancellationToken.None);
@@ -196,7 +196,7 @@ public sealed class EntraTokenTests
 
     private static async Task<MessagingProviderException> SignInFails(Office365Settings stored, Office365TestSettings settings)
     {
-        var source = new EntraAppTokenSource(stored, settings.Vault, TestTls.TrustingHandlerFactory());
+        var source = new EntraAppTokenSource(stored, settings.Vault, TestHandlers.Trusting());
         return await Assert.ThrowsAsync<MessagingProviderException>(() => source.GetAccessTokenAsync(ExchangeScope, CancellationToken.None));
     }
 }

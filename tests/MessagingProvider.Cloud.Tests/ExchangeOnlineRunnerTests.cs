@@ -146,9 +146,9 @@ public sealed class ExchangeOnlineRunnerTests : IAsyncLifetime
     public async Task ATokenForAnotherResourceIsRefused()
     {
         // The token is real but for Microsoft Graph, not for this Exchange Online endpoint.
-        var tokens = new EntraAppTokenSource(_settings.WithSecret(_entra, _entra.ClientSecret), _settings.Vault, TestTls.TrustingHandlerFactory());
+        var tokens = new EntraAppTokenSource(_settings.WithSecret(_entra, _entra.ClientSecret), _settings.Vault, TestHandlers.Trusting());
         string graphToken = await tokens.GetAccessTokenAsync("https://graph.microsoft.com/.default", CancellationToken.None);
-        using var runner = new ExchangeOnlineCommandRunner(_exchange.Endpoint, _entra.Tenant, new FixedToken(graphToken), TestTls.TrustingHandlerFactory());
+        using var runner = new ExchangeOnlineCommandRunner(_exchange.Endpoint, _entra.Tenant, new FixedToken(graphToken), TestHandlers.Trusting());
 
         var error = await Assert.ThrowsAsync<MessagingProviderException>(() => runner.InvokeAsync("Get-AcceptedDomain", new Hashtable(), CancellationToken.None));
 
@@ -192,7 +192,7 @@ public sealed class ExchangeOnlineRunnerTests : IAsyncLifetime
     public async Task StatusIsOnlineWhenSignInAndOneCommandSucceed()
     {
         ProviderConnectionInfo status = await ExchangeOnlineStatusProbe.CheckAsync("Contoso",
-            _settings.WithSecret(_entra, _entra.ClientSecret, _exchange.Endpoint), _settings.Vault, TestTls.TrustingHandlerFactory(), null, CancellationToken.None);
+            _settings.WithSecret(_entra, _entra.ClientSecret, _exchange.Endpoint), _settings.Vault, TestHandlers.Trusting(), null, CancellationToken.None);
         Assert.Equal(ServerStatus.Online, status.Status);
         Assert.Equal(MessagingProviderType.Office365, status.Provider);
         Assert.Equal(_exchange.Endpoint.ToString(), status.Endpoint);
@@ -205,22 +205,22 @@ public sealed class ExchangeOnlineRunnerTests : IAsyncLifetime
     public async Task StatusIsOfflineWithTheReason()
     {
         ProviderConnectionInfo badSecret = await ExchangeOnlineStatusProbe.CheckAsync("Contoso",
-            _settings.WithSecret(_entra, "wrong", _exchange.Endpoint), _settings.Vault, TestTls.TrustingHandlerFactory(), null, CancellationToken.None);
+            _settings.WithSecret(_entra, "wrong", _exchange.Endpoint), _settings.Vault, TestHandlers.Trusting(), null, CancellationToken.None);
         Assert.Equal(ServerStatus.Offline, badSecret.Status);
         Assert.Equal(ErrorIds.EntraClientSecretInvalid, badSecret.ErrorId);
         Assert.Contains("AADSTS7000215", badSecret.Reason);
 
         _exchange.AppHasExchangeRole = false;
         ProviderConnectionInfo noRole = await ExchangeOnlineStatusProbe.CheckAsync("Contoso",
-            _settings.WithSecret(_entra, _entra.ClientSecret, _exchange.Endpoint), _settings.Vault, TestTls.TrustingHandlerFactory(), null, CancellationToken.None);
+            _settings.WithSecret(_entra, _entra.ClientSecret, _exchange.Endpoint), _settings.Vault, TestHandlers.Trusting(), null, CancellationToken.None);
         Assert.Equal(ServerStatus.Offline, noRole.Status);
         Assert.Equal(ErrorIds.ExchangeOnlinePermissionDenied, noRole.ErrorId);
     }
 
     private ExchangeOnlineCommandRunner Runner(ExchangeOnlineRetryPolicy? retry = null)
     {
-        var tokens = new EntraAppTokenSource(_settings.WithSecret(_entra, _entra.ClientSecret, _exchange.Endpoint), _settings.Vault, TestTls.TrustingHandlerFactory());
-        return new ExchangeOnlineCommandRunner(_exchange.Endpoint, _entra.Tenant, tokens, TestTls.TrustingHandlerFactory(), retry)
+        var tokens = new EntraAppTokenSource(_settings.WithSecret(_entra, _entra.ClientSecret, _exchange.Endpoint), _settings.Vault, TestHandlers.Trusting());
+        return new ExchangeOnlineCommandRunner(_exchange.Endpoint, _entra.Tenant, tokens, TestHandlers.Trusting(), retry)
         {
             Verbose = _verbose.Add,
             Warning = _warnings.Add,

@@ -192,7 +192,7 @@ public sealed class GoogleWorkspaceTests : IAsyncLifetime
     public async Task TheDelegatedTokenIsReusedForTheSession()
     {
         GoogleWorkspaceSettings settings = P12();
-        HttpHandlerFactory handler = TestTls.TrustingHandlerFactory();
+        HttpHandlerFactory handler = TestHandlers.Trusting();
         using (var first = new GoogleDirectoryClient(settings, _settings.Vault, handler)) await first.GetUserAsync("admin@contoso.com", CancellationToken.None);
         using (var second = new GoogleDirectoryClient(settings, _settings.Vault, handler)) await second.GetUserAsync("alice@contoso.com", CancellationToken.None);
         Assert.Equal(1, _google.TokenRequests);
@@ -202,7 +202,7 @@ public sealed class GoogleWorkspaceTests : IAsyncLifetime
     [Fact]
     public async Task StatusIsOnlineWhenTheDirectoryAnswersForTheAdministrator()
     {
-        ProviderConnectionInfo status = await GoogleWorkspaceStatusProbe.CheckAsync("G", P12(), _settings.Vault, TestTls.TrustingHandlerFactory(), null, CancellationToken.None);
+        ProviderConnectionInfo status = await GoogleWorkspaceStatusProbe.CheckAsync("G", P12(), _settings.Vault, TestHandlers.Trusting(), null, CancellationToken.None);
         Assert.Equal(ServerStatus.Online, status.Status);
         Assert.Equal(MessagingProviderType.GoogleWorkspace, status.Provider);
         Assert.Equal(_google.DirectoryApi.ToString(), status.Endpoint);
@@ -213,7 +213,7 @@ public sealed class GoogleWorkspaceTests : IAsyncLifetime
     public async Task StatusIsOfflineWithTheReason()
     {
         _google.DelegatedScopes.Clear();
-        ProviderConnectionInfo status = await GoogleWorkspaceStatusProbe.CheckAsync("G", P12(), _settings.Vault, TestTls.TrustingHandlerFactory(), null, CancellationToken.None);
+        ProviderConnectionInfo status = await GoogleWorkspaceStatusProbe.CheckAsync("G", P12(), _settings.Vault, TestHandlers.Trusting(), null, CancellationToken.None);
         Assert.Equal(ServerStatus.Offline, status.Status);
         Assert.Equal(ErrorIds.GoogleDelegationNotGranted, status.ErrorId);
     }
@@ -226,5 +226,5 @@ public sealed class GoogleWorkspaceTests : IAsyncLifetime
     }
 
     private GoogleDirectoryClient Client(GoogleWorkspaceSettings settings, GoogleRetryPolicy? retry = null) =>
-        new GoogleDirectoryClient(settings, _settings.Vault, TestTls.TrustingHandlerFactory(), retry, _verbose.Add);
+        new GoogleDirectoryClient(settings, _settings.Vault, TestHandlers.Trusting(), retry, _verbose.Add);
 }

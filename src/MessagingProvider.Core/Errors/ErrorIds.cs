@@ -55,4 +55,5 @@ public static class ErrorIds
     public const string GoogleUnreachable = "GoogleUnreachable";
     public const string GoogleRateLimited = "GoogleRateLimited";
     public const string GoogleDirectoryRequestFailed = "GoogleDirectoryRequestFailed";
+    public const string ConnectionTestNotSupported = "ConnectionTestNotSupported";
 }

@@ -4,7 +4,6 @@ using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using MessagingProvider.Cloud;
 
 namespace MessagingProvider.Cloud.Tests.StandIns;
 
@@ -18,8 +17,6 @@ public static class TestTls
 
     public static X509Certificate2 Certificate => Lazy.Value;
 
-    public static HttpHandlerFactory TrustingHandlerFactory() => () => TrustingHandler();
-
     public static HttpMessageHandler TrustingHandler() => new SocketsHttpHandler
     {
         SslOptions = new SslClientAuthenticationOptions
@@ -31,6 +28,33 @@ public static class TestTls
                 && (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None,
         },
     };
+
+    /// <summary>
+    /// Trusts the certificate for this user (CurrentUser\Root, which .NET on Linux adds to its
+    /// trust anchors) until disposed: for code that validates TLS the production way, such as the
+    /// module inside the hosted PowerShell engine.
+    /// </summary>
+    public static IDisposable TrustForCurrentUser() => new UserTrust();
+
+    private sealed class UserTrust : IDisposable
+    {
+        private readonly X509Certificate2 _public = X509CertificateLoader.LoadCertificate(Certificate.RawData);
+
+        public UserTrust()
+        {
+            using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
+            store.Open(OpenFlags.ReadWrite);
+            store.Add(_public);
+        }
+
+        public void Dispose()
+        {
+            using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
+            store.Open(OpenFlags.ReadWrite);
+            store.Remove(_public);
+            _public.Dispose();
+        }
+    }
 
     private static X509Certificate2 Create()
     {
