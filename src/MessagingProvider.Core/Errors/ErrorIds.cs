@@ -56,4 +56,6 @@ public static class ErrorIds
     public const string GoogleRateLimited = "GoogleRateLimited";
     public const string GoogleDirectoryRequestFailed = "GoogleDirectoryRequestFailed";
     public const string ConnectionTestNotSupported = "ConnectionTestNotSupported";
+    public const string GraphSendMailFailed = "GraphSendMailFailed";
+    public const string GraphUnreachable = "GraphUnreachable";
 }
