@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using MessagingProvider.Cloud.Tests.StandIns;
 using MessagingProvider.Tests.Infrastructure;
@@ -134,6 +135,28 @@ public sealed class ProviderConnectionTests : IAsyncLifetime
 
         Assert.Equal("Offline", status.Properties["Status"].Value.ToString());
         Assert.Equal("GoogleDelegationNotGranted", status.Properties["ErrorId"].Value);
+    }
+
+    [Fact]
+    public void StoppingTheCommandCancelsTheWaitForExchangeOnline()
+    {
+        using var session = new ModuleSession();
+        session.Run(Office365Store("$args[2]"), _entra.AuthorityHost.ToString(), _exchange.Endpoint.ToString(), _entra.ClientSecret).ThrowIfErrors();
+        // Exchange Online asks to come back in a minute: the command waits, and Ctrl+C must end the wait.
+        _exchange.Throttle(1, 429, retryAfterSeconds: 60);
+
+        using PowerShell ps = PowerShell.Create();
+        ps.Runspace = session.Runspace;
+        ps.AddCommand("Test-MessagingProviderConnection").AddParameter("IdentityStore", "Cloud");
+        IAsyncResult running = ps.BeginInvoke();
+        SpinWait.SpinUntil(() => _exchange.HttpRequests == 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(1, _exchange.HttpRequests);
+
+        ps.Stop();
+
+        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+        Assert.Equal(1, _exchange.HttpRequests);
     }
 
     [Fact]

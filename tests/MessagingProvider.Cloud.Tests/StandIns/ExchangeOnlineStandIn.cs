@@ -30,14 +30,17 @@ public sealed class ExchangeOnlineStandIn : IAsyncDisposable
 
     public Uri Endpoint => _server.BaseUri;
 
-    /// <summary>The next N requests are answered with this status and Retry-After: 1.</summary>
-    public void Throttle(int requests, int status = 429)
+    /// <summary>The next N requests are answered with this status and Retry-After.</summary>
+    public void Throttle(int requests, int status = 429, int retryAfterSeconds = 1)
     {
         ThrottleStatus = status;
+        RetryAfterSeconds = retryAfterSeconds;
         Interlocked.Exchange(ref _throttleNext, requests);
     }
 
     public int ThrottleStatus { get; private set; } = 429;
+
+    public int RetryAfterSeconds { get; private set; } = 1;
 
     /// <summary>False: the app has a token but no Exchange role (403).</summary>
     public bool AppHasExchangeRole { get; set; } = true;
@@ -79,7 +82,7 @@ public sealed class ExchangeOnlineStandIn : IAsyncDisposable
 
         if (Interlocked.Decrement(ref _throttleNext) >= 0)
         {
-            context.Response.Headers.RetryAfter = "1";
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = "TooManyRequests", ["message"] = "Too many concurrent requests." } }, statusCode: ThrottleStatus);
         }
 
