@@ -58,4 +58,8 @@ public static class ErrorIds
     public const string ConnectionTestNotSupported = "ConnectionTestNotSupported";
     public const string GraphSendMailFailed = "GraphSendMailFailed";
     public const string GraphUnreachable = "GraphUnreachable";
+    public const string MailboxLogonRequired = "MailboxLogonRequired";
+    public const string MailboxLogonDeclined = "MailboxLogonDeclined";
+    public const string MailboxLogonExpired = "MailboxLogonExpired";
+    public const string MailboxTokenCacheUnreadable = "MailboxTokenCacheUnreadable";
 }

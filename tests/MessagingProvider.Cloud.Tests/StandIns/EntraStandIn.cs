@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
@@ -53,6 +54,7 @@ public sealed class EntraStandIn : IAsyncDisposable
             app.MapGet("/common/discovery/instance", standIn.InstanceDiscovery);
             app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", standIn.OpenIdConfiguration);
             app.MapPost("/{tenant}/oauth2/v2.0/token", standIn.Token);
+            app.MapPost("/{tenant}/oauth2/v2.0/devicecode", standIn.DeviceCode);
         });
         return standIn;
     }
@@ -96,12 +98,21 @@ public sealed class EntraStandIn : IAsyncDisposable
             return Error(400, "invalid_request", 90002, $"Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.");
         }
 
-        if (form["grant_type"] != "client_credentials") return Error(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
         if (form["client_id"] != ClientId)
         {
             return Error(400, "unauthorized_client", 700016, $"Application with identifier '{form["client_id"]}' was not found in the directory '{Tenant}'.");
         }
 
+        string grantType = form["grant_type"].ToString();
+        // Entra ID accepts the short "device_code", which MSAL sends, as well as the RFC 8628 URN.
+        if (grantType != "client_credentials" && grantType != DeviceCodeGrant && grantType != "device_code" && grantType != "refresh_token")
+        {
+            return Error(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
+        }
+
+        string grant = form["grant_type"].ToString();
+        if (grant == DeviceCodeGrant || grant == "device_code") return DeviceCodeToken(form);
+        if (grant == "refresh_token") return RefreshToken(form);
         string scope = form["scope"].ToString();
         if (!scope.EndsWith("/.default", StringComparison.Ordinal)) return Error(400, "invalid_scope", 1002012, $"The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.");
 
@@ -125,6 +136,138 @@ public sealed class EntraStandIn : IAsyncDisposable
             ["ext_expires_in"] = TokenLifetimeSeconds,
             ["access_token"] = token,
         });
+    }
+
+    private const string DeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
+    private readonly ConcurrentDictionary<string, DeviceLogin> _deviceCodes = new ConcurrentDictionary<string, DeviceLogin>(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _refreshTokens = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+    private int _refreshGrants;
+    private int _pendingPolls;
+
+    /// <summary>Refresh-token grants answered (silent renewals).</summary>
+    public int RefreshGrants => Volatile.Read(ref _refreshGrants);
+
+    /// <summary>Device-code polls answered with authorization_pending.</summary>
+    public int PendingPolls => Volatile.Read(ref _pendingPolls);
+
+    /// <summary>Lifetime of delegated (mailbox) access tokens.</summary>
+    public int DelegatedTokenLifetimeSeconds { get; set; } = 3599;
+
+    /// <summary>What the person at the device-code page does: the user code from the message shown to them, and who signs in (null: declines).</summary>
+    public void CompleteDeviceLogin(string instructions, string? userPrincipalName)
+    {
+        foreach (DeviceLogin login in _deviceCodes.Values)
+        {
+            if (instructions.Contains(login.UserCode, StringComparison.Ordinal))
+            {
+                login.User = userPrincipalName;
+                login.Declined = userPrincipalName is null;
+            }
+        }
+    }
+
+    /// <summary>Revokes every refresh token (password change, admin revocation).</summary>
+    public void RevokeRefreshTokens() => _refreshTokens.Clear();
+
+    private async Task<IResult> DeviceCode(HttpContext context, string tenant)
+    {
+        IFormCollection form = await context.Request.ReadFormAsync();
+        if (!KnownTenant(tenant)) return Error(400, "invalid_request", 90002, $"Tenant '{tenant}' not found.");
+        if (form["client_id"] != ClientId) return Error(400, "unauthorized_client", 700016, $"Application with identifier '{form["client_id"]}' was not found in the directory '{Tenant}'.");
+        var login = new DeviceLogin
+        {
+            DeviceCode = SignedJwt.ToBase64Url(RandomNumberGenerator.GetBytes(24)),
+            UserCode = "D" + RandomNumberGenerator.GetInt32(10000000, 99999999),
+            Scope = form["scope"].ToString(),
+        };
+        _deviceCodes[login.DeviceCode] = login;
+        return Results.Json(new Dictionary
+        {
+            ["device_code"] = login.DeviceCode,
+            ["user_code"] = login.UserCode,
+            ["verification_uri"] = "https://microsoft.com/devicelogin",
+            ["expires_in"] = 900,
+            ["interval"] = 1,
+            ["message"] = $"To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code {login.UserCode} to authenticate.",
+        });
+    }
+
+    private IResult DeviceCodeToken(IFormCollection form)
+    {
+        if (!_deviceCodes.TryGetValue(form["device_code"].ToString(), out DeviceLogin? login)) return Error(400, "expired_token", 70020, "The provided value for the input parameter 'device_code' is not valid. This device code has expired.");
+        // The person is never faster than the first poll.
+        if (Interlocked.Exchange(ref login.Polled, 1) == 0 || (login.User is null && !login.Declined))
+        {
+            Interlocked.Increment(ref _pendingPolls);
+            return Error(400, "authorization_pending", 70016, "OAuth 2.0 device flow error. Authorization is pending. Continue polling.");
+        }
+
+        _deviceCodes.TryRemove(login.DeviceCode, out _);
+        if (login.Declined) return Error(400, "authorization_declined", 70000, "The user declined the sign-in.");
+        return DelegatedTokens(login.User!, login.Scope);
+    }
+
+    private IResult RefreshToken(IFormCollection form)
+    {
+        if (!_refreshTokens.TryRemove(form["refresh_token"].ToString(), out string? user))
+        {
+            return Error(400, "invalid_grant", 700082, "The refresh token has expired due to inactivity or was revoked.");
+        }
+
+        Interlocked.Increment(ref _refreshGrants);
+        return DelegatedTokens(user, form["scope"].ToString());
+    }
+
+    private IResult DelegatedTokens(string user, string requestedScopes)
+    {
+        string oid = "9f0b2c1d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
+        string token = SignedJwt.ToBase64Url(RandomNumberGenerator.GetBytes(32));
+        string scope = string.Join(" ", requestedScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(x => x != "openid" && x != "profile" && x != "offline_access"));
+        _issued[token] = scope;
+        DelegatedUsers[token] = user;
+        string refresh = SignedJwt.ToBase64Url(RandomNumberGenerator.GetBytes(32));
+        _refreshTokens[refresh] = user;
+        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        string idToken = Segment(new Dictionary { ["typ"] = "JWT", ["alg"] = "RS256" }) + "." + Segment(new Dictionary
+        {
+            ["aud"] = ClientId,
+            ["iss"] = $"https://login.microsoftonline.com/{TenantId}/v2.0",
+            ["iat"] = now,
+            ["nbf"] = now,
+            ["exp"] = now + 3600,
+            ["name"] = "Notifications",
+            ["oid"] = oid,
+            ["preferred_username"] = user,
+            ["sub"] = "s" + oid,
+            ["tid"] = TenantId,
+            ["ver"] = "2.0",
+        }) + ".c2lnbmF0dXJl";
+        return Results.Json(new Dictionary
+        {
+            ["token_type"] = "Bearer",
+            ["scope"] = scope,
+            ["expires_in"] = DelegatedTokenLifetimeSeconds,
+            ["ext_expires_in"] = DelegatedTokenLifetimeSeconds,
+            ["access_token"] = token,
+            ["refresh_token"] = refresh,
+            ["id_token"] = idToken,
+            ["client_info"] = Segment(new Dictionary { ["uid"] = oid, ["utid"] = TenantId }),
+        });
+    }
+
+    /// <summary>Which mailbox each delegated access token belongs to.</summary>
+    public ConcurrentDictionary<string, string> DelegatedUsers { get; } = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+    private static string Segment(Dictionary claims) => SignedJwt.ToBase64Url(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(claims)));
+
+    private sealed class DeviceLogin
+    {
+        public string DeviceCode = "";
+        public string UserCode = "";
+        public string Scope = "";
+        public string? User;
+        public bool Declined;
+        public int Polled;
     }
 
     private IResult? CheckSecret(string secret)
