@@ -128,7 +128,7 @@ Describe 'Set-MessagingProvider' {
         @{ Arguments = @{ Provider = 'None'; Domain = 'example.com' }; ErrorId = 'ParameterNotValidForProvider' }
         @{ Arguments = @{ Provider = 'Exchange'; Domain = 'contoso.com' }; ErrorId = 'ProviderSettingsIncomplete' }
         @{ Arguments = @{ Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = 'nope' }; ErrorId = 'InvalidApplicationId' }
-        @{ Arguments = @{ Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = '6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10'; ClientSecret = (ConvertTo-TestSecureString 's'); GraphEndpoint = 'http://127.0.0.1:1' }; ErrorId = 'InvalidEndpoint' }
+        @{ Arguments = @{ Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = '6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10'; ClientSecret = [System.Net.NetworkCredential]::new('', 's').SecurePassword; GraphEndpoint = 'http://127.0.0.1:1' }; ErrorId = 'InvalidEndpoint' }
         @{ Arguments = @{ Provider = 'Other'; Domain = 'example.com'; AuthorityHost = 'https://127.0.0.1:1' }; ErrorId = 'ParameterNotValidForProvider' }
     ) {
         param($Arguments, $ErrorId)
