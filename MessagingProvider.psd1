@@ -47,6 +47,7 @@
         'Get-MailAccount'
         'Remove-MailAccount'
         'Test-MailAccount'
+        'Test-MessagingProviderConnection'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
