@@ -105,6 +105,7 @@ public sealed class EntraAppTokenSource : IAccessTokenSource
     private IConfidentialClientApplication Build()
     {
         bool customAuthority = _settings.Endpoints?.AuthorityHost is not null;
+        Compatibility.DependencyVersionGuard.Require(typeof(ConfidentialClientApplicationBuilder));
         ConfidentialClientApplicationBuilder builder = ConfidentialClientApplicationBuilder.Create(_settings.ApplicationId)
             // An overridden sign-in host is not in Microsoft's list of known clouds: neither
             // validate it against that list nor ask login.microsoftonline.com about it.

@@ -4,6 +4,7 @@ namespace MessagingProvider.Errors;
 public static class ErrorIds
 {
     public const string IdentityStoreNotFound = "IdentityStoreNotFound";
+    public const string DependencyVersionConflict = "DependencyVersionConflict";
     public const string IdentityStoreAlreadyExists = "IdentityStoreAlreadyExists";
     public const string InvalidIdentityStoreName = "InvalidIdentityStoreName";
     public const string ConfigurationCorrupt = "ConfigurationCorrupt";

@@ -32,6 +32,7 @@ public sealed class MailboxLogon
         _tenant = tenant;
         _authority = new Uri(authorityHost, Uri.EscapeDataString(tenant)).ToString();
         bool knownCloud = IsKnownAuthorityHost(authorityHost);
+        Compatibility.DependencyVersionGuard.Require(typeof(ConfidentialClientApplicationBuilder));
         PublicClientApplicationBuilder builder = PublicClientApplicationBuilder.Create(clientId)
             .WithAuthority(_authority, validateAuthority: knownCloud)
             .WithInstanceDiscovery(knownCloud);
