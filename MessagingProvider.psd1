@@ -35,6 +35,19 @@
         'Get-NotificationTemplate'
         'Send-Notification'
         'Get-DueNotification'
+        'Add-EmailProviderDomain'
+        'Get-EmailProviderDomain'
+        'Remove-EmailProviderDomain'
+        'Resolve-EmailProvider'
+        'New-MailServer'
+        'Get-MailServer'
+        'Set-MailServer'
+        'Remove-MailServer'
+        'New-MailAccount'
+        'Get-MailAccount'
+        'Remove-MailAccount'
+        'Test-MailAccount'
+        'Test-MessagingProviderConnection'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

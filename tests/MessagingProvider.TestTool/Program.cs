@@ -5,10 +5,27 @@ using MessagingProvider.Configuration;
 // Usage:
 //   add-domains <configDir> <store> <prefix> <count>   one locked update per domain
 //   rewrite-forever <configDir> <store>                 rewrites a large document until killed
+//   mailbox-token <configDir> <authorityHost> <tenant> <clientId> <cachePath>
+//                                                       a scheduled job: the mailbox token from the encrypted cache
 if (args.Length < 3) return 2;
 var store = new ConfigurationStore(args[1]);
 switch (args[0])
 {
+    case "mailbox-token":
+        var logon = new MessagingProvider.Cloud.MailboxLogon.MailboxLogon(new Uri(args[2]), args[3], args[4], args[5], store.Secrets);
+        try
+        {
+            var token = logon.AcquireSilentAsync(System.Threading.CancellationToken.None).GetAwaiter().GetResult();
+            Console.WriteLine(token.UserName);
+            Console.WriteLine(token.AccessToken);
+            return 0;
+        }
+        catch (MessagingProvider.Errors.MessagingProviderException e)
+        {
+            Console.WriteLine(e.ErrorId);
+            return 1;
+        }
+
     case "add-domains":
         int count = int.Parse(args[4]);
         for (int i = 0; i < count; i++)

@@ -85,6 +85,28 @@ public sealed class MessagingProviderTests
     }
 
     [Fact]
+    public void Office365EndpointOverridesAreStoredAndCanBeRemoved()
+    {
+        using var session = new ModuleSession();
+        PSObject info = session.Run(Scripts.Credential + @"
+            $null = New-IdentityStore -Name Cloud
+            Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Cloud China -Domain contoso.com `
+                -Organization contoso.onmicrosoft.com -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 `
+                -ClientSecret (secure 'cl1ent-secret') -AuthorityHost https://127.0.0.1:5443 `
+                -ExchangeOnlineEndpoint https://127.0.0.1:5444/ -PassThru").Single();
+        Assert.Equal("https://127.0.0.1:5443/", info.Properties["AuthorityHost"].Value);
+        Assert.Equal("https://127.0.0.1:5444/", info.Properties["ExchangeOnlineEndpoint"].Value);
+        Assert.Equal("https://microsoftgraph.chinacloudapi.cn/", info.Properties["GraphEndpoint"].Value);
+        Assert.Equal("smtp.partner.outlook.cn", info.Properties["SmtpHost"].Value);
+        Assert.Equal(true, info.Properties["EndpointsOverridden"].Value);
+
+        info = session.Run("Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -AuthorityHost '' -ExchangeOnlineEndpoint '' -PassThru").Single();
+        Assert.Equal("https://login.chinacloudapi.cn/", info.Properties["AuthorityHost"].Value);
+        Assert.Equal("https://partner.outlook.cn/", info.Properties["ExchangeOnlineEndpoint"].Value);
+        Assert.Equal(false, info.Properties["EndpointsOverridden"].Value);
+    }
+
+    [Fact]
     public void WrongCertificatePasswordChangesNothing()
     {
         using var session = new ModuleSession();
@@ -114,6 +136,12 @@ public sealed class MessagingProviderTests
         Assert.Equal("mp@contoso-mail.iam.gserviceaccount.com", info.Properties["ServiceAccount"].Value);
         Assert.Equal("Json", info.Properties["KeyType"].Value.ToString());
         Assert.Equal("********", info.Properties["Key"].Value);
+        Assert.Equal("https://oauth2.googleapis.com/token", info.Properties["TokenEndpoint"].Value);
+        Assert.Equal("https://admin.googleapis.com/", info.Properties["DirectoryApiEndpoint"].Value);
+
+        info = session.Run("Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -TokenEndpoint https://127.0.0.1:5443/token -DirectoryApiEndpoint https://127.0.0.1:5444 -PassThru").Single();
+        Assert.Equal("https://127.0.0.1:5443/token", info.Properties["TokenEndpoint"].Value);
+        Assert.Equal("https://127.0.0.1:5444/", info.Properties["DirectoryApiEndpoint"].Value);
     }
 
     [Fact]
@@ -139,6 +167,8 @@ public sealed class MessagingProviderTests
     [InlineData("-Provider None -Domain example.com", "ParameterNotValidForProvider", ErrorCategory.InvalidArgument)]
     [InlineData("-Provider Exchange -Domain contoso.com", "ProviderSettingsIncomplete", ErrorCategory.InvalidArgument)]
     [InlineData("-Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com -ApplicationId nope", "InvalidApplicationId", ErrorCategory.InvalidArgument)]
+    [InlineData("-Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -ClientSecret ([System.Net.NetworkCredential]::new('', 's').SecurePassword) -GraphEndpoint http://127.0.0.1:1", "InvalidEndpoint", ErrorCategory.InvalidArgument)]
+    [InlineData("-Provider Other -Domain example.com -AuthorityHost https://127.0.0.1:1", "ParameterNotValidForProvider", ErrorCategory.InvalidArgument)]
     public void BadInputIsASpecificErrorAndChangesNothing(string arguments, string errorId, ErrorCategory category)
     {
         using var session = new ModuleSession();

@@ -63,6 +63,24 @@ Describe 'Set-MessagingProvider' {
         $warnings -join ' ' | Should -BeLike '*expires*30 days*'
     }
 
+    It 'stores endpoint overrides and removes them with an empty string' {
+        $null = New-IdentityStore -Name Cloud
+        $info = Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Cloud China -Domain contoso.com `
+            -Organization contoso.onmicrosoft.com -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 `
+            -ClientSecret (ConvertTo-TestSecureString 'cl1ent-secret') -AuthorityHost https://127.0.0.1:5443 `
+            -ExchangeOnlineEndpoint https://127.0.0.1:5444/ -PassThru
+        $info.AuthorityHost | Should -Be 'https://127.0.0.1:5443/'
+        $info.ExchangeOnlineEndpoint | Should -Be 'https://127.0.0.1:5444/'
+        $info.GraphEndpoint | Should -Be 'https://microsoftgraph.chinacloudapi.cn/'
+        $info.SmtpHost | Should -Be 'smtp.partner.outlook.cn'
+        $info.EndpointsOverridden | Should -BeTrue
+
+        $info = Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -AuthorityHost '' -ExchangeOnlineEndpoint '' -PassThru
+        $info.AuthorityHost | Should -Be 'https://login.chinacloudapi.cn/'
+        $info.ExchangeOnlineEndpoint | Should -Be 'https://partner.outlook.cn/'
+        $info.EndpointsOverridden | Should -BeFalse
+    }
+
     It 'changes nothing when the certificate password is wrong' {
         $pfx = New-TestPfx -Name 'mp-o365' -Password 'right' -NotAfter ([datetimeoffset]::UtcNow.AddYears(1))
         $null = New-IdentityStore -Name Cloud
@@ -84,6 +102,12 @@ Describe 'Set-MessagingProvider' {
         $info.ServiceAccount | Should -Be 'mp@contoso-mail.iam.gserviceaccount.com'
         $info.KeyType | Should -Be 'Json'
         $info.Key | Should -Be '********'
+        $info.TokenEndpoint | Should -Be 'https://oauth2.googleapis.com/token'
+        $info.DirectoryApiEndpoint | Should -Be 'https://admin.googleapis.com/'
+
+        $info = Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -TokenEndpoint https://127.0.0.1:5443/token -DirectoryApiEndpoint https://127.0.0.1:5444 -PassThru
+        $info.TokenEndpoint | Should -Be 'https://127.0.0.1:5443/token'
+        $info.DirectoryApiEndpoint | Should -Be 'https://127.0.0.1:5444/'
     }
 
     It 'refuses a key file that does not load' {
@@ -104,6 +128,8 @@ Describe 'Set-MessagingProvider' {
         @{ Arguments = @{ Provider = 'None'; Domain = 'example.com' }; ErrorId = 'ParameterNotValidForProvider' }
         @{ Arguments = @{ Provider = 'Exchange'; Domain = 'contoso.com' }; ErrorId = 'ProviderSettingsIncomplete' }
         @{ Arguments = @{ Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = 'nope' }; ErrorId = 'InvalidApplicationId' }
+        @{ Arguments = @{ Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = '6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10'; ClientSecret = [System.Net.NetworkCredential]::new('', 's').SecurePassword; GraphEndpoint = 'http://127.0.0.1:1' }; ErrorId = 'InvalidEndpoint' }
+        @{ Arguments = @{ Provider = 'Other'; Domain = 'example.com'; AuthorityHost = 'https://127.0.0.1:1' }; ErrorId = 'ParameterNotValidForProvider' }
     ) {
         param($Arguments, $ErrorId)
         $null = New-IdentityStore -Name Contoso

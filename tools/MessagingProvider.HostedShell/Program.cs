@@ -4,7 +4,8 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 
-// Usage: MessagingProvider.HostedShell <module.psd1> <script text | path to .ps1>
+// Usage: MessagingProvider.HostedShell <module.psd1 | -> <script text | path to .ps1>
+// With "-" the module is not imported first (the script imports it when it wants to).
 // The hosted engine has only the engine's core cmdlets (no Format-Table/Out-String), so output
 // objects are printed as property lists here.
 if (args.Length != 2)
@@ -18,7 +19,11 @@ using Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.Cre
 runspace.Open();
 using PowerShell ps = PowerShell.Create();
 ps.Runspace = runspace;
-ps.AddScript("Import-Module -Name $args[0] -ErrorAction Stop").AddArgument(Path.GetFullPath(args[0])).AddStatement();
+if (args[0] != "-")
+{
+    ps.AddScript("Import-Module -Name $args[0] -ErrorAction Stop").AddArgument(Path.GetFullPath(args[0])).AddStatement();
+}
+
 ps.AddScript(script);
 ps.Streams.Warning.DataAdded += (s, e) => Console.WriteLine("WARNING: " + ps.Streams.Warning[e.Index].Message);
 ps.Streams.Verbose.DataAdded += (s, e) => Console.WriteLine("VERBOSE: " + ps.Streams.Verbose[e.Index].Message);

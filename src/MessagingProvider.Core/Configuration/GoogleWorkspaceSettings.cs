@@ -29,4 +29,10 @@ public sealed class GoogleWorkspaceSettings
     public string? KeyId { get; set; }
 
     public DateTimeOffset? KeyNotAfter { get; set; }
+
+    /// <summary>Replaces Google's OAuth 2.0 token endpoint (https://oauth2.googleapis.com/token); null for Google's own.</summary>
+    public Uri? TokenEndpoint { get; set; }
+
+    /// <summary>Replaces the Admin SDK's root (https://admin.googleapis.com/); null for Google's own.</summary>
+    public Uri? DirectoryApiEndpoint { get; set; }
 }

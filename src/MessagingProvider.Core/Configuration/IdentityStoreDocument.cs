@@ -26,4 +26,6 @@ public sealed class IdentityStoreDocument
 
     /// <summary>Who gets notified and when.</summary>
     public NotificationSettings Notifications { get; set; } = new NotificationSettings();
+    /// <summary>Mail servers, mail accounts and the provider-domains lookup (absent in older documents).</summary>
+    public MailSettings Mail { get; set; } = new MailSettings();
 }

@@ -24,4 +24,7 @@ public sealed class Office365Settings
     public ProtectedSecret? ClientSecret { get; set; }
 
     public StoredCertificate? Certificate { get; set; }
+
+    /// <summary>Replacements for the cloud's endpoints; null when the cloud's own are used.</summary>
+    public Office365EndpointOverrides? Endpoints { get; set; }
 }

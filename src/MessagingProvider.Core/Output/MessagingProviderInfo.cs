@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
+using MessagingProvider.Cloud;
 using MessagingProvider.Configuration;
+using MessagingProvider.GoogleWorkspace;
 using MessagingProvider.Security;
 
 namespace MessagingProvider.Output;
@@ -70,15 +72,33 @@ public sealed class Office365ProviderInfo : MessagingProviderInfo
     public string? ClientSecret { get; set; }
     public CertificateInfo? Certificate { get; set; }
 
-    internal static Office365ProviderInfo From(Office365Settings s) => new Office365ProviderInfo
+    /// <summary>The endpoints in use: the cloud's own, or the stored override.</summary>
+    public string AuthorityHost { get; set; } = "";
+    public string GraphEndpoint { get; set; } = "";
+    public string ExchangeOnlineEndpoint { get; set; } = "";
+    public string SmtpHost { get; set; } = "";
+
+    /// <summary>True when at least one endpoint is overridden.</summary>
+    public bool EndpointsOverridden { get; set; }
+
+    internal static Office365ProviderInfo From(Office365Settings s)
     {
-        Cloud = s.Cloud,
-        Domain = s.Domain,
-        Organization = s.Organization,
-        ApplicationId = s.ApplicationId,
-        ClientSecret = Masked(s.ClientSecret),
-        Certificate = s.Certificate is null ? null : CertificateInfo.From(s.Certificate),
-    };
+        CloudEndpoints endpoints = CloudTable.Resolve(s);
+        return new Office365ProviderInfo
+        {
+            Cloud = s.Cloud,
+            Domain = s.Domain,
+            Organization = s.Organization,
+            ApplicationId = s.ApplicationId,
+            ClientSecret = Masked(s.ClientSecret),
+            Certificate = s.Certificate is null ? null : CertificateInfo.From(s.Certificate),
+            AuthorityHost = endpoints.AuthorityHost.ToString(),
+            GraphEndpoint = endpoints.GraphEndpoint.ToString(),
+            ExchangeOnlineEndpoint = endpoints.ExchangeOnlineEndpoint.ToString(),
+            SmtpHost = endpoints.SmtpHost,
+            EndpointsOverridden = s.Endpoints is not null,
+        };
+    }
 }
 
 public sealed class GoogleWorkspaceProviderInfo : MessagingProviderInfo
@@ -90,8 +110,14 @@ public sealed class GoogleWorkspaceProviderInfo : MessagingProviderInfo
     public DateTimeOffset? KeyNotAfter { get; set; }
     public string? Key { get; set; }
 
+    /// <summary>The endpoints in use: Google's own, or the stored override.</summary>
+    public string TokenEndpoint { get; set; } = "";
+    public string DirectoryApiEndpoint { get; set; } = "";
+
     internal static GoogleWorkspaceProviderInfo From(GoogleWorkspaceSettings s) => new GoogleWorkspaceProviderInfo
     {
+        TokenEndpoint = GoogleEndpoints.TokenEndpoint(s).ToString(),
+        DirectoryApiEndpoint = GoogleEndpoints.DirectoryApi(s).ToString(),
         ServiceAccount = s.ServiceAccount,
         AdminUser = s.AdminUser,
         KeyType = s.KeyType,

@@ -34,10 +34,19 @@ public sealed class ProviderChange
     public string? CertificatePath { get; set; }
     public SecureString? CertificatePassword { get; set; }
 
+    /// <summary>Endpoint overrides: an empty string removes the override.</summary>
+    public string? AuthorityHost { get; set; }
+    public string? GraphEndpoint { get; set; }
+    public string? ExchangeOnlineEndpoint { get; set; }
+
     public string? ServiceAccount { get; set; }
     public string? AdminUser { get; set; }
     public string? KeyPath { get; set; }
     public SecureString? KeyPassword { get; set; }
+
+    /// <summary>Google endpoint overrides: an empty string removes the override.</summary>
+    public string? TokenEndpoint { get; set; }
+    public string? DirectoryApiEndpoint { get; set; }
 
     public int? MaximumAliasLength { get; set; }
     public string? AliasPattern { get; set; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MessagingProvider.Cloud;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange;
@@ -76,6 +77,8 @@ public static class ProviderConfigurator
     private static Office365Settings ApplyOffice365(Office365Settings? existing, ProviderChange change, SecretVault vault)
     {
         Office365Settings settings = existing ?? new Office365Settings();
+        // Before any secret is protected: a bad URL must not even create the key file.
+        ApplyEndpointOverrides(settings, change);
         if (change.Cloud.HasValue) settings.Cloud = change.Cloud.Value;
         if (change.Domain is not null) settings.Domain = DomainName.Require(change.Domain, "Domain");
         if (change.Organization is not null) settings.Organization = RequireOrganization(change.Organization);
@@ -99,9 +102,21 @@ public static class ProviderConfigurator
         return settings;
     }
 
+    private static void ApplyEndpointOverrides(Office365Settings settings, ProviderChange change)
+    {
+        if (change.AuthorityHost is null && change.GraphEndpoint is null && change.ExchangeOnlineEndpoint is null) return;
+        Office365EndpointOverrides overrides = settings.Endpoints ?? new Office365EndpointOverrides();
+        if (change.AuthorityHost is not null) overrides.AuthorityHost = EndpointUri.RequireOverride(change.AuthorityHost, "AuthorityHost");
+        if (change.GraphEndpoint is not null) overrides.GraphEndpoint = EndpointUri.RequireOverride(change.GraphEndpoint, "GraphEndpoint");
+        if (change.ExchangeOnlineEndpoint is not null) overrides.ExchangeOnlineEndpoint = EndpointUri.RequireOverride(change.ExchangeOnlineEndpoint, "ExchangeOnlineEndpoint");
+        settings.Endpoints = overrides.IsEmpty ? null : overrides;
+    }
+
     private static GoogleWorkspaceSettings ApplyGoogle(GoogleWorkspaceSettings? existing, ProviderChange change, SecretVault vault)
     {
         GoogleWorkspaceSettings settings = existing ?? new GoogleWorkspaceSettings();
+        if (change.TokenEndpoint is not null) settings.TokenEndpoint = EndpointUri.RequireOverride(change.TokenEndpoint, "TokenEndpoint", keepPath: true);
+        if (change.DirectoryApiEndpoint is not null) settings.DirectoryApiEndpoint = EndpointUri.RequireOverride(change.DirectoryApiEndpoint, "DirectoryApiEndpoint");
         if (change.ServiceAccount is not null) settings.ServiceAccount = EmailAddressSyntax.Require(change.ServiceAccount, "ServiceAccount");
         if (change.AdminUser is not null) settings.AdminUser = EmailAddressSyntax.Require(change.AdminUser, "AdminUser");
         if (change.KeyPath is not null)

@@ -51,6 +51,7 @@ public sealed class OAuthTokenProvider
         }
 
         string secret = endpoint.ClientSecret is null ? "" : SecretConversion.ToPlainString(endpoint.ClientSecret);
+        Compatibility.DependencyVersionGuard.Require(typeof(ConfidentialClientApplicationBuilder));
         ConfidentialClientApplicationBuilder builder = ConfidentialClientApplicationBuilder.Create(endpoint.ClientId).WithClientSecret(secret);
         builder = isEntra ? builder.WithAuthority(authority.ToString()) : builder.WithOidcAuthority(authority.ToString());
         IMsalHttpClientFactory? http = endpoint.HttpClientFactory

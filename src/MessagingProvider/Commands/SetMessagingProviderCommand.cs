@@ -84,6 +84,19 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
     [ValidateNotNull]
     public SecureString? CertificatePassword { get; set; }
 
+    // Strings, not Uri: an empty string removes the override (back to the cloud's endpoint).
+    [Parameter(ParameterSetName = Office365Set)]
+    [AllowEmptyString]
+    public string? AuthorityHost { get; set; }
+
+    [Parameter(ParameterSetName = Office365Set)]
+    [AllowEmptyString]
+    public string? GraphEndpoint { get; set; }
+
+    [Parameter(ParameterSetName = Office365Set)]
+    [AllowEmptyString]
+    public string? ExchangeOnlineEndpoint { get; set; }
+
     [Parameter(ParameterSetName = GoogleSet)]
     [ValidateNotNullOrEmpty]
     public string? ServiceAccount { get; set; }
@@ -99,6 +112,14 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
     [Parameter(ParameterSetName = GoogleSet)]
     [ValidateNotNull]
     public SecureString? KeyPassword { get; set; }
+
+    [Parameter(ParameterSetName = GoogleSet)]
+    [AllowEmptyString]
+    public string? TokenEndpoint { get; set; }
+
+    [Parameter(ParameterSetName = GoogleSet)]
+    [AllowEmptyString]
+    public string? DirectoryApiEndpoint { get; set; }
 
     [Parameter(ParameterSetName = OtherSet)]
     public int MaximumAliasLength { get; set; }
@@ -167,10 +188,15 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
             ClientSecret = ClientSecret,
             CertificatePath = CertificatePath is null ? null : ResolveFilePath(CertificatePath),
             CertificatePassword = CertificatePassword,
+            AuthorityHost = AuthorityHost,
+            GraphEndpoint = GraphEndpoint,
+            ExchangeOnlineEndpoint = ExchangeOnlineEndpoint,
             ServiceAccount = ServiceAccount,
             AdminUser = AdminUser,
             KeyPath = KeyPath is null ? null : ResolveFilePath(KeyPath),
             KeyPassword = KeyPassword,
+            TokenEndpoint = TokenEndpoint,
+            DirectoryApiEndpoint = DirectoryApiEndpoint,
             MaximumAliasLength = given.ContainsKey(nameof(MaximumAliasLength)) ? MaximumAliasLength : null,
             AliasPattern = AliasPattern,
         };

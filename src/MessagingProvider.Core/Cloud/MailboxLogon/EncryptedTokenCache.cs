@@ -1,0 +1,84 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
+using MessagingProvider.Security;
+using Microsoft.Identity.Client;
+
+namespace MessagingProvider.Cloud.MailboxLogon;
+
+/// <summary>
+/// Keeps MSAL's user token cache (the mailbox's refresh token) in one file, encrypted with the
+/// configuration's secret protection, so scheduled jobs keep sending without a person signing in.
+/// </summary>
+internal sealed class EncryptedTokenCache
+{
+    private readonly string _path;
+    private readonly SecretVault _vault;
+    private readonly object _gate = new object();
+
+    private EncryptedTokenCache(string path, SecretVault vault)
+    {
+        _path = path;
+        _vault = vault;
+    }
+
+    public static void Bind(ITokenCache cache, string path, SecretVault vault)
+    {
+        var file = new EncryptedTokenCache(path, vault);
+        cache.SetBeforeAccess(file.BeforeAccess);
+        cache.SetAfterAccess(file.AfterAccess);
+    }
+
+    private void BeforeAccess(TokenCacheNotificationArgs args)
+    {
+        lock (_gate)
+        {
+            if (!File.Exists(_path))
+            {
+                args.TokenCache.DeserializeMsalV3(null);
+                return;
+            }
+
+            byte[] plain = Array.Empty<byte>();
+            try
+            {
+                var secret = JsonSerializer.Deserialize<ProtectedSecret>(File.ReadAllBytes(_path))
+                    ?? throw new JsonException("empty cache file");
+                plain = _vault.UnprotectBytes(secret);
+                args.TokenCache.DeserializeMsalV3(plain);
+            }
+            catch (Exception e) when (e is JsonException || e is CryptographicException || e is IOException || e is MsalClientException)
+            {
+                throw new MessagingProviderException(ErrorIds.MailboxTokenCacheUnreadable, ErrorKind.InvalidData,
+                    $"The mailbox sign-in cache '{_path}' cannot be read ({e.Message}). Sign in to the mailbox again.", _path, e);
+            }
+            finally
+            {
+                Array.Clear(plain, 0, plain.Length);
+            }
+        }
+    }
+
+    private void AfterAccess(TokenCacheNotificationArgs args)
+    {
+        if (!args.HasStateChanged) return;
+        lock (_gate)
+        {
+            byte[] plain = args.TokenCache.SerializeMsalV3();
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+                ProtectedSecret secret = _vault.Protect(plain);
+                AtomicFile.Write(_path, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(secret)));
+            }
+            finally
+            {
+                Array.Clear(plain, 0, plain.Length);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Collections;
+using System.Threading;
+using System.Threading.Tasks;
+using MessagingProvider.Cloud;
+using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
+using MessagingProvider.Output;
+using MessagingProvider.Security;
+
+namespace MessagingProvider.Exchange.ExchangeOnline;
+
+/// <summary>
+/// Office 365 is Online when a token is granted and one cheap command (Get-AcceptedDomain)
+/// succeeds with it; otherwise Offline, with the reason.
+/// </summary>
+public static class ExchangeOnlineStatusProbe
+{
+    public static async Task<ProviderConnectionInfo> CheckAsync(string identityStore, Office365Settings settings, SecretVault vault,
+        HttpHandlerFactory? handlerFactory, Action<string>? verbose, CancellationToken cancellationToken)
+    {
+        CloudEndpoints endpoints = CloudTable.Resolve(settings);
+        var info = new ProviderConnectionInfo
+        {
+            IdentityStore = identityStore,
+            Provider = MessagingProviderType.Office365,
+            Endpoint = endpoints.ExchangeOnlineEndpoint.ToString(),
+        };
+        try
+        {
+            var tokens = new EntraAppTokenSource(settings, vault, handlerFactory);
+            verbose?.Invoke($"Signing in to {endpoints.AuthorityHost} as application {settings.ApplicationId} with the {tokens.CredentialDescription}.");
+            using var runner = new ExchangeOnlineCommandRunner(endpoints.ExchangeOnlineEndpoint, settings.Organization!, tokens, handlerFactory) { Verbose = verbose };
+            int domains = (await runner.InvokeAsync("Get-AcceptedDomain", new Hashtable(), cancellationToken).ConfigureAwait(false)).Count;
+            info.Status = ServerStatus.Online;
+            info.Reason = $"Signed in as application {settings.ApplicationId}; Get-AcceptedDomain returned {domains} accepted domain(s).";
+        }
+        catch (MessagingProviderException e)
+        {
+            info.Status = ServerStatus.Offline;
+            info.Reason = e.Message;
+            info.ErrorId = e.ErrorId;
+        }
+
+        info.Checked = DateTimeOffset.UtcNow;
+        return info;
+    }
+}

@@ -1,0 +1,22 @@
+using System;
+using MessagingProvider.Configuration;
+
+namespace MessagingProvider.GoogleWorkspace;
+
+/// <summary>Google's endpoints and the scopes the Directory API calls need (domain-wide delegation grants them).</summary>
+public static class GoogleEndpoints
+{
+    public static readonly Uri DefaultTokenEndpoint = new Uri("https://oauth2.googleapis.com/token");
+
+    public static readonly Uri DefaultDirectoryApi = new Uri("https://admin.googleapis.com/");
+
+    public const string GroupScope = "https://www.googleapis.com/auth/admin.directory.group";
+
+    public const string UserScope = "https://www.googleapis.com/auth/admin.directory.user";
+
+    public static readonly string[] Scopes = { GroupScope, UserScope };
+
+    public static Uri TokenEndpoint(GoogleWorkspaceSettings settings) => settings.TokenEndpoint ?? DefaultTokenEndpoint;
+
+    public static Uri DirectoryApi(GoogleWorkspaceSettings settings) => settings.DirectoryApiEndpoint ?? DefaultDirectoryApi;
+}

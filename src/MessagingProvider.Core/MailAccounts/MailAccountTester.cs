@@ -1,0 +1,173 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
+using MessagingProvider.Output;
+using MessagingProvider.Security;
+using MimeKit;
+
+namespace MessagingProvider.MailAccounts;
+
+/// <summary>What Test-MailAccount checks: receiving (IMAP), sending (SMTP), or both, and an optional test message.</summary>
+public sealed class MailAccountTestRequest
+{
+    public bool Receive { get; set; }
+    public bool Send { get; set; }
+    /// <summary>Send a test message here after SMTP authentication; null: authentication only.</summary>
+    public string? To { get; set; }
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    public string[] TrustedCertificateThumbprints { get; set; } = Array.Empty<string>();
+}
+
+/// <summary>
+/// Logs in to an account's mail server with the stored login, the way the product will:
+/// IMAP for receiving (folder list, unread count in the inbox), SMTP for sending
+/// (authentication, optionally a test message). Failures are recorded stage by stage.
+/// </summary>
+public sealed class MailAccountTester
+{
+    private readonly SecretVault _vault;
+    private readonly CancellationToken _cancellation;
+
+    public MailAccountTester(SecretVault vault, CancellationToken cancellation)
+    {
+        _vault = vault;
+        _cancellation = cancellation;
+    }
+
+    /// <summary>Refuses what cannot be tested before anything connects.</summary>
+    public static void RequireTestable(MailServerEntry server, MailAccountTestRequest request)
+    {
+        if (server.ServiceType != MailServiceType.ImapSmtp)
+        {
+            throw new MessagingProviderException(ErrorIds.MailAccountTestNotSupported, ErrorKind.NotSupported,
+                $"The mail server '{server.Name}' is a {server.ServiceType} service; Test-MailAccount tests IMAP/SMTP servers only so far.", server.Name);
+        }
+
+        if (server.Authentication != MailAuthentication.Basic)
+        {
+            throw new MessagingProviderException(ErrorIds.MailAccountTestNotSupported, ErrorKind.NotSupported,
+                $"The mail server '{server.Name}' uses OAuth 2.0; Test-MailAccount tests Basic (login and password) authentication only so far.", server.Name);
+        }
+
+        if ((request.Receive && !server.Receive) || (request.Send && !server.Send))
+        {
+            string what = request.Receive && !server.Receive ? "receive" : "send";
+            throw new MessagingProviderException(ErrorIds.ParameterNotValidForMailServer, ErrorKind.InvalidArgument,
+                $"The mail server '{server.Name}' is not set up to {what} email. Enable it with Set-MailServer -{(what == "receive" ? "Receive" : "Send")}, or leave that test out.", server.Name);
+        }
+    }
+
+    public MailAccountTestResult Test(string identityStore, MailServerEntry server, MailAccountEntry account, MailAccountTestRequest request, MailStageRecorder recorder)
+    {
+        RequireTestable(server, request);
+        var connector = new MailConnector(new ServerCertificatePolicy(request.TrustedCertificateThumbprints), request.Timeout, _cancellation);
+        var result = new MailAccountTestResult
+        {
+            IdentityStore = identityStore,
+            EmailAddress = account.EmailAddress,
+            MailServer = server.Name,
+            Login = account.Login,
+        };
+
+        if (request.Receive) TestImap(MailEndpoint.Imap(server), account, connector, recorder, result);
+        if (request.Send) TestSmtp(MailEndpoint.Smtp(server), account, request.To, connector, recorder, result);
+
+        result.Stages = recorder.Stages.ToArray();
+        result.Succeeded = recorder.FirstFailure is null;
+        result.FailedStage = recorder.FirstFailure is null ? null : $"{recorder.FirstFailure.Protocol}/{recorder.FirstFailure.Stage}";
+        return result;
+    }
+
+    private void TestImap(MailEndpoint endpoint, MailAccountEntry account, MailConnector connector, MailStageRecorder recorder, MailAccountTestResult result)
+    {
+        // Every stage is recorded; the recorder skips those after a failure.
+        using var client = new ImapClient();
+        using CancellationTokenRegistration stop = _cancellation.Register(() => client.Dispose());
+        connector.Connect(client, endpoint, recorder);
+        Login(client, endpoint, account, recorder);
+        recorder.Run(MailProtocol.Imap, MailTestStage.Folders, () =>
+        {
+            var folders = client.GetFoldersAsync(client.PersonalNamespaces[0], cancellationToken: _cancellation).GetAwaiter().GetResult()
+                .Select(f => f.FullName).Append(client.Inbox.FullName).Distinct(StringComparer.OrdinalIgnoreCase)
+                .OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
+            result.Folders = folders;
+            return $"{folders.Length} folder(s): {string.Join(", ", folders)}";
+        }, e => (ErrorKind.ConnectionError, "Listing the folders failed: " + MailConnector.FirstLine(e.Message)));
+
+        recorder.Run(MailProtocol.Imap, MailTestStage.Unread, () =>
+        {
+            client.Inbox.StatusAsync(StatusItems.Unread, _cancellation).GetAwaiter().GetResult();
+            result.UnreadCount = client.Inbox.Unread;
+            return $"{client.Inbox.Unread} unread message(s) in {client.Inbox.FullName}";
+        }, e => (ErrorKind.ConnectionError, "Counting unread messages failed: " + MailConnector.FirstLine(e.Message)));
+        Disconnect(client);
+    }
+
+    private void TestSmtp(MailEndpoint endpoint, MailAccountEntry account, string? to, MailConnector connector, MailStageRecorder recorder, MailAccountTestResult result)
+    {
+        using var client = new SmtpClient();
+        using CancellationTokenRegistration stop = _cancellation.Register(() => client.Dispose());
+        connector.Connect(client, endpoint, recorder);
+        Login(client, endpoint, account, recorder);
+        if (to is null)
+        {
+            recorder.Skip(MailProtocol.Smtp, MailTestStage.Send, "no test message: give -To to send one");
+        }
+        else
+        {
+            result.MessageSent = recorder.Run(MailProtocol.Smtp, MailTestStage.Send, () =>
+            {
+                using MimeMessage message = TestMessage(account.EmailAddress, to);
+                string response = client.SendAsync(message, _cancellation).GetAwaiter().GetResult();
+                return $"test message {message.MessageId} accepted for {to}: {MailConnector.FirstLine(response)}";
+            }, e => (ErrorKind.InvalidOperation, $"The server did not accept the test message for {to}: {MailConnector.FirstLine(e.Message)}"));
+        }
+
+        Disconnect(client);
+    }
+
+    private bool Login(MailService client, MailEndpoint endpoint, MailAccountEntry account, MailStageRecorder recorder) =>
+        recorder.Run(endpoint.Protocol, MailTestStage.Login, () =>
+        {
+            if (account.Password is null) throw new AuthenticationException("the account has no stored password");
+            var credential = new NetworkCredential(account.Login, _vault.UnprotectSecureString(account.Password));
+            client.AuthenticateAsync(credential, _cancellation).GetAwaiter().GetResult();
+            return $"logged in as {account.Login} ({string.Join(", ", client.AuthenticationMechanisms)} offered)";
+        }, e => e switch
+        {
+            MessagingProviderException stored => (stored.Kind, stored.Message),
+            AuthenticationException => (ErrorKind.AuthenticationError, $"The server refused the login '{account.Login}': {MailConnector.FirstLine(e.Message)} Check the password (New-MailAccount) and the server's login format."),
+            NotSupportedException => (ErrorKind.AuthenticationError, $"{endpoint} offers no authentication the account can use: {MailConnector.FirstLine(e.Message)}"),
+            _ => (ErrorKind.ConnectionError, $"Logging in to {endpoint} failed: {MailConnector.FirstLine(e.Message)}"),
+        });
+
+    private static MimeMessage TestMessage(string from, string to)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = "MessagingProvider test message";
+        message.Body = new TextPart("plain") { Text = $"Test-MailAccount sent this message from {from} at {DateTimeOffset.UtcNow:u} to check that sending works." };
+        return message;
+    }
+
+    private static void Disconnect(MailService client)
+    {
+        if (!client.IsConnected) return;
+        try
+        {
+            client.Disconnect(true, CancellationToken.None);
+        }
+        catch (Exception e) when (e is System.IO.IOException || e is ProtocolException || e is CommandException || e is OperationCanceledException)
+        {
+            // The verdict is in; a failed goodbye changes nothing.
+        }
+    }
+}

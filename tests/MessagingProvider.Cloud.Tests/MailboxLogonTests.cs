@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using MessagingProvider.Cloud.MailboxLogon;
+using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.Errors;
+using MessagingProvider.Security;
+
+namespace MessagingProvider.Cloud.Tests;
+
+public sealed class MailboxLogonTests : IAsyncLifetime
+{
+    private const string Mailbox = "notifications@contoso.com";
+    private readonly TempDirectory _directory = new TempDirectory();
+    private readonly List<string> _shown = new List<string>();
+    private EntraStandIn _entra = null!;
+    private SecretVault _vault = null!;
+
+    private string CachePath => Path.Combine(_directory.Path, "tokens", "contoso-smtp.bin");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory.Path);
+        _vault = new SecretVault(_directory.Path);
+        _entra = await EntraStandIn.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _entra.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task DeviceCodeSignInShowsTheCodeAndGetsADelegatedToken()
+    {
+        MailboxToken token = await Logon().SignInAsync(PersonSignsIn(Mailbox), CancellationToken.None);
+
+        string instructions = Assert.Single(_shown);
+        Assert.Contains("https://microsoft.com/devicelogin", instructions);
+        Assert.Equal(Mailbox, token.UserName);
+        Assert.True(_entra.Issued(token.AccessToken, MailboxLogon.MailboxLogon.SmtpScope));
+        Assert.Equal(Mailbox, _entra.DelegatedUsers[token.AccessToken]);
+        Assert.True(_entra.PendingPolls >= 1);
+    }
+
+    [Fact]
+    public async Task TheEncryptedCacheServesANewSessionWithoutAPerson()
+    {
+        _entra.DelegatedTokenLifetimeSeconds = 60;
+        await Logon().SignInAsync(PersonSignsIn(Mailbox), CancellationToken.None);
+        Assert.True(File.Exists(CachePath));
+        Assert.DoesNotContain(Mailbox, File.ReadAllText(CachePath));
+
+        // A scheduled job later: a new application object that only has the file.
+        MailboxToken renewed = await Logon().AcquireSilentAsync(CancellationToken.None);
+
+        Assert.Equal(Mailbox, renewed.UserName);
+        Assert.Equal(1, _entra.RefreshGrants);
+        Assert.True(_entra.Issued(renewed.AccessToken, MailboxLogon.MailboxLogon.SmtpScope));
+        Assert.Single(_shown);
+    }
+
+    [Fact]
+    public async Task TheSignInSurvivesANewProcess()
+    {
+        _entra.DelegatedTokenLifetimeSeconds = 60;
+        await Logon().SignInAsync(PersonSignsIn(Mailbox), CancellationToken.None);
+
+        // The scheduled job is another process that validates TLS the production way.
+        string[] output;
+        using (TestTls.TrustForCurrentUser())
+        {
+            using var job = TestToolProcess.Start("mailbox-token", _directory.Path, _entra.AuthorityHost.ToString(), _entra.Tenant, _entra.ClientId, CachePath);
+            string stdout = await job.StandardOutput.ReadToEndAsync();
+            await job.WaitForExitAsync();
+            Assert.True(job.ExitCode == 0, stdout + await job.StandardError.ReadToEndAsync());
+            output = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        Assert.Equal(Mailbox, output[0]);
+        Assert.True(_entra.Issued(output[1], MailboxLogon.MailboxLogon.SmtpScope));
+        Assert.Equal(1, _entra.RefreshGrants);
+    }
+
+    [Fact]
+    public async Task WithoutASignInTheJobIsToldToSignIn()
+    {
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => Logon().AcquireSilentAsync(CancellationToken.None));
+        Assert.Equal(ErrorIds.MailboxLogonRequired, error.ErrorId);
+    }
+
+    [Fact]
+    public async Task ARevokedRefreshTokenAsksForANewSignIn()
+    {
+        _entra.DelegatedTokenLifetimeSeconds = 60;
+        await Logon().SignInAsync(PersonSignsIn(Mailbox), CancellationToken.None);
+        _entra.RevokeRefreshTokens();
+
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => Logon().AcquireSilentAsync(CancellationToken.None));
+
+        Assert.Equal(ErrorIds.MailboxLogonRequired, error.ErrorId);
+        Assert.Contains(Mailbox, error.Message);
+    }
+
+    [Fact]
+    public async Task ADeclinedSignIn()
+    {
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => Logon().SignInAsync(PersonSignsIn(null), CancellationToken.None));
+        Assert.Equal(ErrorIds.MailboxLogonDeclined, error.ErrorId);
+        Assert.False(File.Exists(CachePath));
+    }
+
+    [Fact]
+    public async Task ACorruptCacheIsAClearError()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(CachePath)!);
+        File.WriteAllText(CachePath, "not a cache");
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => Logon().AcquireSilentAsync(CancellationToken.None));
+        Assert.Equal(ErrorIds.MailboxTokenCacheUnreadable, error.ErrorId);
+    }
+
+    private MailboxLogon.MailboxLogon Logon() =>
+        new MailboxLogon.MailboxLogon(_entra.AuthorityHost, _entra.Tenant, _entra.ClientId, CachePath, _vault, TestHandlers.Trusting());
+
+    private Action<string> PersonSignsIn(string? user) => instructions =>
+    {
+        _shown.Add(instructions);
+        _entra.CompleteDeviceLogin(instructions, user);
+    };
+}

@@ -1,0 +1,161 @@
+BeforeAll {
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
+    Import-Module $ModuleManifest -Force
+    Import-MailTestFixture
+    # The same private Dovecot (IMAP, LMTP, SASL) and Postfix (submission) as TestMailAccountTests.
+    $script:Servers = [MessagingProvider.Tests.MailAccountServersFixture]::new()
+    $script:Imap = $Servers.Imap
+    $script:Smtp = $Servers.Smtp
+
+    function New-ReceivingAccount([string] $Tls = 'Tls', $Port, [string] $Password = 'Anna-P@ss-1', [string] $Format = 'MailboxName') {
+        if (-not $Port) { $Port = if ($Tls -eq 'Tls') { $Imap.ImapsPort } else { $Imap.ImapPort } }
+        $null = New-IdentityStore -Name Contoso
+        $null = New-MailServer -IdentityStore Contoso -Name 'Test IMAP' -ServiceType ImapSmtp -ServiceAddress 127.0.0.1 -Receive -LoginFormat $Format -ImapTls $Tls -ImapPort $Port
+        Add-EmailProviderDomain -IdentityStore Contoso -Domain contoso.test -MailServer 'Test IMAP'
+        $null = New-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -Password (ConvertTo-TestSecureString $Password)
+    }
+
+    function New-SendingAccount([string] $SmtpTls = 'StartTls', $SmtpPort, [string] $Password = 'Ben-P@ss-1') {
+        if (-not $SmtpPort) { $SmtpPort = if ($SmtpTls -eq 'Tls') { $Smtp.SmtpsPort } else { $Smtp.SubmissionPort } }
+        $null = New-IdentityStore -Name Contoso
+        $null = New-MailServer -IdentityStore Contoso -Name 'Test Mail' -ServiceType ImapSmtp -ServiceAddress 127.0.0.1 -Receive -Send -LoginFormat EmailAddress -ImapPort $Imap.ImapsPort -SmtpTls $SmtpTls -SmtpPort $SmtpPort
+        $null = New-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -MailServer 'Test Mail' -Password (ConvertTo-TestSecureString $Password)
+    }
+}
+
+AfterAll { if ($script:Servers) { $script:Servers.Dispose() } }
+
+Describe 'Test-MailAccount' {
+    BeforeEach { Initialize-TestConfiguration }
+    AfterEach { Remove-TestConfiguration }
+
+    It 'logs in over IMAPS, lists folders and counts unread messages' {
+        New-ReceivingAccount
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $Imap.Thumbprint -Verbose 4>&1 |
+            Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $result.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.MailAccountTestResult'
+        $result.Succeeded | Should -BeTrue
+        Get-StageLine $result | Should -Be 'Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Passed,Imap/Login:Passed,Imap/Folders:Passed,Imap/Unread:Passed'
+        $result.Folders | Should -Be @('INBOX', 'Sent')
+        $result.UnreadCount | Should -Be 2
+        $result.Login | Should -Be 'anna'
+        ($result.Stages | Where-Object Stage -eq 'Tls').Detail | Should -Match $Imap.Thumbprint
+    }
+
+    It 'uses STARTTLS on the plain port and email-address logins' {
+        New-ReceivingAccount -Tls StartTls -Format EmailAddress
+        $null = New-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Password (ConvertTo-TestSecureString 'Ben-P@ss-1')
+        $result = Get-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test | Test-MailAccount -TrustedCertificateThumbprint $Imap.Thumbprint
+        $result.Succeeded | Should -BeTrue
+        $result.Login | Should -Be 'ben@contoso.test'
+        ($result.Stages | Where-Object Stage -eq 'Tls').Detail | Should -Match 'StartTls'
+    }
+
+    It 'skips the TLS stage with TlsMode None and still logs in' {
+        New-ReceivingAccount -Tls None
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test
+        $result.Succeeded | Should -BeTrue
+        Get-StageLine $result | Should -Be 'Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Skipped,Imap/Login:Passed,Imap/Folders:Passed,Imap/Unread:Passed'
+    }
+
+    It 'fails the TLS stage for an unpinned self-signed certificate and says how to trust it' {
+        New-ReceivingAccount
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -ErrorAction SilentlyContinue -ErrorVariable e
+        $result.Succeeded | Should -BeFalse
+        $result.FailedStage | Should -Be 'Imap/Tls'
+        Get-StageLine $result | Should -Be 'Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Failed,Imap/Login:Skipped,Imap/Folders:Skipped,Imap/Unread:Skipped'
+        Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'SecurityError'
+        $e[0].Exception.Message | Should -Match ('-TrustedCertificateThumbprint ' + $Imap.Thumbprint)
+        (Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint ('AB' * 20) -ErrorAction SilentlyContinue).FailedStage | Should -Be 'Imap/Tls'
+    }
+
+    It 'fails the IMAP login stage for a wrong password' {
+        New-ReceivingAccount -Password 'wrong-password'
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $Imap.Thumbprint -ErrorAction SilentlyContinue -ErrorVariable e
+        Get-StageLine $result | Should -Be 'Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Passed,Imap/Login:Failed,Imap/Folders:Skipped,Imap/Unread:Skipped'
+        $result.UnreadCount | Should -BeNullOrEmpty
+        Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'AuthenticationError'
+        $e[0].Exception.Message | Should -Match "'anna'"
+    }
+
+    It 'fails the TCP stage on a port where nothing listens' {
+        New-ReceivingAccount -Port ([MessagingProvider.Tests.Infrastructure.DovecotServer]::FreeTcpPort())
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TimeoutSeconds 5 -ErrorAction SilentlyContinue -ErrorVariable e
+        $result.FailedStage | Should -Be 'Imap/Tcp'
+        Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'ConnectionError'
+    }
+
+    It 'fails the TLS stage when the TLS mode does not fit the port' {
+        New-ReceivingAccount -Tls Tls -Port $Imap.ImapPort
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $Imap.Thumbprint -TimeoutSeconds 5 -ErrorAction SilentlyContinue -ErrorVariable e
+        $result.FailedStage | Should -Be 'Imap/Tls'
+        $e[0].FullyQualifiedErrorId | Should -Be 'MailAccountTestFailed,MessagingProvider.Commands.TestMailAccountCommand'
+    }
+
+    It 'refuses <ErrorId> before connecting' -ForEach @(
+        @{ Arguments = @{ EmailAddress = 'zed@contoso.test' }; ErrorId = 'MailAccountNotFound'; Category = 'ObjectNotFound' }
+        @{ Arguments = @{ EmailAddress = 'anna@contoso.test'; Send = $true }; ErrorId = 'ParameterNotValidForMailServer'; Category = 'InvalidArgument' }
+        @{ Arguments = @{ EmailAddress = 'anna@contoso.test'; To = 'not an address' }; ErrorId = 'InvalidEmailAddress'; Category = 'InvalidArgument' }
+        @{ Arguments = @{ EmailAddress = 'carl@fabrikam.test' }; ErrorId = 'MailAccountTestNotSupported'; Category = 'NotImplemented' }
+    ) {
+        New-ReceivingAccount
+        $null = New-MailServer -IdentityStore Contoso -Name EWS -ServiceType Exchange -ServiceAddress ews.fabrikam.test -Receive -LoginFormat EmailAddress
+        $null = New-MailAccount -IdentityStore Contoso -EmailAddress carl@fabrikam.test -MailServer EWS -Password (ConvertTo-TestSecureString 'x')
+        $output = Test-MailAccount -IdentityStore Contoso @Arguments -ErrorAction SilentlyContinue -ErrorVariable e
+        $output | Should -BeNullOrEmpty
+        Assert-SingleError $e $ErrorId 'TestMailAccountCommand' $Category
+    }
+
+    It 'tests everything the server does and authenticates over SMTP' {
+        New-SendingAccount
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -TrustedCertificateThumbprint $Imap.Thumbprint
+        $result.Succeeded | Should -BeTrue
+        Get-StageLine $result | Should -Be ('Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Passed,Imap/Login:Passed,Imap/Folders:Passed,Imap/Unread:Passed,' +
+            'Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Passed,Smtp/Send:Skipped')
+        $result.MessageSent | Should -BeNullOrEmpty
+    }
+
+    It 'sends a test message over SMTPS that arrives in the recipient''s mailbox' {
+        New-SendingAccount -SmtpTls Tls
+        $recipient = 'postmaster@contoso.test'
+        $before = $Imap.NewMessageCount($recipient)
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -To $recipient -TrustedCertificateThumbprint $Imap.Thumbprint
+        Get-StageLine $result | Should -Be 'Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Passed,Smtp/Send:Passed'
+        $result.MessageSent | Should -BeTrue
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        while ($Imap.NewMessageCount($recipient) -eq $before -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        $Imap.NewMessageCount($recipient) | Should -Be ($before + 1) -Because $Smtp.Log
+    }
+
+    It 'fails the SMTP login for a wrong password' {
+        New-SendingAccount -Password 'wrong-password'
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Send -TrustedCertificateThumbprint $Imap.Thumbprint -ErrorAction SilentlyContinue -ErrorVariable e
+        Get-StageLine $result | Should -Be 'Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Failed,Smtp/Send:Skipped'
+        Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'AuthenticationError'
+    }
+
+    It 'fails the SMTP login when the server offers no authentication without TLS' {
+        New-SendingAccount -SmtpTls None
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Send -To anna@contoso.test -ErrorAction SilentlyContinue -ErrorVariable e
+        Get-StageLine $result | Should -Be 'Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Skipped,Smtp/Login:Failed,Smtp/Send:Skipped'
+        $result.MessageSent | Should -BeFalse
+        Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'AuthenticationError'
+    }
+
+    It 'stops a connection that hangs when the command is stopped' {
+        $silent = [MessagingProvider.Tests.Infrastructure.SilentTcpServer]::new()
+        try {
+            New-ReceivingAccount -Port $silent.Port
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$ModuleManifest'; Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TimeoutSeconds 300")
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $running = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $silent.Connected.Wait([timespan]::FromSeconds(60)) | Should -BeTrue
+            $ps.Stop()
+            { $ps.EndInvoke($running) } | Should -Throw -ExceptionType ([System.Management.Automation.PipelineStoppedException])
+            $output.Count | Should -Be 0
+        }
+        finally { $silent.Dispose(); if ($ps) { $ps.Dispose() } }
+    }
+}

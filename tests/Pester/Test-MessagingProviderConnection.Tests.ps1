@@ -1,0 +1,112 @@
+BeforeAll {
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
+    Import-Module $ModuleManifest -Force
+}
+
+Describe 'Test-MessagingProviderConnection' {
+    BeforeEach {
+        Initialize-TestConfiguration
+        Start-CloudStandIn
+    }
+    AfterEach {
+        Stop-CloudStandIn
+        Remove-TestConfiguration
+    }
+
+    It 'reports Office 365 with a client secret Online' {
+        New-Office365TestStore -Secret $Entra.ClientSecret
+        $status = Test-MessagingProviderConnection -IdentityStore Cloud -Verbose 4>&1 | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $status.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.ProviderConnectionInfo'
+        $status.Status | Should -Be 'Online'
+        $status.Provider | Should -Be 'Office365'
+        $status.Endpoint | Should -Be $ExchangeOnline.Endpoint.ToString()
+        $status.Reason | Should -BeLike '*2 accepted domain(s)*'
+        $status.ErrorId | Should -BeNullOrEmpty
+        $ExchangeOnline.Requests | Should -HaveCount 1
+    }
+
+    It 'reports Office 365 with a certificate Online' {
+        $pfx = New-TestPfx -Name 'mp-app' -Password 'pfx-pass' -NotAfter ([datetimeoffset]::UtcNow.AddYears(1))
+        $full = [System.Security.Cryptography.X509Certificates.X509CertificateLoader]::LoadPkcs12FromFile($pfx, 'pfx-pass')
+        $Entra.UploadedCertificate = [System.Security.Cryptography.X509Certificates.X509CertificateLoader]::LoadCertificate($full.RawData)
+        $null = New-IdentityStore -Name Cloud
+        Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization $Entra.Tenant `
+            -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -CertificatePath $pfx -CertificatePassword (ConvertTo-TestSecureString 'pfx-pass') `
+            -AuthorityHost $Entra.AuthorityHost -ExchangeOnlineEndpoint $ExchangeOnline.Endpoint
+        $status = Get-IdentityStore -Name Cloud | Test-MessagingProviderConnection
+        $status.Status | Should -Be 'Online'
+        $Entra.VerifiedAssertions | Should -Be 1
+    }
+
+    It 'reports a wrong client secret Offline with the reason' {
+        New-Office365TestStore -Secret 'not-the-secret'
+        $status = Test-MessagingProviderConnection -IdentityStore Cloud -ErrorVariable err
+        $err | Should -HaveCount 0
+        $status.Status | Should -Be 'Offline'
+        $status.ErrorId | Should -Be 'EntraClientSecretInvalid'
+        $status.Reason | Should -BeLike '*AADSTS7000215*'
+        $ExchangeOnline.Requests | Should -HaveCount 0
+    }
+
+    It 'reports Google Workspace with a JSON key Online' {
+        New-GoogleTestStore
+        $status = Test-MessagingProviderConnection G
+        $status.Status | Should -Be 'Online'
+        $status.Provider | Should -Be 'GoogleWorkspace'
+        $Google.LastAssertion.Claim('sub') | Should -Be 'admin@contoso.com'
+    }
+
+    It 'reports Google Workspace without domain-wide delegation Offline' {
+        New-GoogleTestStore
+        $Google.DelegatedScopes.Clear()
+        $status = Test-MessagingProviderConnection G
+        $status.Status | Should -Be 'Offline'
+        $status.ErrorId | Should -Be 'GoogleDelegationNotGranted'
+    }
+
+    It 'stops waiting for Exchange Online when the command is stopped' {
+        New-Office365TestStore -Secret $Entra.ClientSecret
+        $ExchangeOnline.Throttle(1, 429, 60)
+        $runspace = [runspacefactory]::CreateRunspace()
+        $runspace.Open()
+        try {
+            $ps = [powershell]::Create()
+            $ps.Runspace = $runspace
+            $null = $ps.AddScript("Import-Module '$ModuleManifest'; Test-MessagingProviderConnection -IdentityStore Cloud")
+            $running = $ps.BeginInvoke()
+            $deadline = [datetime]::UtcNow.AddSeconds(30)
+            while ($ExchangeOnline.HttpRequests -lt 1 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $ExchangeOnline.HttpRequests | Should -Be 1
+            $ps.Stop()
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            { $ps.EndInvoke($running) } | Should -Throw
+            $ExchangeOnline.HttpRequests | Should -Be 1
+        }
+        finally {
+            $runspace.Dispose()
+        }
+    }
+
+    It 'refuses a provider that is not a cloud one' {
+        $null = New-IdentityStore -Name Ext
+        Set-MessagingProvider -IdentityStore Ext -Provider Other -Domain example.com
+        Test-MessagingProviderConnection -IdentityStore Ext -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'ConnectionTestNotSupported,MessagingProvider.Commands.TestMessagingProviderConnectionCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
+    }
+
+    It 'reports an unknown identity store' {
+        Test-MessagingProviderConnection -IdentityStore Nowhere -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'IdentityStoreNotFound,MessagingProvider.Commands.TestMessagingProviderConnectionCommand'
+    }
+
+    It 'refuses the connection once the certificate is no longer trusted' {
+        $Trust.Dispose(); $script:Trust = $null
+        New-Office365TestStore -Secret $Entra.ClientSecret
+        $status = Test-MessagingProviderConnection -IdentityStore Cloud
+        $status.Status | Should -Be 'Offline'
+        $status.ErrorId | Should -Be 'EntraUnreachable'
+        $Entra.TokenRequests | Should -Be 0
+    }
+}
