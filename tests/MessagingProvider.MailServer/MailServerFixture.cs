@@ -22,6 +22,9 @@ public sealed class MailServerFixture : IDisposable
 
     /// <summary>Also hosted (any mailbox), so the docs' examples can send to contoso.com as written.</summary>
     public const string ExampleDomain = "contoso.com";
+
+    /// <summary>The docs' example account that logs in (with <see cref="MailboxPassword"/>).</summary>
+    public const string ExampleMailbox = "anna.lee@contoso.com";
     public const string SenderUser = "smtp-sender@test.local";
     public const string MailboxPassword = "Mailbox-Pa55!";
     public const string AppMailbox = "notifier@test.local";
@@ -113,6 +116,7 @@ public sealed class MailServerFixture : IDisposable
 
         var users = Mailboxes.Select(m => new KeyValuePair<string, string>(Address(m), MailboxPassword)).ToList();
         users.Add(new KeyValuePair<string, string>(SenderUser, SenderPassword));
+        users.Add(new KeyValuePair<string, string>(ExampleMailbox, MailboxPassword));
         File.WriteAllText(Path.Combine(Root, "dovecot/passwd"), MailServerConfig.PasswdFile(users));
         File.WriteAllText(Path.Combine(Root, "dovecot/oauth2.conf"), MailServerConfig.OAuth2Conf(Root));
         File.WriteAllText(Path.Combine(Root, "dovecot/keys/default/HS256/default"), Convert.ToBase64String(SigningKey));

@@ -40,6 +40,8 @@ BeforeAll {
 
     # <!-- requires: mailserver --> examples share one real Postfix + Dovecot, started on first use.
     . ([System.IO.Path]::Combine($PSScriptRoot, 'SmtpCommon.ps1'))
+    # <!-- requires: cloud --> examples start the Entra ID and Exchange Online stand-ins for themselves.
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
     $script:ExampleMailServer = $null
     function Get-ExampleMailServerVariable {
         if (-not $script:ExampleMailServer) { $script:ExampleMailServer = Start-TestMailServer }
@@ -51,6 +53,9 @@ BeforeAll {
             From                  = [MessagingProvider.MailServer.MailServerFixture]::SenderUser
             Credential            = New-TestCredential ([MessagingProvider.MailServer.MailServerFixture]::SenderUser) $server.SenderPassword
             CertificateThumbprint = $server.Certificate.Thumbprint
+            PlainPort             = $server.PlainPort
+            ImapPort              = $server.ImapPort
+            MailboxPassword       = ConvertTo-SecureString ([MessagingProvider.MailServer.MailServerFixture]::MailboxPassword) -AsPlainText -Force
         }
     }
 
@@ -187,9 +192,21 @@ Describe 'Example <Title> of <File>' -ForEach $examples {
         # A fresh runspace per example, as the hosted-engine test uses a fresh session.
         $ps = [powershell]::Create()
         try {
-            $Requires | Where-Object { $_ -ne 'mailserver' } | Should -BeNullOrEmpty -Because "the tests provide only 'mailserver' (docs/README.md)"
+            $Requires | Where-Object { $_ -notin 'mailserver', 'cloud' } | Should -BeNullOrEmpty -Because "the tests provide only 'mailserver' and 'cloud' (docs/README.md)"
             if ($Requires -contains 'mailserver') {
                 $null = $ps.AddScript('$MailServer = [pscustomobject]$args[0]').AddArgument((Get-ExampleMailServerVariable)).Invoke()
+                $ps.Streams.Error | Should -BeNullOrEmpty
+            }
+            if ($Requires -contains 'cloud') {
+                Start-CloudStandIn
+                $cloud = @{
+                    Tenant                 = $Entra.Tenant
+                    ClientSecret           = ConvertTo-SecureString $Entra.ClientSecret -AsPlainText -Force
+                    AuthorityHost          = $Entra.AuthorityHost.ToString()
+                    ExchangeOnlineEndpoint = $ExchangeOnline.Endpoint.ToString()
+                }
+                $ps.Commands.Clear()
+                $null = $ps.AddScript('$Cloud = [pscustomobject]$args[0]').AddArgument($cloud).Invoke()
                 $ps.Streams.Error | Should -BeNullOrEmpty
             }
             $prelude = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($Root, 'tests', 'MessagingProvider.Tests', 'Help', 'ExamplePrelude.ps1'))
@@ -203,6 +220,7 @@ Describe 'Example <Title> of <File>' -ForEach $examples {
         }
         finally {
             $ps.Dispose()
+            if ($Requires -contains 'cloud') { Stop-CloudStandIn }
         }
     }
 }

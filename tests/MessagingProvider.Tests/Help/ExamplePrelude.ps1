@@ -42,7 +42,8 @@ function New-ExampleGoogleKey {
 }
 
 # <!-- requires: mailserver --> examples: the test sets $MailServer (Server, Port for STARTTLS,
-# SslPort for implicit TLS, From, Credential, CertificateThumbprint) before this prelude runs.
+# SslPort for implicit TLS, PlainPort, From, Credential, CertificateThumbprint, ImapPort,
+# MailboxPassword of anna.lee@contoso.com) before this prelude runs.
 if ($MailServer) {
     # Stores the test mail server as an identity store's SMTP server, as Set-SmtpServer's examples do.
     function Set-ExampleSmtpServer {
@@ -85,6 +86,17 @@ if (-not (Get-Command -Name Import-Csv -ErrorAction Ignore)) {
             $values = @(Split-CsvLine $lines[$n])
             $row = [ordered]@{}
             for ($i = 0; $i -lt $header.Count; $i++) { $row[$header[$i]] = if ($i -lt $values.Count) { $values[$i] } else { $null } }
+            [pscustomobject]$row
+        }
+    }
+}
+
+if (-not (Get-Command -Name Select-Object -ErrorAction Ignore)) {
+    function Select-Object {
+        param([Parameter(ValueFromPipeline)] $InputObject, [Parameter(Position = 0)][string[]] $Property)
+        process {
+            $row = [ordered]@{}
+            foreach ($name in $Property) { $row[$name] = $InputObject.$name }
             [pscustomobject]$row
         }
     }

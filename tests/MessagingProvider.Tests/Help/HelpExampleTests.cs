@@ -20,6 +20,8 @@ namespace MessagingProvider.Tests.Help;
 public sealed class HelpExampleTests
 {
     private const string MailServerRequirement = "mailserver";
+    private const string CloudRequirement = "cloud";
+    private static readonly string[] Requirements = { MailServerRequirement, CloudRequirement };
 
     private readonly MailServerFixture _mailServer;
 
@@ -45,13 +47,20 @@ public sealed class HelpExampleTests
     {
         ExampleHelp example = CommandMarkdownParser.ParseFile(Path.Combine(RepoPaths.Docs, file)).Examples[index];
         using var session = new ModuleSession();
+        CloudStandIns? cloud = null;
         string workingDirectory = Directory.CreateDirectory(Path.Combine(session.ConfigDirectory, "..", Path.GetFileName(session.ConfigDirectory) + "-work")).FullName;
         try
         {
             session.Run("$ExecutionContext.SessionState.Path.SetLocation($args[0]) | Out-Null", workingDirectory).ThrowIfErrors();
-            var unknown = example.Requires.Where(r => r != MailServerRequirement).ToList();
-            Assert.True(unknown.Count == 0, $"{file}:{example.Line} '{title}' requires '{string.Join("', '", unknown)}'; the tests provide only '{MailServerRequirement}' (see docs/README.md).");
+            var unknown = example.Requires.Except(Requirements).ToList();
+            Assert.True(unknown.Count == 0, $"{file}:{example.Line} '{title}' requires '{string.Join("', '", unknown)}'; the tests provide only '{string.Join("', '", Requirements)}' (see docs/README.md).");
             if (example.Requires.Contains(MailServerRequirement)) session.Run("$MailServer = [pscustomobject]$args[0]", MailServerVariable()).ThrowIfErrors();
+            if (example.Requires.Contains(CloudRequirement))
+            {
+                cloud = CloudStandIns.Start();
+                session.Run("$Cloud = [pscustomobject]$args[0]", cloud.Variable()).ThrowIfErrors();
+            }
+
             session.Run(File.ReadAllText(PreludePath)).ThrowIfErrors();
             foreach (string setup in example.Setup)
             {
@@ -65,19 +74,27 @@ public sealed class HelpExampleTests
         }
         finally
         {
+            cloud?.Dispose();
             Directory.Delete(workingDirectory, recursive: true);
         }
     }
 
-    /// <summary>What an administrator knows about the mail server: its STARTTLS and implicit-TLS endpoints, the SMTP account and the pinned certificate.</summary>
+    /// <summary>
+    /// What an administrator knows about the mail server: its SMTP endpoints (STARTTLS, implicit
+    /// TLS, unencrypted), the SMTP account, the pinned certificate, the IMAP port (unencrypted) and
+    /// the password of the mailbox anna.lee@contoso.com.
+    /// </summary>
     private Hashtable MailServerVariable() => new Hashtable
     {
         ["Server"] = _mailServer.Host,
         ["Port"] = _mailServer.StartTlsPort,
         ["SslPort"] = _mailServer.ImplicitTlsPort,
+        ["PlainPort"] = _mailServer.PlainPort,
         ["From"] = MailServerFixture.SenderUser,
         ["Credential"] = MailServerCollection.Credential(MailServerFixture.SenderUser, _mailServer.SenderPassword),
         ["CertificateThumbprint"] = _mailServer.Certificate.Thumbprint,
+        ["ImapPort"] = _mailServer.ImapPort,
+        ["MailboxPassword"] = MailServerCollection.Credential(MailServerFixture.ExampleMailbox, MailServerFixture.MailboxPassword).Password,
     };
 
     [Fact]

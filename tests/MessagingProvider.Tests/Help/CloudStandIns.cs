@@ -1,0 +1,58 @@
+using System;
+using System.Collections;
+using System.Net;
+using MessagingProvider.Cloud.Tests.StandIns;
+
+namespace MessagingProvider.Tests.Help;
+
+/// <summary>
+/// The Microsoft Entra ID and Exchange Online stand-ins (HTTPS on 127.0.0.1, their certificate
+/// trusted for this user while they run) for one &lt;!-- requires: cloud --&gt; example.
+/// </summary>
+internal sealed class CloudStandIns : IDisposable
+{
+    private readonly IDisposable _trust;
+    private readonly EntraStandIn _entra;
+    private readonly ExchangeOnlineStandIn _exchange;
+
+    private CloudStandIns(IDisposable trust, EntraStandIn entra, ExchangeOnlineStandIn exchange)
+    {
+        _trust = trust;
+        _entra = entra;
+        _exchange = exchange;
+    }
+
+    public static CloudStandIns Start()
+    {
+        IDisposable trust = TestTls.TrustForCurrentUser();
+        EntraStandIn? entra = null;
+        try
+        {
+            entra = EntraStandIn.StartAsync().GetAwaiter().GetResult();
+            ExchangeOnlineStandIn exchange = ExchangeOnlineStandIn.StartAsync(entra).GetAwaiter().GetResult();
+            return new CloudStandIns(trust, entra, exchange);
+        }
+        catch
+        {
+            entra?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            trust.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>What the example's set-up stores with Set-MessagingProvider: the tenant, the app's secret and the two endpoints.</summary>
+    public Hashtable Variable() => new Hashtable
+    {
+        ["Tenant"] = _entra.Tenant,
+        ["ClientSecret"] = new NetworkCredential("", _entra.ClientSecret).SecurePassword,
+        ["AuthorityHost"] = _entra.AuthorityHost.ToString(),
+        ["ExchangeOnlineEndpoint"] = _exchange.Endpoint.ToString(),
+    };
+
+    public void Dispose()
+    {
+        _exchange.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _entra.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _trust.Dispose();
+    }
+}
