@@ -59,7 +59,10 @@ public static class TestTls
     private static X509Certificate2 Create()
     {
         using RSA rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=MessagingProvider test stand-in", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        // A subject of its own per process: test assemblies run in parallel and each trusts its own
+        // certificate for the user; OpenSSL finds a chain's root by subject name, so two roots with
+        // the same name would make one process's chain end at the other's certificate.
+        var request = new CertificateRequest($"CN=MessagingProvider test stand-in {Guid.NewGuid():N}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
