@@ -63,6 +63,8 @@ public sealed class ExchangeSettings
 
     public List<string> ExcludedSmtpDomains { get; set; } = new List<string>();
 
+    public ExchangeConnectionOptions Connection { get; set; } = new ExchangeConnectionOptions();
+
     /// <summary>Servers in priority order (1 first).</summary>
     public List<ExchangeServerEntry> Servers { get; set; } = new List<ExchangeServerEntry>();
 }
