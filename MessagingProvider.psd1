@@ -23,6 +23,17 @@
         'Add-ExchangeServer'
         'Remove-ExchangeServer'
         'Set-ExchangeServerPriority'
+        'Test-ExchangeServer'
+        'Sync-ExchangeServer'
+        'Set-ExchangeConnectionOption'
+        'Enable-MailEnabledGroup'
+        'New-MailEnabledGroup'
+        'Enable-MailEnabledUser'
+        'New-MailEnabledUser'
+        'Enable-MailEnabledContact'
+        'New-MailEnabledContact'
+        'Set-RecipientEmailAddress'
+        'Merge-EmailAddress'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
