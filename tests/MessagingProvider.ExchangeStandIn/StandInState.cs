@@ -59,7 +59,9 @@ public static class StandInState
         lock (Sync)
         {
             Directory.CreateDirectory(Objects);
-            string file = Path.Combine(Objects, FileName(recipient.Key));
+            // A recipient seeded by a test keeps its file; new ones get a name from their key.
+            string file = Directory.GetFiles(Objects, "*.json").FirstOrDefault(f =>
+                Matches(JsonSerializer.Deserialize<StandInRecipient>(File.ReadAllText(f))!.Key, recipient.Key)) ?? Path.Combine(Objects, FileName(recipient.Key));
             File.WriteAllText(file + ".tmp", JsonSerializer.Serialize(recipient));
             File.Move(file + ".tmp", file, overwrite: true);
             File.AppendAllText(Path.Combine(Root, "journal.log"), $"{Server}\t{command}\t{recipient.Key}\n");

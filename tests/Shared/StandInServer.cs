@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Management.Automation.Runspaces;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace MessagingProvider.TestSupport;
@@ -13,7 +15,17 @@ namespace MessagingProvider.TestSupport;
 /// </summary>
 public sealed class StandInServer : IDisposable
 {
+    /// <summary>
+    /// The engine's named-pipe listener restarts asynchronously after a client disconnects; on
+    /// Linux a client that connects within that window can wait forever (seen about once in ten
+    /// immediate reconnects, never with a pause of 300 ms in 24). A real Exchange server has no such
+    /// window, so reconnections to a stand-in wait this long first.
+    /// </summary>
+    public static readonly TimeSpan ReconnectPause = TimeSpan.FromMilliseconds(500);
+
     private readonly Process _process;
+    private readonly object _sync = new object();
+    private bool _connectedBefore;
 
     private StandInServer(string name, Process process)
     {
@@ -53,6 +65,18 @@ public sealed class StandInServer : IDisposable
         }
 
         return new StandInServer(name, process);
+    }
+
+    /// <summary>How the runner reaches this server: its engine's named pipe.</summary>
+    public NamedPipeConnectionInfo ConnectionInfo()
+    {
+        lock (_sync)
+        {
+            if (_connectedBefore && !_process.HasExited) Thread.Sleep(ReconnectPause);
+            _connectedBefore = true;
+        }
+
+        return new NamedPipeConnectionInfo(ProcessId);
     }
 
     /// <summary>A real server failure: the process is gone and its pipe with it.</summary>

@@ -35,8 +35,7 @@ internal sealed class RunnerFixture : IDisposable
 
     public RunspaceConnectionInfo ConnectionFor(string server)
     {
-        int pid = _servers.TryGetValue(server, out StandInServer? s) ? s.ProcessId : int.MaxValue - 7;
-        return new NamedPipeConnectionInfo(pid) { OpenTimeout = 10_000 };
+        return _servers.TryGetValue(server, out StandInServer? s) ? s.ConnectionInfo() : new NamedPipeConnectionInfo(int.MaxValue - 7);
     }
 
     public IReadOnlyList<(string Server, string Command, string Identity)> Journal() => Directory.Journal();

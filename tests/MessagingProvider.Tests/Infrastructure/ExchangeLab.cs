@@ -59,8 +59,7 @@ public sealed class ExchangeLab : IDisposable
     private RunspaceConnectionInfo ConnectionFor(string server)
     {
         // A server with no process maps to a process id that does not exist: a server that is down.
-        int pid = _servers.TryGetValue(server, out StandInServer? s) ? s.ProcessId : int.MaxValue - 7;
-        return new NamedPipeConnectionInfo(pid);
+        return _servers.TryGetValue(server, out StandInServer? s) ? s.ConnectionInfo() : new NamedPipeConnectionInfo(int.MaxValue - 7);
     }
 
     public void Dispose()

@@ -81,7 +81,8 @@ internal sealed class ExchangeSession : IDisposable
 
         if (IsBroken(runspace))
         {
-            throw new ExchangeConnectionException(Describe(runspace.RunspaceStateInfo.Reason) ?? "the session broke", mayHaveRun: true, runspace.RunspaceStateInfo.Reason);
+            Exception? reason = runspace.RunspaceStateInfo.Reason;
+            throw new ExchangeConnectionException(reason is null ? "the session broke" : Describe(reason), mayHaveRun: true, reason);
         }
 
         errors.AddRange(ps.Streams.Error);
@@ -138,7 +139,7 @@ internal sealed class ExchangeSession : IDisposable
         if (state.State != RunspaceState.Opened)
         {
             Close();
-            throw new ExchangeConnectionException(Describe(state.Reason) ?? $"the session is {state.State}", mayHaveRun: false, state.Reason);
+            throw new ExchangeConnectionException(state.Reason is null ? $"the session is {state.State}" : Describe(state.Reason), mayHaveRun: false, state.Reason);
         }
 
         return runspace;
@@ -181,9 +182,8 @@ internal sealed class ExchangeSession : IDisposable
         e is PSRemotingTransportException || e is PSRemotingDataStructureException || e is InvalidRunspaceStateException ||
         (e is RuntimeException && IsBroken(runspace));
 
-    private static string? Describe(Exception? e)
+    private static string Describe(Exception e)
     {
-        if (e is null) return null;
         string message = e.Message.Trim();
         int newline = message.IndexOf('\n');
         return newline < 0 ? message : message.Substring(0, newline).Trim();
