@@ -81,6 +81,9 @@ public sealed class ExchangeServerEntry
 
     public string? StatusReason { get; set; }
 
+    /// <summary>How long the PowerShell endpoint took to answer the last status probe.</summary>
+    public int? LatencyMilliseconds { get; set; }
+
     /// <summary>Filled in by a server sync (Get-ExchangeServer's AdminDisplayVersion).</summary>
     public string? Version { get; set; }
 }
