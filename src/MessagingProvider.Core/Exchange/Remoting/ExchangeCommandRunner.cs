@@ -118,7 +118,7 @@ public sealed class ExchangeCommandRunner : IDisposable
             {
                 _verbose($"Exchange server '{server}': connection failed after {watch.ElapsedMilliseconds} ms: {e.Message}. Trying the next server.");
                 ServerCooldown.MarkFailed(_scope, server, e.Message, DateTimeOffset.UtcNow);
-                DropSession(server);
+                DropSession(server, abandon: true);
                 failures.Add(new KeyValuePair<string, string>(server, e.Message));
                 if (e.MayHaveRun) droppedServer ??= server;
             }
@@ -159,7 +159,7 @@ public sealed class ExchangeCommandRunner : IDisposable
         }
     }
 
-    private void DropSession(string server)
+    private void DropSession(string server, bool abandon)
     {
         ExchangeSession? session;
         lock (_sync)
@@ -168,6 +168,7 @@ public sealed class ExchangeCommandRunner : IDisposable
             _sessions.Remove(server);
         }
 
-        session.Dispose();
+        if (abandon) session.Abandon();
+        else session.Dispose();
     }
 }

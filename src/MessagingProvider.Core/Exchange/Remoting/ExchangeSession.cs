@@ -15,8 +15,9 @@ namespace MessagingProvider.Exchange.Remoting;
 /// </summary>
 internal sealed class ExchangeSession : IDisposable
 {
-    // Our own wait bounds sit just above the connection's timeouts: the engine normally reports
-    // the timeout itself, this only guards against a transport that never reports anything.
+    // The open wait is bounded by the connection's own OpenTimeout: a server that accepts the
+    // connection and then never answers is not always caught by the transport (named pipes on
+    // Linux are not). Commands get a margin over OperationTimeout so the engine reports first.
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(2);
 
     private readonly Func<RunspaceConnectionInfo> _connectionInfo;
@@ -53,12 +54,14 @@ internal sealed class ExchangeSession : IDisposable
         if (signalled == 1)
         {
             StopQuietly(ps);
+            Abandon();
             cancellationToken.ThrowIfCancellationRequested();
         }
 
         if (signalled == WaitHandle.WaitTimeout)
         {
             StopQuietly(ps);
+            Abandon();
             throw new ExchangeConnectionException($"no answer within {limit.TotalSeconds:0} s", mayHaveRun: true);
         }
 
@@ -92,7 +95,7 @@ internal sealed class ExchangeSession : IDisposable
     private Runspace Open(CancellationToken cancellationToken)
     {
         if (_runspace is not null && _runspace.RunspaceStateInfo.State == RunspaceState.Opened) return _runspace;
-        Close();
+        Abandon();
 
         RunspaceConnectionInfo info = _connectionInfo();
         Runspace runspace;
@@ -117,28 +120,28 @@ internal sealed class ExchangeSession : IDisposable
         }
         catch (Exception e) when (!(e is OperationCanceledException))
         {
-            Close();
+            Abandon();
             throw new ExchangeConnectionException(Describe(e), mayHaveRun: false, e);
         }
 
-        TimeSpan limit = TimeSpan.FromMilliseconds(info.OpenTimeout) + Margin;
+        TimeSpan limit = TimeSpan.FromMilliseconds(info.OpenTimeout);
         int signalled = WaitHandle.WaitAny(new[] { settled.WaitHandle, cancellationToken.WaitHandle }, limit);
         if (signalled == 1)
         {
-            Close();
+            Abandon();
             cancellationToken.ThrowIfCancellationRequested();
         }
 
         RunspaceStateInfo state = runspace.RunspaceStateInfo;
         if (signalled == WaitHandle.WaitTimeout)
         {
-            Close();
+            Abandon();
             throw new ExchangeConnectionException($"the session did not open within {limit.TotalSeconds:0} s", mayHaveRun: false);
         }
 
         if (state.State != RunspaceState.Opened)
         {
-            Close();
+            Abandon();
             throw new ExchangeConnectionException(state.Reason is null ? $"the session is {state.State}" : Describe(state.Reason), mayHaveRun: false, state.Reason);
         }
 
@@ -162,6 +165,28 @@ internal sealed class ExchangeSession : IDisposable
     }
 
     public void Dispose() => Close();
+
+    /// <summary>
+    /// Lets go of a session to a server that hangs or dropped: closing it politely would wait for
+    /// the same dead server (a minute and more), so it is closed in the background.
+    /// </summary>
+    public void Abandon()
+    {
+        Runspace? runspace = _runspace;
+        _runspace = null;
+        if (runspace is null) return;
+        ThreadPool.QueueUserWorkItem(_ =>
+        {
+            try
+            {
+                runspace.Dispose();
+            }
+            catch (Exception)
+            {
+                // Closing a broken session fails by nature; there is nothing left to release.
+            }
+        });
+    }
 
     private static void StopQuietly(PowerShell ps)
     {
