@@ -230,6 +230,34 @@ public sealed class MailEnabledObjectTests
     }
 
     [Fact]
+    public void ExistingNameIsAnExchangeErrorNamingTheServer()
+    {
+        using var session = new ModuleSession();
+        using var lab = new ExchangeLab(session, "Negotiate", "ExchA");
+        lab.Start("ExchA");
+        session.Run("New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X'").ThrowIfErrors();
+
+        ErrorRecord error = session.Run("New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X'").SingleError();
+
+        Assert.Equal("ExchangeCommandFailed,MessagingProvider.Commands.NewMailEnabledGroupCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+        Assert.Contains("Exchange server 'ExchA'", error.Exception.Message);
+    }
+
+    [Fact]
+    public void MalformedExternalAddressIsRefusedBeforeAnyConnection()
+    {
+        using var session = new ModuleSession();
+        using var lab = new ExchangeLab(session, "Negotiate", "ExchA");
+        lab.Start("ExchA");
+
+        RunResult run = session.Run("Enable-MailEnabledUser -IdentityStore Contoso -Identity bob -ExternalEmailAddress 'not an address'");
+
+        Assert.Equal("InvalidEmailAddress,MessagingProvider.Commands.EnableMailEnabledUserCommand", run.SingleError().FullyQualifiedErrorId);
+        Assert.Empty(lab.Journal());
+    }
+
+    [Fact]
     public void InvalidAliasIsRefusedBeforeAnyConnection()
     {
         using var session = new ModuleSession();
