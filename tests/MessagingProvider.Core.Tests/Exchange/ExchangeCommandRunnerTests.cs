@@ -5,6 +5,7 @@ using System.Threading;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange;
 using MessagingProvider.Exchange.Remoting;
+using MessagingProvider.TestSupport;
 using Xunit;
 
 namespace MessagingProvider.Core.Tests.Exchange;
@@ -166,5 +167,27 @@ public sealed class ExchangeCommandRunnerTests
         using ExchangeCommandRunner runner = fixture.Runner(null, "ExchA");
         Assert.ThrowsAny<OperationCanceledException>(() => runner.Invoke(EnableGroup("G1"), Exists("G1"), cancelled.Token));
         Assert.Empty(fixture.Journal());
+    }
+
+    [Fact]
+    public void CancellationWhileAServerHangsStopsPromptly()
+    {
+        using var fixture = new RunnerFixture();
+        StandInServer hung = fixture.Start("ExchHung");
+        System.Diagnostics.Process.Start("kill", new[] { "-STOP", hung.ProcessId.ToString() })!.WaitForExit();
+        try
+        {
+            // A minute-long open timeout: only cancellation can end this attempt early.
+            using var runner = new ExchangeCommandRunner("Contoso", new[] { "ExchHung" },
+                s => new System.Management.Automation.Runspaces.NamedPipeConnectionInfo(hung.ProcessId) { OpenTimeout = 60_000 },
+                TimeSpan.Zero, fixture.Scope, fixture.Verbose.Add);
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+            Assert.ThrowsAny<OperationCanceledException>(() => runner.Invoke(EnableGroup("G1"), Exists("G1"), cancel.Token));
+        }
+        finally
+        {
+            System.Diagnostics.Process.Start("kill", new[] { "-CONT", hung.ProcessId.ToString() })!.WaitForExit();
+        }
     }
 }
