@@ -41,6 +41,38 @@ public sealed class MailEnabledObjectTests
             ("ExchB", "Enable-DistributionGroup", "CN=Finance,OU=Groups,DC=contoso,DC=com"),
         }, lab.Journal());
         Assert.Contains(run.Verbose, v => v.StartsWith("Exchange server 'ExchB': Enable-DistributionGroup -Identity -Alias succeeded (", StringComparison.Ordinal));
+        // One session for all pipeline input of the invocation.
+        Assert.Single(run.Verbose, v => v == "Exchange server 'ExchB': opening a remote PowerShell session.");
+    }
+
+    [Fact]
+    public void StoppingTheCommandWhileAServerHangsEndsPromptlyAndChangesNothing()
+    {
+        using var session = new ModuleSession();
+        using var lab = new ExchangeLab(session, "Negotiate", "ExchHung", "ExchB");
+        var hung = lab.Start("ExchHung");
+        lab.Start("ExchB");
+        session.Run("Set-ExchangeConnectionOption -IdentityStore Contoso -OpenTimeoutSeconds 600").ThrowIfErrors();
+        System.Diagnostics.Process.Start("kill", new[] { "-STOP", hung.ProcessId.ToString() })!.WaitForExit();
+        try
+        {
+            using PowerShell ps = PowerShell.Create();
+            ps.Runspace = session.Runspace;
+            ps.AddCommand("Enable-MailEnabledGroup").AddParameter("IdentityStore", "Contoso").AddParameter("Identity", "Sales");
+            IAsyncResult pending = ps.BeginInvoke();
+            System.Threading.Thread.Sleep(1000);
+
+            // Ctrl+C: without StopProcessing cancelling the open, Stop would wait for the 10-minute open timeout.
+            ps.Stop();
+
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            Assert.True(pending.IsCompleted);
+            Assert.Empty(lab.Journal());
+        }
+        finally
+        {
+            System.Diagnostics.Process.Start("kill", new[] { "-CONT", hung.ProcessId.ToString() })!.WaitForExit();
+        }
     }
 
     [Fact]

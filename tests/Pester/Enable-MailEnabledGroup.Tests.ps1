@@ -25,6 +25,27 @@ Describe 'Enable-MailEnabledGroup' {
         $objects[0].Command | Should -Be 'Enable-DistributionGroup'
         (Get-StandInJournal).Server | Should -Be @('ExchB', 'ExchB')
         ($result | Where-Object { $_.Message -like "Exchange server 'ExchB': Enable-DistributionGroup -Identity -Alias succeeded (*" }) | Should -Not -BeNullOrEmpty
+        # One session for all pipeline input of the invocation.
+        @($result | Where-Object { $_.Message -eq "Exchange server 'ExchB': opening a remote PowerShell session." }).Count | Should -Be 1
+    }
+
+    It 'ends promptly and changes nothing when stopped while a server hangs' {
+        New-ExchangeLab -Server ExchHung, ExchB
+        $hung = Start-StandInServer ExchHung
+        $null = Start-StandInServer ExchB
+        Set-ExchangeConnectionOption -IdentityStore Contoso -OpenTimeoutSeconds 600
+        & kill -STOP $hung.Id
+        try {
+            $ps = [powershell]::Create([System.Management.Automation.RunspaceMode]::CurrentRunspace)
+            $null = $ps.AddCommand('Enable-MailEnabledGroup').AddParameter('IdentityStore', 'Contoso').AddParameter('Identity', 'Sales')
+            $pending = $ps.BeginInvoke()
+            Start-Sleep -Seconds 1
+            $ps.Stop()
+            "$($ps.InvocationStateInfo.State)" | Should -Be 'Stopped'
+            $pending.IsCompleted | Should -BeTrue
+            Get-StandInJournal | Should -BeNullOrEmpty
+        }
+        finally { & kill -CONT $hung.Id }
     }
 
     It 'fails over to priority 2 when the priority 1 process is gone' {

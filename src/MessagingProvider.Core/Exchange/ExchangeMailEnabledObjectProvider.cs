@@ -78,6 +78,8 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
 
     public void Dispose() => _runner.Dispose();
 
+    public void Abandon() => _runner.Abandon();
+
     private static string? Text(PSObject? o, string property) => o?.Properties[property]?.Value?.ToString();
 
     /// <summary>A deserialized multi-valued property (ProxyAddressCollection comes back as a list of strings or of objects whose text is the address).</summary>

@@ -20,4 +20,7 @@ public interface IMailEnabledObjectProvider : IDisposable
 
     /// <summary>Reads the object's current addresses, computes the export collection, and applies it when <paramref name="confirm"/> agrees.</summary>
     EmailAddressUpdate SetEmailAddresses(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken);
+
+    /// <summary>Drops every connection without waiting for the servers (Ctrl+C); Dispose closes them politely.</summary>
+    void Abandon();
 }

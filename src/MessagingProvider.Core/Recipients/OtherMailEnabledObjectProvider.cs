@@ -35,4 +35,8 @@ public sealed class OtherMailEnabledObjectProvider : IMailEnabledObjectProvider
     public void Dispose()
     {
     }
+
+    public void Abandon()
+    {
+    }
 }

@@ -74,7 +74,7 @@ public sealed class SyncExchangeServerCommand : IdentityStoreCmdlet
     protected override void StopProcessing()
     {
         base.StopProcessing();
-        CloseRunner();
+        _runner?.Abandon();
     }
 
     private void CloseRunner()

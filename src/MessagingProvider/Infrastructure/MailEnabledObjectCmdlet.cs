@@ -59,21 +59,21 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         });
     }
 
-    protected override void EndProcessing() => CloseProviders();
+    protected override void EndProcessing() => CloseProviders(abandon: false);
 
     protected override void StopProcessing()
     {
         base.StopProcessing();
-        CloseProviders();
+        CloseProviders(abandon: true);
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) CloseProviders();
+        if (disposing) CloseProviders(abandon: false);
         base.Dispose(disposing);
     }
 
-    private void CloseProviders()
+    private void CloseProviders(bool abandon)
     {
         List<IMailEnabledObjectProvider> providers;
         lock (_providers)
@@ -83,6 +83,10 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
             _providers.Clear();
         }
 
-        foreach (IMailEnabledObjectProvider provider in providers) provider.Dispose();
+        foreach (IMailEnabledObjectProvider provider in providers)
+        {
+            if (abandon) provider.Abandon();
+            else provider.Dispose();
+        }
     }
 }

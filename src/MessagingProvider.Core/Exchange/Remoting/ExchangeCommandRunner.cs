@@ -95,6 +95,7 @@ public sealed class ExchangeCommandRunner : IDisposable
 
             var watch = Stopwatch.StartNew();
             ExchangeSession session = SessionFor(server);
+            if (!session.IsOpen) _verbose($"Exchange server '{server}': opening a remote PowerShell session.");
             try
             {
                 if (droppedServer is not null && existenceCheck is not null)
@@ -130,8 +131,16 @@ public sealed class ExchangeCommandRunner : IDisposable
             _identityStore);
     }
 
-    /// <summary>Closes every session (EndProcessing, StopProcessing).</summary>
-    public void Dispose()
+    /// <summary>Closes every session politely (EndProcessing).</summary>
+    public void Dispose() => Release(abandon: false);
+
+    /// <summary>
+    /// Lets every session go at once, closing them in the background (StopProcessing): a polite
+    /// close waits for the server, and the server may be the reason the user pressed Ctrl+C.
+    /// </summary>
+    public void Abandon() => Release(abandon: true);
+
+    private void Release(bool abandon)
     {
         List<ExchangeSession> sessions;
         lock (_sync)
@@ -142,7 +151,11 @@ public sealed class ExchangeCommandRunner : IDisposable
             _sessions.Clear();
         }
 
-        foreach (ExchangeSession session in sessions) session.Dispose();
+        foreach (ExchangeSession session in sessions)
+        {
+            if (abandon) session.Abandon();
+            else session.Dispose();
+        }
     }
 
     private ExchangeSession SessionFor(string server)

@@ -31,6 +31,8 @@ internal sealed class ExchangeSession : IDisposable
 
     public string Server { get; }
 
+    public bool IsOpen => _runspace is not null && _runspace.RunspaceStateInfo.State == RunspaceState.Opened;
+
     public ExchangeRunResult Invoke(ExchangeCommand command, CancellationToken cancellationToken)
     {
         Runspace runspace = Open(cancellationToken);
