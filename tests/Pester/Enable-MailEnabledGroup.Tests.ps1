@@ -36,8 +36,9 @@ Describe 'Enable-MailEnabledGroup' {
         Set-ExchangeConnectionOption -IdentityStore Contoso -OpenTimeoutSeconds 600
         & kill -STOP $hung.Id
         try {
-            $ps = [powershell]::Create([System.Management.Automation.RunspaceMode]::CurrentRunspace)
-            $null = $ps.AddCommand('Enable-MailEnabledGroup').AddParameter('IdentityStore', 'Contoso').AddParameter('Identity', 'Sales')
+            # A second runspace of this process: same module load context (so the same stand-in routing), same configuration directory.
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript('Import-Module $args[0]; Enable-MailEnabledGroup -IdentityStore Contoso -Identity Sales').AddArgument($ModuleManifest)
             $pending = $ps.BeginInvoke()
             Start-Sleep -Seconds 1
             $ps.Stop()
