@@ -12,5 +12,5 @@ public static class ExchangeErrorIds
     public const string PasswordNotAllowed = "PasswordNotAllowed";
     public const string NoMessagingProvider = "NoMessagingProvider";
     public const string ProviderNotSupported = "ProviderNotSupported";
-    public const string UnknownExchangeVersion = "UnknownExchangeVersion";
+    public const string RecipientNotFound = "RecipientNotFound";
 }

@@ -58,8 +58,8 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
         ExchangeCommand read = ExchangeRecipientCommands.ExistenceCheck(identity);
         ExchangeRunResult current = _runner.Invoke(read, null, cancellationToken);
         ExchangeCommandFailure.ThrowIfFailed(current, read, identity);
-        PSObject recipient = current.Output.FirstOrDefault() ?? throw new MessagingProviderException(ErrorIds.ExchangeServerNotFound, ErrorKind.NotFound,
-            $"Exchange server '{current.Server}' found no recipient '{identity}'.", identity);
+        PSObject recipient = current.Output.FirstOrDefault() ?? throw new MessagingProviderException(ExchangeErrorIds.RecipientNotFound, ErrorKind.NotFound,
+            $"Exchange server '{current.Server}' found no recipient '{identity}'. Mail-enable it first (Enable-MailEnabledUser, Enable-MailEnabledGroup, Enable-MailEnabledContact).", identity);
 
         EmailAddressUpdate update = EmailAddressExport.Compute(Strings(recipient, "EmailAddresses"), desired, primary, _settings.ExcludedSmtpDomains);
         update.Identity = identity;
