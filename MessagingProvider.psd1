@@ -48,6 +48,17 @@
         'Remove-MailAccount'
         'Test-MailAccount'
         'Test-MessagingProviderConnection'
+        'Test-ExchangeServer'
+        'Sync-ExchangeServer'
+        'Set-ExchangeConnectionOption'
+        'Enable-MailEnabledGroup'
+        'New-MailEnabledGroup'
+        'Enable-MailEnabledUser'
+        'New-MailEnabledUser'
+        'Enable-MailEnabledContact'
+        'New-MailEnabledContact'
+        'Set-RecipientEmailAddress'
+        'Merge-EmailAddress'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -168,9 +168,9 @@ public sealed class EntraTokenTests
     }
 
     [Fact]
-    public async Task ProductionHandlerDoesNotTrustTheTestCertificate()
+    public async Task ProductionHandlerDoesNotTrustAnUntrustedCertificate()
     {
-        await using EntraStandIn entra = await EntraStandIn.StartAsync();
+        await using EntraStandIn entra = await EntraStandIn.StartAsync(TestTls.UntrustedCertificate);
         using var settings = new Office365TestSettings();
         var source = new EntraAppTokenSource(settings.WithSecret(entra, entra.ClientSecret), settings.Vault);
         var error = await Assert.ThrowsAsync<MessagingProviderException>(() => source.GetAccessTokenAsync(ExchangeScope, CancellationToken.None));

@@ -182,15 +182,21 @@ public sealed class ProviderConnectionTests : IAsyncLifetime
     [Fact]
     public void WithoutTheTrustedCertificateTheConnectionIsRefused()
     {
-        // Production TLS validation: once the user no longer trusts the stand-ins' certificate, nothing is sent.
-        _trust.Dispose();
-        _trust = new NoTrust();
-        using var session = new ModuleSession();
-        PSObject status = session.Run(Office365Store("$args[2]") + "Test-MessagingProviderConnection -IdentityStore Cloud",
-            _entra.AuthorityHost.ToString(), _exchange.Endpoint.ToString(), _entra.ClientSecret).Single();
-        Assert.Equal("Offline", status.Properties["Status"].Value.ToString());
-        Assert.Equal("EntraUnreachable", status.Properties["ErrorId"].Value);
-        Assert.Equal(0, _entra.TokenRequests);
+        // Production TLS validation: a sign-in host whose certificate the user does not trust is never sent anything.
+        EntraStandIn untrusted = EntraStandIn.StartAsync(TestTls.UntrustedCertificate).GetAwaiter().GetResult();
+        try
+        {
+            using var session = new ModuleSession();
+            PSObject status = session.Run(Office365Store("$args[2]") + "Test-MessagingProviderConnection -IdentityStore Cloud",
+                untrusted.AuthorityHost.ToString(), _exchange.Endpoint.ToString(), untrusted.ClientSecret).Single();
+            Assert.Equal("Offline", status.Properties["Status"].Value.ToString());
+            Assert.Equal("EntraUnreachable", status.Properties["ErrorId"].Value);
+            Assert.Equal(0, untrusted.TokenRequests);
+        }
+        finally
+        {
+            untrusted.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private static string Office365Store(string secretExpression) => Scripts.Credential + $@"
@@ -209,10 +215,4 @@ public sealed class ProviderConnectionTests : IAsyncLifetime
         return publicKey;
     }
 
-    private sealed class NoTrust : IDisposable
-    {
-        public void Dispose()
-        {
-        }
-    }
 }

@@ -19,7 +19,7 @@ $script:AspNetCoreDirectory = [System.IO.Path]::Combine(
 $null = [System.Reflection.Assembly]::LoadFrom($script:StandInAssembly)
 
 function Start-CloudStandIn {
-    # Trusts the stand-ins' generated certificate for this user while the tests run (removed by Stop-CloudStandIn).
+    # Trusts the stand-ins' generated certificate for this user until the test process exits.
     $script:Trust = [MessagingProvider.Cloud.Tests.StandIns.TestTls]::TrustForCurrentUser()
     $script:Entra = [MessagingProvider.Cloud.Tests.StandIns.EntraStandIn]::StartAsync().GetAwaiter().GetResult()
     $script:ExchangeOnline = [MessagingProvider.Cloud.Tests.StandIns.ExchangeOnlineStandIn]::StartAsync($script:Entra).GetAwaiter().GetResult()

@@ -101,12 +101,20 @@ Describe 'Test-MessagingProviderConnection' {
         $err[0].FullyQualifiedErrorId | Should -Be 'IdentityStoreNotFound,MessagingProvider.Commands.TestMessagingProviderConnectionCommand'
     }
 
-    It 'refuses the connection once the certificate is no longer trusted' {
-        $Trust.Dispose(); $script:Trust = $null
-        New-Office365TestStore -Secret $Entra.ClientSecret
-        $status = Test-MessagingProviderConnection -IdentityStore Cloud
-        $status.Status | Should -Be 'Offline'
-        $status.ErrorId | Should -Be 'EntraUnreachable'
-        $Entra.TokenRequests | Should -Be 0
+    It 'never sends anything to a sign-in host whose certificate is not trusted' {
+        $untrusted = [MessagingProvider.Cloud.Tests.StandIns.EntraStandIn]::StartAsync([MessagingProvider.Cloud.Tests.StandIns.TestTls]::UntrustedCertificate).GetAwaiter().GetResult()
+        try {
+            $null = New-IdentityStore -Name Cloud
+            Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com `
+                -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -ClientSecret (ConvertTo-TestSecureString $untrusted.ClientSecret) `
+                -AuthorityHost $untrusted.AuthorityHost -ExchangeOnlineEndpoint $ExchangeOnline.Endpoint
+            $status = Test-MessagingProviderConnection -IdentityStore Cloud
+            $status.Status | Should -Be 'Offline'
+            $status.ErrorId | Should -Be 'EntraUnreachable'
+            $untrusted.TokenRequests | Should -Be 0
+        }
+        finally {
+            $untrusted.DisposeAsync().AsTask().GetAwaiter().GetResult()
+        }
     }
 }

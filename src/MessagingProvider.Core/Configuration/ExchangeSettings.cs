@@ -63,6 +63,8 @@ public sealed class ExchangeSettings
 
     public List<string> ExcludedSmtpDomains { get; set; } = new List<string>();
 
+    public ExchangeConnectionOptions Connection { get; set; } = new ExchangeConnectionOptions();
+
     /// <summary>Servers in priority order (1 first).</summary>
     public List<ExchangeServerEntry> Servers { get; set; } = new List<ExchangeServerEntry>();
 }
@@ -78,6 +80,9 @@ public sealed class ExchangeServerEntry
     public DateTimeOffset? StatusChecked { get; set; }
 
     public string? StatusReason { get; set; }
+
+    /// <summary>How long the PowerShell endpoint took to answer the last status probe.</summary>
+    public int? LatencyMilliseconds { get; set; }
 
     /// <summary>Filled in by a server sync (Get-ExchangeServer's AdminDisplayVersion).</summary>
     public string? Version { get; set; }

@@ -11,6 +11,7 @@ public sealed class ExchangeServerInfo
     public ServerStatus Status { get; set; }
     public DateTimeOffset? StatusChecked { get; set; }
     public string? StatusReason { get; set; }
+    public int? LatencyMilliseconds { get; set; }
     public string? Version { get; set; }
 
     public static ExchangeServerInfo From(string identityStore, ExchangeServerEntry entry) => new ExchangeServerInfo
@@ -21,6 +22,7 @@ public sealed class ExchangeServerInfo
         Status = entry.Status,
         StatusChecked = entry.StatusChecked,
         StatusReason = entry.StatusReason,
+        LatencyMilliseconds = entry.LatencyMilliseconds,
         Version = entry.Version,
     };
 }

@@ -46,7 +46,8 @@ public sealed class EntraStandIn : IAsyncDisposable
     /// <summary>True when the stand-in issued this token for this scope.</summary>
     public bool Issued(string token, string scope) => _issued.TryGetValue(token, out string? s) && s == scope;
 
-    public static async Task<EntraStandIn> StartAsync()
+    /// <param name="certificate">The TLS certificate; by default the one the tests trust.</param>
+    public static async Task<EntraStandIn> StartAsync(X509Certificate2? certificate = null)
     {
         var standIn = new EntraStandIn();
         standIn._server = await StandInServer.StartAsync(app =>
@@ -55,7 +56,7 @@ public sealed class EntraStandIn : IAsyncDisposable
             app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", standIn.OpenIdConfiguration);
             app.MapPost("/{tenant}/oauth2/v2.0/token", standIn.Token);
             app.MapPost("/{tenant}/oauth2/v2.0/devicecode", standIn.DeviceCode);
-        });
+        }, certificate);
         return standIn;
     }
 

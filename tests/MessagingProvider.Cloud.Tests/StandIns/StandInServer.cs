@@ -26,11 +26,11 @@ public sealed class StandInServer : IAsyncDisposable
     /// <summary>https://127.0.0.1:port/</summary>
     public Uri BaseUri { get; }
 
-    public static async Task<StandInServer> StartAsync(Action<WebApplication> mapRoutes)
+    public static async Task<StandInServer> StartAsync(Action<WebApplication> mapRoutes, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(TestTls.Certificate)));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate ?? TestTls.Certificate)));
         // Google.Apis gzips request bodies, as Google's servers accept.
         builder.Services.AddRequestDecompression();
         WebApplication app = builder.Build();

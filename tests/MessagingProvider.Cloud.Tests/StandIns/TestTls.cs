@@ -13,9 +13,13 @@ namespace MessagingProvider.Cloud.Tests.StandIns;
 /// </summary>
 public static class TestTls
 {
-    private static readonly Lazy<X509Certificate2> Lazy = new Lazy<X509Certificate2>(Create);
+    private static readonly Lazy<X509Certificate2> Lazy = new Lazy<X509Certificate2>(() => Create(Subject));
+    private static readonly Lazy<X509Certificate2> LazyUntrusted = new Lazy<X509Certificate2>(() => Create("CN=MessagingProvider untrusted stand-in"));
 
     public static X509Certificate2 Certificate => Lazy.Value;
+
+    /// <summary>A certificate no store ever trusts: for the tests that production TLS refuses it.</summary>
+    public static X509Certificate2 UntrustedCertificate => LazyUntrusted.Value;
 
     public static HttpMessageHandler TrustingHandler() => new SocketsHttpHandler
     {
@@ -31,38 +35,56 @@ public static class TestTls
 
     /// <summary>
     /// Trusts the certificate for this user (CurrentUser\Root, which .NET on Linux adds to its
-    /// trust anchors) until disposed: for code that validates TLS the production way, such as the
-    /// module inside the hosted PowerShell engine.
+    /// trust anchors): for code that validates TLS the production way, such as the module inside
+    /// the hosted PowerShell engine and the PowerShell sessions the tests start. The certificate
+    /// stays trusted until this test process exits: removing and re-adding it between test
+    /// classes races .NET's cached view of the store. Copies a killed run left behind are
+    /// removed first. Disposing the handle is kept for symmetry and does nothing.
     /// </summary>
-    public static IDisposable TrustForCurrentUser() => new UserTrust();
-
-    private sealed class UserTrust : IDisposable
+    public static IDisposable TrustForCurrentUser()
     {
-        private readonly X509Certificate2 _public = X509CertificateLoader.LoadCertificate(Certificate.RawData);
-
-        public UserTrust()
+        lock (TrustLock)
         {
-            using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
-            store.Open(OpenFlags.ReadWrite);
-            store.Add(_public);
+            if (!_trusted)
+            {
+                using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
+                store.Open(OpenFlags.ReadWrite);
+                foreach (X509Certificate2 stale in store.Certificates.Find(X509FindType.FindBySubjectDistinguishedName, Subject, validOnly: false))
+                {
+                    store.Remove(stale);
+                }
+
+                store.Add(X509CertificateLoader.LoadCertificate(Certificate.RawData));
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => Untrust();
+                _trusted = true;
+            }
         }
 
+        return new NoOp();
+    }
+
+    private const string Subject = "CN=MessagingProvider test stand-in";
+    private static readonly object TrustLock = new object();
+    private static bool _trusted;
+
+    private static void Untrust()
+    {
+        using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
+        store.Open(OpenFlags.ReadWrite);
+        store.Remove(X509CertificateLoader.LoadCertificate(Certificate.RawData));
+    }
+
+    private sealed class NoOp : IDisposable
+    {
         public void Dispose()
         {
-            using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
-            store.Open(OpenFlags.ReadWrite);
-            store.Remove(_public);
-            _public.Dispose();
         }
     }
 
-    private static X509Certificate2 Create()
+    private static X509Certificate2 Create(string subject)
     {
         using RSA rsa = RSA.Create(2048);
-        // A subject of its own per process: test assemblies run in parallel and each trusts its own
-        // certificate for the user; OpenSSL finds a chain's root by subject name, so two roots with
-        // the same name would make one process's chain end at the other's certificate.
-        var request = new CertificateRequest($"CN=MessagingProvider test stand-in {Guid.NewGuid():N}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());

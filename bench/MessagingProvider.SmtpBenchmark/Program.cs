@@ -11,7 +11,7 @@ using MailKit.Security;
 using MessagingProvider.MailServer;
 using MimeKit;
 
-// Usage: MessagingProvider.Bench [messages=1000] [streamMessages=10000]
+// Usage: MessagingProvider.SmtpBenchmark [messages=1000] [streamMessages=10000]
 int messages = args.Length > 0 ? int.Parse(args[0]) : 1000;
 int streamed = args.Length > 1 ? int.Parse(args[1]) : 10000;
 const string Recipient = "bench@test.local";
