@@ -42,6 +42,10 @@ BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'SmtpCommon.ps1'))
     # <!-- requires: cloud --> examples start the Entra ID and Exchange Online stand-ins for themselves.
     . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
+    # <!-- requires: exchange --> examples: stand-in Exchange servers ExchA and ExchB and their shared
+    # directory, the StandInDirectory of the hosted-engine tests (tests/Shared/StandInServer.cs).
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
+    $null = [System.Reflection.Assembly]::LoadFrom([System.IO.Path]::Combine($PSScriptRoot, '..', 'MessagingProvider.Tests', 'bin', 'Release', 'net10.0', 'MessagingProvider.Tests.dll'))
     $script:ExampleMailServer = $null
     function Get-ExampleMailServerVariable {
         if (-not $script:ExampleMailServer) { $script:ExampleMailServer = Start-TestMailServer }
@@ -192,9 +196,21 @@ Describe 'Example <Title> of <File>' -ForEach $examples {
         # A fresh runspace per example, as the hosted-engine test uses a fresh session.
         $ps = [powershell]::Create()
         try {
-            $Requires | Where-Object { $_ -notin 'mailserver', 'cloud' } | Should -BeNullOrEmpty -Because "the tests provide only 'mailserver' and 'cloud' (docs/README.md)"
+            $Requires | Where-Object { $_ -notin 'mailserver', 'cloud', 'exchange' } | Should -BeNullOrEmpty -Because "the tests provide only 'mailserver', 'cloud' and 'exchange' (docs/README.md)"
             if ($Requires -contains 'mailserver') {
                 $null = $ps.AddScript('$MailServer = [pscustomobject]$args[0]').AddArgument((Get-ExampleMailServerVariable)).Invoke()
+                $ps.Streams.Error | Should -BeNullOrEmpty
+            }
+            if ($Requires -contains 'exchange') {
+                $directory = [MessagingProvider.TestSupport.StandInDirectory]::new('contoso.com')
+                $script:StandInState = $directory.Path
+                $script:StandIns = @{}
+                $script:Reconnected = @{}
+                $null = Start-StandInServer ExchA
+                $null = Start-StandInServer ExchB
+                Set-StandInRouting
+                $ps.Commands.Clear()
+                $null = $ps.AddScript('$ExchangeLab = $args[0]').AddArgument($directory).Invoke()
                 $ps.Streams.Error | Should -BeNullOrEmpty
             }
             if ($Requires -contains 'cloud') {
@@ -221,6 +237,7 @@ Describe 'Example <Title> of <File>' -ForEach $examples {
         finally {
             $ps.Dispose()
             if ($Requires -contains 'cloud') { Stop-CloudStandIn }
+            if ($Requires -contains 'exchange') { Remove-ExchangeLab }
         }
     }
 }

@@ -21,7 +21,8 @@ public sealed class HelpExampleTests
 {
     private const string MailServerRequirement = "mailserver";
     private const string CloudRequirement = "cloud";
-    private static readonly string[] Requirements = { MailServerRequirement, CloudRequirement };
+    private const string ExchangeRequirement = "exchange";
+    private static readonly string[] Requirements = { MailServerRequirement, CloudRequirement, ExchangeRequirement };
 
     private readonly MailServerFixture _mailServer;
 
@@ -48,6 +49,7 @@ public sealed class HelpExampleTests
         ExampleHelp example = CommandMarkdownParser.ParseFile(Path.Combine(RepoPaths.Docs, file)).Examples[index];
         using var session = new ModuleSession();
         CloudStandIns? cloud = null;
+        ExchangeStandIns? exchange = null;
         string workingDirectory = Directory.CreateDirectory(Path.Combine(session.ConfigDirectory, "..", Path.GetFileName(session.ConfigDirectory) + "-work")).FullName;
         try
         {
@@ -59,6 +61,12 @@ public sealed class HelpExampleTests
             {
                 cloud = CloudStandIns.Start();
                 session.Run("$Cloud = [pscustomobject]$args[0]", cloud.Variable()).ThrowIfErrors();
+            }
+
+            if (example.Requires.Contains(ExchangeRequirement))
+            {
+                exchange = new ExchangeStandIns();
+                session.Run("$ExchangeLab = $args[0]", exchange.Directory).ThrowIfErrors();
             }
 
             session.Run(File.ReadAllText(PreludePath)).ThrowIfErrors();
@@ -75,6 +83,7 @@ public sealed class HelpExampleTests
         finally
         {
             cloud?.Dispose();
+            exchange?.Dispose();
             Directory.Delete(workingDirectory, recursive: true);
         }
     }
