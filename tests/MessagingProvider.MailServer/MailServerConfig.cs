@@ -6,7 +6,7 @@ namespace MessagingProvider.MailServer;
 /// <summary>The private Postfix and Dovecot configuration files the fixture writes.</summary>
 internal static class MailServerConfig
 {
-    public static string DovecotConf(string root, int imapPort, int lmtpPort) => $@"
+    public static string DovecotConf(string root, int imapPort, int imapsPort, int lmtpPort) => $@"
 base_dir = {root}/dovecot/run
 state_dir = {root}/dovecot/state
 instance_name = mp-test-{imapPort}
@@ -14,7 +14,9 @@ log_path = {root}/log/dovecot.log
 info_log_path = {root}/log/dovecot.log
 protocols = imap lmtp
 listen = 127.0.0.1
-ssl = no
+ssl = yes
+ssl_cert = <{root}/tls/server.crt
+ssl_key = <{root}/tls/server.key
 disable_plaintext_auth = no
 auth_mechanisms = plain login xoauth2 oauthbearer
 auth_failure_delay = 0
@@ -46,7 +48,9 @@ service imap-login {{
     port = {imapPort}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {imapsPort}
+    ssl = yes
   }}
 }}
 service lmtp {{
@@ -90,7 +94,7 @@ myorigin = test.local
 mydestination =
 mynetworks = 127.0.0.0/8
 relay_domains =
-virtual_mailbox_domains = {MailServerFixture.Domain} {MailServerFixture.ExampleDomain}
+virtual_mailbox_domains = {MailServerFixture.Domain} contoso.test {MailServerFixture.ExampleDomain}
 virtual_transport = lmtp:inet:127.0.0.1:{lmtpPort}
 default_transport = error:outbound mail is disabled on the test server
 alias_maps =
@@ -126,6 +130,7 @@ deferred@test.local 450 4.2.1 Mailbox busy, try again later
 
     public static string PostfixMaster(int startTlsPort, int implicitTlsPort, int plainPort) => $@"
 127.0.0.1:{startTlsPort} inet n - n - - smtpd
+  -o smtpd_tls_auth_only=yes
 127.0.0.1:{implicitTlsPort} inet n - n - - smtpd
   -o smtpd_tls_wrappermode=yes
   -o smtpd_tls_security_level=encrypt

@@ -14,7 +14,9 @@ namespace MessagingProvider.MailServer;
 /// maildirs and logs live in a temporary directory, every listener is on 127.0.0.1 on a free high
 /// port, and the system instances are never touched. Postfix authenticates through Dovecot's auth
 /// socket (passwd-file for PLAIN/LOGIN, locally validated HS256 JWTs for XOAUTH2/OAUTHBEARER) and
-/// delivers over LMTP into Dovecot maildirs, which the tests read back over IMAP.
+/// delivers over LMTP into Dovecot maildirs, which the tests read back over IMAP. IMAP listens
+/// plain with STARTTLS (<see cref="ImapPort"/>) and with implicit TLS (<see cref="ImapsPort"/>);
+/// SMTP AUTH on the STARTTLS port is offered only after STARTTLS, as on a real submission port.
 /// </summary>
 public sealed class MailServerFixture : IDisposable
 {
@@ -36,6 +38,19 @@ public sealed class MailServerFixture : IDisposable
         "mallory", "niaj", "olivia", "peggy", "rupert", "sybil", "trent", "victor", "walter", "notifier", "bench",
     };
 
+    /// <summary>
+    /// Mail-account logins (one mailbox name, one email address) whose INBOX is seeded with
+    /// <see cref="SeededUnreadCount"/> unread and one read message, next to a Sent folder.
+    /// No test sends to them, so the counts stay as seeded.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> SeededAccounts = new Dictionary<string, string>
+    {
+        ["anna"] = "Anna-P@ss-1",
+        ["ben@contoso.test"] = "Ben-P@ss-1",
+    };
+
+    public const int SeededUnreadCount = 2;
+
     private readonly List<int> _masterPids = new List<int>();
 
     public MailServerFixture()
@@ -45,6 +60,7 @@ public sealed class MailServerFixture : IDisposable
         ImplicitTlsPort = FreePort.Next();
         PlainPort = FreePort.Next();
         ImapPort = FreePort.Next();
+        ImapsPort = FreePort.Next();
         LmtpPort = FreePort.Next();
         SenderPassword = "S3nder-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
         SigningKey = RandomNumberGenerator.GetBytes(32);
@@ -58,6 +74,7 @@ public sealed class MailServerFixture : IDisposable
             WaitForPort(ImplicitTlsPort);
             WaitForPort(PlainPort);
             WaitForPort(ImapPort);
+            WaitForPort(ImapsPort);
             Mail = new MailboxReader("127.0.0.1", ImapPort, MailboxPassword);
             TokenEndpoint = new OAuthTokenEndpoint(SigningKey, TestCertificate.Create("localhost", includeLocalhost: true));
         }
@@ -74,6 +91,7 @@ public sealed class MailServerFixture : IDisposable
     public int ImplicitTlsPort { get; }
     public int PlainPort { get; }
     public int ImapPort { get; }
+    public int ImapsPort { get; }
     public int LmtpPort { get; }
     public string SenderPassword { get; }
     public byte[] SigningKey { get; }
@@ -85,6 +103,13 @@ public sealed class MailServerFixture : IDisposable
     public (string Host, int Port, string User, string Password) Submission => (Host, StartTlsPort, SenderUser, SenderPassword);
 
     public static string Address(string mailbox) => mailbox + "@" + Domain;
+
+    /// <summary>Unread messages in a login's inbox, counted on disk (what LMTP delivered).</summary>
+    public int NewMessageCount(string login)
+    {
+        string folder = Path.Combine(Root, "mail", login.ToLowerInvariant(), "Maildir", "new");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
+    }
 
     /// <summary>A unique marker to put into a subject so a test finds exactly its own message.</summary>
     public static string NewMarker() => "t" + Guid.NewGuid().ToString("N").Substring(0, 12);
@@ -117,10 +142,26 @@ public sealed class MailServerFixture : IDisposable
         var users = Mailboxes.Select(m => new KeyValuePair<string, string>(Address(m), MailboxPassword)).ToList();
         users.Add(new KeyValuePair<string, string>(SenderUser, SenderPassword));
         users.Add(new KeyValuePair<string, string>(ExampleMailbox, MailboxPassword));
+        users.AddRange(SeededAccounts);
+        foreach (string login in SeededAccounts.Keys) SeedMaildir(Path.Combine(Root, "mail", login, "Maildir"));
+        Run("chown", $"-R nobody:nogroup \"{Path.Combine(Root, "mail")}\"");
         File.WriteAllText(Path.Combine(Root, "dovecot/passwd"), MailServerConfig.PasswdFile(users));
         File.WriteAllText(Path.Combine(Root, "dovecot/oauth2.conf"), MailServerConfig.OAuth2Conf(Root));
         File.WriteAllText(Path.Combine(Root, "dovecot/keys/default/HS256/default"), Convert.ToBase64String(SigningKey));
-        File.WriteAllText(Path.Combine(Root, "dovecot/dovecot.conf"), MailServerConfig.DovecotConf(Root, ImapPort, LmtpPort));
+        File.WriteAllText(Path.Combine(Root, "dovecot/dovecot.conf"), MailServerConfig.DovecotConf(Root, ImapPort, ImapsPort, LmtpPort));
+    }
+
+    private static void SeedMaildir(string maildir)
+    {
+        foreach (string folder in new[] { maildir, Path.Combine(maildir, ".Sent") })
+        {
+            foreach (string sub in new[] { "cur", "new", "tmp" }) Directory.CreateDirectory(Path.Combine(folder, sub));
+        }
+
+        static string Message(string subject) => $"From: sender@fabrikam.test\r\nTo: user@contoso.test\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@fabrikam.test>\r\n\r\n{subject}\r\n";
+        File.WriteAllText(Path.Combine(maildir, "new", "1000.unread1.mp"), Message("unread one"));
+        File.WriteAllText(Path.Combine(maildir, "new", "1001.unread2.mp"), Message("unread two"));
+        File.WriteAllText(Path.Combine(maildir, "cur", "1002.read.mp:2,S"), Message("already read"));
     }
 
     private void StartDovecot()

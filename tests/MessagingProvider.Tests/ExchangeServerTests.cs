@@ -80,11 +80,7 @@ public sealed class ExchangeServerTests
     public void BadInputIsASpecificErrorAndChangesNothing(string script, string errorId, string command, ErrorCategory category)
     {
         using var session = WithServers();
-        var before = session.Snapshot();
-        ErrorRecord error = session.Run(script).SingleError();
-        Assert.Equal($"{errorId},MessagingProvider.Commands.{command}", error.FullyQualifiedErrorId);
-        Assert.Equal(category, error.CategoryInfo.Category);
-        MessagingProviderTests.AssertUnchanged(before, session.Snapshot());
+        session.RunRefused(script, $"{errorId},MessagingProvider.Commands.{command}", category);
     }
 
     [Fact]

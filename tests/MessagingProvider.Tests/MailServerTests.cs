@@ -85,11 +85,7 @@ public sealed class MailServerTests
     {
         using var session = new ModuleSession();
         session.Run(MailScripts.Servers).ThrowIfErrors();
-        var before = session.Snapshot();
-        ErrorRecord error = session.Run(script).SingleError();
-        Assert.Equal($"{errorId},MessagingProvider.Commands.{command}", error.FullyQualifiedErrorId);
-        Assert.Equal(category, error.CategoryInfo.Category);
-        MessagingProviderTests.AssertUnchanged(before, session.Snapshot());
+        session.RunRefused(script, $"{errorId},MessagingProvider.Commands.{command}", category);
     }
 
     [Fact]
@@ -108,7 +104,7 @@ public sealed class MailServerTests
             Assert.Contains(name, error.Exception.Message);
         }
 
-        MessagingProviderTests.AssertUnchanged(before, session.Snapshot());
+        ModuleSession.AssertUnchanged(before, session.Snapshot());
 
         session.Run(@"
             Get-MailAccount -IdentityStore Contoso -MailServer 'Contoso IMAP' | Remove-MailAccount -Confirm:$false
@@ -130,7 +126,7 @@ public sealed class MailServerTests
             Add-EmailProviderDomain -IdentityStore Contoso -Domain extra.com -MailServer 'Contoso IMAP' -WhatIf
             New-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.com -Password (secure 'P@ss-1') -WhatIf").ThrowIfErrors();
         Assert.Empty(run.Output);
-        MessagingProviderTests.AssertUnchanged(before, session.Snapshot());
+        ModuleSession.AssertUnchanged(before, session.Snapshot());
     }
 
     [Fact]

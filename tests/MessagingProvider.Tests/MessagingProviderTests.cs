@@ -120,7 +120,7 @@ public sealed class MessagingProviderTests
             pfx).SingleError();
         Assert.Equal("CertificatePasswordIncorrect,MessagingProvider.Commands.SetMessagingProviderCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        AssertUnchanged(before, session.Snapshot());
+        ModuleSession.AssertUnchanged(before, session.Snapshot());
     }
 
     [Fact]
@@ -173,12 +173,8 @@ public sealed class MessagingProviderTests
     {
         using var session = new ModuleSession();
         session.Run("$null = New-IdentityStore -Name Contoso; Set-MessagingProvider -IdentityStore Contoso -Provider Other -Domain keep.example.com -AliasPattern '[a-z]+'").ThrowIfErrors();
-        var before = session.Snapshot();
 
-        ErrorRecord error = session.Run("Set-MessagingProvider -IdentityStore Contoso -Force " + arguments).SingleError();
-        Assert.Equal(errorId + ",MessagingProvider.Commands.SetMessagingProviderCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(category, error.CategoryInfo.Category);
-        AssertUnchanged(before, session.Snapshot());
+        session.RunRefused("Set-MessagingProvider -IdentityStore Contoso -Force " + arguments, errorId + ",MessagingProvider.Commands.SetMessagingProviderCommand", category);
     }
 
     [Fact]
@@ -196,7 +192,7 @@ public sealed class MessagingProviderTests
         session.Run(Scripts.ExchangeStore).ThrowIfErrors();
         var before = session.Snapshot();
         session.Run("Set-MessagingProvider -IdentityStore Contoso -Provider None -WhatIf").ThrowIfErrors();
-        AssertUnchanged(before, session.Snapshot());
+        ModuleSession.AssertUnchanged(before, session.Snapshot());
     }
 
     [Fact]
@@ -211,7 +207,7 @@ public sealed class MessagingProviderTests
         ErrorRecord prompt = Assert.Single(refused.Errors);
         Assert.StartsWith("HostFunctionNotImplemented,", prompt.FullyQualifiedErrorId);
         Assert.Contains("Exchange settings of identity store 'Contoso'", prompt.Exception.Message);
-        AssertUnchanged(before, session.Snapshot());
+        ModuleSession.AssertUnchanged(before, session.Snapshot());
 
         session.Run("Set-MessagingProvider -IdentityStore Contoso -Provider None -Force").ThrowIfErrors();
         PSObject info = session.Run("Get-MessagingProvider -IdentityStore Contoso").Single();
@@ -235,11 +231,5 @@ public sealed class MessagingProviderTests
         using var session = new ModuleSession();
         session.Run("'A', 'B', 'C' | New-IdentityStore").ThrowIfErrors();
         Assert.Equal(3, session.Run("Get-MessagingProvider").ThrowIfErrors().Output.Count);
-    }
-
-    internal static void AssertUnchanged(System.Collections.Generic.IReadOnlyDictionary<string, byte[]> before, System.Collections.Generic.IReadOnlyDictionary<string, byte[]> after)
-    {
-        Assert.Equal(before.Keys.OrderBy(k => k), after.Keys.OrderBy(k => k));
-        foreach (var pair in before) Assert.True(pair.Value.SequenceEqual(after[pair.Key]), $"{pair.Key} changed");
     }
 }

@@ -1,55 +1,22 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using MessagingProvider.MailServer;
 using MessagingProvider.Tests.Infrastructure;
 
 namespace MessagingProvider.Tests;
 
 /// <summary>
-/// One private Dovecot (IMAP) and Postfix (SMTP submission, delivering into Dovecot) for the class;
-/// users 'anna' (mailbox-name logins) and 'ben@contoso.test' (email-address logins).
+/// Test-MailAccount against the shared Postfix + Dovecot stack: its seeded logins 'anna' (mailbox-name
+/// logins) and 'ben@contoso.test' (email-address logins), each with two unread messages and a Sent folder.
 /// </summary>
-public sealed class MailAccountServersFixture : System.IDisposable
+[Collection(MailServerCollection.Name)]
+public sealed class TestMailAccountTests
 {
-    public MailAccountServersFixture()
-    {
-        Imap = new DovecotServer(new Dictionary<string, string>
-        {
-            ["anna"] = "Anna-P@ss-1",
-            ["ben@contoso.test"] = "Ben-P@ss-1",
-        });
-        try
-        {
-            Smtp = new PostfixServer(Imap);
-        }
-        catch
-        {
-            Imap.Dispose();
-            throw;
-        }
-    }
+    private readonly MailServerFixture _server;
 
-    public DovecotServer Imap { get; }
+    public TestMailAccountTests(MailServerFixture server) => _server = server;
 
-    public PostfixServer Smtp { get; }
-
-    public void Dispose()
-    {
-        Smtp.Dispose();
-        Imap.Dispose();
-    }
-}
-
-public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixture>
-{
-    private readonly DovecotServer _imap;
-    private readonly PostfixServer _smtp;
-
-    public TestMailAccountTests(MailAccountServersFixture fixture)
-    {
-        _imap = fixture.Imap;
-        _smtp = fixture.Smtp;
-    }
+    private string Thumbprint => _server.Certificate.Thumbprint;
 
     private static object? Prop(PSObject o, string name) => o.Properties[name].Value;
 
@@ -57,7 +24,7 @@ public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixtu
     private ModuleSession WithAccount(string tls = "Tls", string? port = null, string password = "Anna-P@ss-1", string format = "MailboxName")
     {
         var session = new ModuleSession();
-        port ??= (tls == "Tls" ? _imap.ImapsPort : _imap.ImapPort).ToString();
+        port ??= (tls == "Tls" ? _server.ImapsPort : _server.ImapPort).ToString();
         session.Run(Scripts.Credential + $@"
             $null = New-IdentityStore -Name Contoso
             $null = New-MailServer -IdentityStore Contoso -Name 'Test IMAP' -ServiceType ImapSmtp -ServiceAddress 127.0.0.1 -Receive -LoginFormat {format} -ImapTls {tls} -ImapPort {port}
@@ -76,7 +43,7 @@ public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixtu
     public void ImapOverTlsLogsInListsFoldersAndCountsUnread()
     {
         using var session = WithAccount();
-        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $args[0] -Verbose", _imap.Thumbprint);
+        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $args[0] -Verbose", Thumbprint);
         PSObject result = run.Single();
         Assert.Equal("MessagingProvider.Output.MailAccountTestResult", result.TypeNames[0]);
         Assert.Equal(true, Prop(result, "Succeeded"));
@@ -84,7 +51,7 @@ public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixtu
         Assert.Equal(new[] { "INBOX", "Sent" }, (string[])Prop(result, "Folders")!);
         Assert.Equal(2, Prop(result, "UnreadCount"));
         Assert.Equal("anna", Prop(result, "Login"));
-        Assert.Contains(_imap.Thumbprint, Detail(result, "Tls"));
+        Assert.Contains(Thumbprint, Detail(result, "Tls"));
         Assert.Contains("Tls", Detail(result, "Tls"));
         Assert.Contains(run.Verbose, v => v.StartsWith("Imap Login: Passed", System.StringComparison.Ordinal));
         Assert.DoesNotContain(run.Verbose, v => v.Contains("Anna-P@ss-1"));
@@ -95,7 +62,7 @@ public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixtu
     {
         using var session = WithAccount(tls: "StartTls", format: "EmailAddress");
         session.Run(Scripts.Credential + "$null = New-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Password (secure 'Ben-P@ss-1')").ThrowIfErrors();
-        PSObject result = session.Run("Get-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test | Test-MailAccount -TrustedCertificateThumbprint $args[0]", _imap.Thumbprint).Single();
+        PSObject result = session.Run("Get-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test | Test-MailAccount -TrustedCertificateThumbprint $args[0]", Thumbprint).Single();
         Assert.Equal(true, Prop(result, "Succeeded"));
         Assert.Equal("ben@contoso.test", Prop(result, "Login"));
         Assert.Contains("StartTls", Detail(result, "Tls"));
@@ -124,7 +91,7 @@ public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixtu
         ErrorRecord error = run.SingleError();
         Assert.Equal("MailAccountTestFailed,MessagingProvider.Commands.TestMailAccountCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
-        Assert.Contains("-TrustedCertificateThumbprint " + _imap.Thumbprint, error.Exception.Message);
+        Assert.Contains("-TrustedCertificateThumbprint " + Thumbprint, error.Exception.Message);
 
         PSObject otherPin = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint ('AB' * 20) -ErrorAction SilentlyContinue").Output.Single();
         Assert.Equal("Imap/Tls", Prop(otherPin, "FailedStage"));
@@ -134,7 +101,7 @@ public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixtu
     public void AWrongPasswordFailsTheLoginStage()
     {
         using var session = WithAccount(password: "wrong-password");
-        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $args[0]", _imap.Thumbprint);
+        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $args[0]", Thumbprint);
         PSObject result = Assert.Single(run.Output);
         Assert.Equal("Imap/Login", Prop(result, "FailedStage"));
         Assert.Equal("Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Passed,Imap/Login:Failed,Imap/Folders:Skipped,Imap/Unread:Skipped", StageLine(result));
@@ -147,7 +114,7 @@ public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixtu
     [Fact]
     public void APortWhereNothingListensFailsTheTcpStage()
     {
-        using var session = WithAccount(port: DovecotServer.FreeTcpPort().ToString());
+        using var session = WithAccount(port: FreePort.Next().ToString());
         RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TimeoutSeconds 5");
         PSObject result = Assert.Single(run.Output);
         Assert.Equal("Imap/Tcp", Prop(result, "FailedStage"));
@@ -157,8 +124,8 @@ public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixtu
     [Fact]
     public void TheWrongTlsModeForThePortFailsTheTlsStage()
     {
-        using var session = WithAccount(tls: "Tls", port: _imap.ImapPort.ToString());
-        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $args[0] -TimeoutSeconds 5", _imap.Thumbprint);
+        using var session = WithAccount(tls: "Tls", port: _server.ImapPort.ToString());
+        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $args[0] -TimeoutSeconds 5", Thumbprint);
         Assert.Equal("Imap/Tls", Prop(Assert.Single(run.Output), "FailedStage"));
         Assert.Equal("MailAccountTestFailed,MessagingProvider.Commands.TestMailAccountCommand", run.SingleError().FullyQualifiedErrorId);
     }
@@ -185,10 +152,10 @@ public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixtu
     private ModuleSession WithSendingAccount(string smtpTls = "StartTls", int? smtpPort = null, string password = "Ben-P@ss-1")
     {
         var session = new ModuleSession();
-        smtpPort ??= smtpTls == "Tls" ? _smtp.SmtpsPort : _smtp.SubmissionPort;
+        smtpPort ??= smtpTls == "Tls" ? _server.ImplicitTlsPort : _server.StartTlsPort;
         session.Run(Scripts.Credential + $@"
             $null = New-IdentityStore -Name Contoso
-            $null = New-MailServer -IdentityStore Contoso -Name 'Test Mail' -ServiceType ImapSmtp -ServiceAddress 127.0.0.1 -Receive -Send -LoginFormat EmailAddress -ImapPort {_imap.ImapsPort} -SmtpTls {smtpTls} -SmtpPort {smtpPort}
+            $null = New-MailServer -IdentityStore Contoso -Name 'Test Mail' -ServiceType ImapSmtp -ServiceAddress 127.0.0.1 -Receive -Send -LoginFormat EmailAddress -ImapPort {_server.ImapsPort} -SmtpTls {smtpTls} -SmtpPort {smtpPort}
             $null = New-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -MailServer 'Test Mail' -Password (secure '{password}')").ThrowIfErrors();
         return session;
     }
@@ -197,7 +164,7 @@ public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixtu
     public void WithoutSwitchesEverythingTheServerDoesIsTestedAndSmtpAuthenticates()
     {
         using var session = WithSendingAccount();
-        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -TrustedCertificateThumbprint $args[0]", _imap.Thumbprint);
+        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -TrustedCertificateThumbprint $args[0]", Thumbprint);
         PSObject result = run.Single();
         Assert.Equal(true, Prop(result, "Succeeded"));
         Assert.Equal(
@@ -213,22 +180,22 @@ public sealed class TestMailAccountTests : IClassFixture<MailAccountServersFixtu
         using var session = WithSendingAccount(smtpTls: "Tls");
         // A recipient of its own, so the unread counts the IMAP tests expect stay as seeded.
         const string recipient = "postmaster@contoso.test";
-        int before = _imap.NewMessageCount(recipient);
-        PSObject result = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -To postmaster@contoso.test -TrustedCertificateThumbprint $args[0]", _imap.Thumbprint).Single();
+        int before = _server.NewMessageCount(recipient);
+        PSObject result = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -To postmaster@contoso.test -TrustedCertificateThumbprint $args[0]", Thumbprint).Single();
         Assert.Equal("Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Passed,Smtp/Send:Passed", StageLine(result));
         Assert.Equal(true, Prop(result, "MessageSent"));
         Assert.Contains("accepted for " + recipient, Detail(result, "Send"));
 
         var deadline = System.DateTime.UtcNow.AddSeconds(30);
-        while (_imap.NewMessageCount(recipient) == before && System.DateTime.UtcNow < deadline) System.Threading.Thread.Sleep(100);
-        Assert.True(_imap.NewMessageCount(recipient) == before + 1, "the test message was not delivered:\n" + _smtp.Log);
+        while (_server.NewMessageCount(recipient) == before && System.DateTime.UtcNow < deadline) System.Threading.Thread.Sleep(100);
+        Assert.True(_server.NewMessageCount(recipient) == before + 1, "the test message was not delivered:\n" + _server.LogTail());
     }
 
     [Fact]
     public void AWrongPasswordFailsTheSmtpLogin()
     {
         using var session = WithSendingAccount(password: "wrong-password");
-        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Send -TrustedCertificateThumbprint $args[0]", _imap.Thumbprint);
+        RunResult run = session.Run("Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Send -TrustedCertificateThumbprint $args[0]", Thumbprint);
         PSObject result = Assert.Single(run.Output);
         Assert.Equal("Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Failed,Smtp/Send:Skipped", StageLine(result));
         ErrorRecord error = run.SingleError();

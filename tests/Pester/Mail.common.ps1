@@ -1,12 +1,16 @@
 # Shared by the mail server, mail account, provider-domain and Resolve-EmailProvider test files.
-# The real servers (dnsmasq, Dovecot, Postfix) are started by the same fixture classes the
-# hosted-engine tests use, loaded from the built test assembly (dotnet build tests/MessagingProvider.Tests -c Release).
+# The real servers (dnsmasq; Postfix + Dovecot from tests/MessagingProvider.MailServer) are started by
+# the same fixture classes the hosted-engine tests use, loaded from the built test assemblies
+# (dotnet build tests/MessagingProvider.Tests -c Release).
 
 $script:TestAssembly = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine(
     $PSScriptRoot, '..', 'MessagingProvider.Tests', 'bin', 'Release', 'net10.0', 'MessagingProvider.Tests.dll'))
 
 function Import-MailTestFixture {
-    if (-not ('MessagingProvider.Tests.Infrastructure.DovecotServer' -as [type])) {
+    if (-not ('MessagingProvider.Tests.Infrastructure.SilentTcpServer' -as [type])) {
+        # The mail-server fixture library and its MailKit/MimeKit first, then the test assembly that uses them.
+        $bin = [System.IO.Path]::Combine($PSScriptRoot, '..', 'MessagingProvider.MailServer', 'bin', 'Release', 'net10.0')
+        Get-ChildItem $bin -Filter *.dll | ForEach-Object { try { Add-Type -Path $_.FullName } catch { } }
         Add-Type -Path $script:TestAssembly
     }
 }

@@ -3,13 +3,13 @@ BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
     Import-Module $ModuleManifest -Force
     Import-MailTestFixture
-    # The same private Dovecot (IMAP, LMTP, SASL) and Postfix (submission) as TestMailAccountTests.
-    $script:Servers = [MessagingProvider.Tests.MailAccountServersFixture]::new()
-    $script:Imap = $Servers.Imap
-    $script:Smtp = $Servers.Smtp
+    # The same private Postfix + Dovecot stack as TestMailAccountTests (and the SMTP tests), with its
+    # seeded logins 'anna' and 'ben@contoso.test' (two unread messages each, and a Sent folder).
+    $script:Server = [MessagingProvider.MailServer.MailServerFixture]::new()
+    $script:Thumbprint = $Server.Certificate.Thumbprint
 
     function New-ReceivingAccount([string] $Tls = 'Tls', $Port, [string] $Password = 'Anna-P@ss-1', [string] $Format = 'MailboxName') {
-        if (-not $Port) { $Port = if ($Tls -eq 'Tls') { $Imap.ImapsPort } else { $Imap.ImapPort } }
+        if (-not $Port) { $Port = if ($Tls -eq 'Tls') { $Server.ImapsPort } else { $Server.ImapPort } }
         $null = New-IdentityStore -Name Contoso
         $null = New-MailServer -IdentityStore Contoso -Name 'Test IMAP' -ServiceType ImapSmtp -ServiceAddress 127.0.0.1 -Receive -LoginFormat $Format -ImapTls $Tls -ImapPort $Port
         Add-EmailProviderDomain -IdentityStore Contoso -Domain contoso.test -MailServer 'Test IMAP'
@@ -17,14 +17,14 @@ BeforeAll {
     }
 
     function New-SendingAccount([string] $SmtpTls = 'StartTls', $SmtpPort, [string] $Password = 'Ben-P@ss-1') {
-        if (-not $SmtpPort) { $SmtpPort = if ($SmtpTls -eq 'Tls') { $Smtp.SmtpsPort } else { $Smtp.SubmissionPort } }
+        if (-not $SmtpPort) { $SmtpPort = if ($SmtpTls -eq 'Tls') { $Server.ImplicitTlsPort } else { $Server.StartTlsPort } }
         $null = New-IdentityStore -Name Contoso
-        $null = New-MailServer -IdentityStore Contoso -Name 'Test Mail' -ServiceType ImapSmtp -ServiceAddress 127.0.0.1 -Receive -Send -LoginFormat EmailAddress -ImapPort $Imap.ImapsPort -SmtpTls $SmtpTls -SmtpPort $SmtpPort
+        $null = New-MailServer -IdentityStore Contoso -Name 'Test Mail' -ServiceType ImapSmtp -ServiceAddress 127.0.0.1 -Receive -Send -LoginFormat EmailAddress -ImapPort $Server.ImapsPort -SmtpTls $SmtpTls -SmtpPort $SmtpPort
         $null = New-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -MailServer 'Test Mail' -Password (ConvertTo-TestSecureString $Password)
     }
 }
 
-AfterAll { if ($script:Servers) { $script:Servers.Dispose() } }
+AfterAll { if ($script:Server) { $script:Server.Dispose() } }
 
 Describe 'Test-MailAccount' {
     BeforeEach { Initialize-TestConfiguration }
@@ -32,7 +32,7 @@ Describe 'Test-MailAccount' {
 
     It 'logs in over IMAPS, lists folders and counts unread messages' {
         New-ReceivingAccount
-        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $Imap.Thumbprint -Verbose 4>&1 |
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $Thumbprint -Verbose 4>&1 |
             Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
         $result.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.MailAccountTestResult'
         $result.Succeeded | Should -BeTrue
@@ -40,13 +40,13 @@ Describe 'Test-MailAccount' {
         $result.Folders | Should -Be @('INBOX', 'Sent')
         $result.UnreadCount | Should -Be 2
         $result.Login | Should -Be 'anna'
-        ($result.Stages | Where-Object Stage -eq 'Tls').Detail | Should -Match $Imap.Thumbprint
+        ($result.Stages | Where-Object Stage -eq 'Tls').Detail | Should -Match $Thumbprint
     }
 
     It 'uses STARTTLS on the plain port and email-address logins' {
         New-ReceivingAccount -Tls StartTls -Format EmailAddress
         $null = New-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Password (ConvertTo-TestSecureString 'Ben-P@ss-1')
-        $result = Get-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test | Test-MailAccount -TrustedCertificateThumbprint $Imap.Thumbprint
+        $result = Get-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test | Test-MailAccount -TrustedCertificateThumbprint $Thumbprint
         $result.Succeeded | Should -BeTrue
         $result.Login | Should -Be 'ben@contoso.test'
         ($result.Stages | Where-Object Stage -eq 'Tls').Detail | Should -Match 'StartTls'
@@ -66,13 +66,13 @@ Describe 'Test-MailAccount' {
         $result.FailedStage | Should -Be 'Imap/Tls'
         Get-StageLine $result | Should -Be 'Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Failed,Imap/Login:Skipped,Imap/Folders:Skipped,Imap/Unread:Skipped'
         Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'SecurityError'
-        $e[0].Exception.Message | Should -Match ('-TrustedCertificateThumbprint ' + $Imap.Thumbprint)
+        $e[0].Exception.Message | Should -Match ('-TrustedCertificateThumbprint ' + $Thumbprint)
         (Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint ('AB' * 20) -ErrorAction SilentlyContinue).FailedStage | Should -Be 'Imap/Tls'
     }
 
     It 'fails the IMAP login stage for a wrong password' {
         New-ReceivingAccount -Password 'wrong-password'
-        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $Imap.Thumbprint -ErrorAction SilentlyContinue -ErrorVariable e
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $Thumbprint -ErrorAction SilentlyContinue -ErrorVariable e
         Get-StageLine $result | Should -Be 'Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Passed,Imap/Login:Failed,Imap/Folders:Skipped,Imap/Unread:Skipped'
         $result.UnreadCount | Should -BeNullOrEmpty
         Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'AuthenticationError'
@@ -80,15 +80,15 @@ Describe 'Test-MailAccount' {
     }
 
     It 'fails the TCP stage on a port where nothing listens' {
-        New-ReceivingAccount -Port ([MessagingProvider.Tests.Infrastructure.DovecotServer]::FreeTcpPort())
+        New-ReceivingAccount -Port ([MessagingProvider.MailServer.FreePort]::Next())
         $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TimeoutSeconds 5 -ErrorAction SilentlyContinue -ErrorVariable e
         $result.FailedStage | Should -Be 'Imap/Tcp'
         Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'ConnectionError'
     }
 
     It 'fails the TLS stage when the TLS mode does not fit the port' {
-        New-ReceivingAccount -Tls Tls -Port $Imap.ImapPort
-        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $Imap.Thumbprint -TimeoutSeconds 5 -ErrorAction SilentlyContinue -ErrorVariable e
+        New-ReceivingAccount -Tls Tls -Port $Server.ImapPort
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint $Thumbprint -TimeoutSeconds 5 -ErrorAction SilentlyContinue -ErrorVariable e
         $result.FailedStage | Should -Be 'Imap/Tls'
         $e[0].FullyQualifiedErrorId | Should -Be 'MailAccountTestFailed,MessagingProvider.Commands.TestMailAccountCommand'
     }
@@ -109,7 +109,7 @@ Describe 'Test-MailAccount' {
 
     It 'tests everything the server does and authenticates over SMTP' {
         New-SendingAccount
-        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -TrustedCertificateThumbprint $Imap.Thumbprint
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -TrustedCertificateThumbprint $Thumbprint
         $result.Succeeded | Should -BeTrue
         Get-StageLine $result | Should -Be ('Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Passed,Imap/Login:Passed,Imap/Folders:Passed,Imap/Unread:Passed,' +
             'Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Passed,Smtp/Send:Skipped')
@@ -119,18 +119,18 @@ Describe 'Test-MailAccount' {
     It 'sends a test message over SMTPS that arrives in the recipient''s mailbox' {
         New-SendingAccount -SmtpTls Tls
         $recipient = 'postmaster@contoso.test'
-        $before = $Imap.NewMessageCount($recipient)
-        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -To $recipient -TrustedCertificateThumbprint $Imap.Thumbprint
+        $before = $Server.NewMessageCount($recipient)
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -To $recipient -TrustedCertificateThumbprint $Thumbprint
         Get-StageLine $result | Should -Be 'Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Passed,Smtp/Send:Passed'
         $result.MessageSent | Should -BeTrue
         $deadline = [datetime]::UtcNow.AddSeconds(30)
-        while ($Imap.NewMessageCount($recipient) -eq $before -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
-        $Imap.NewMessageCount($recipient) | Should -Be ($before + 1) -Because $Smtp.Log
+        while ($Server.NewMessageCount($recipient) -eq $before -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        $Server.NewMessageCount($recipient) | Should -Be ($before + 1) -Because $Server.LogTail()
     }
 
     It 'fails the SMTP login for a wrong password' {
         New-SendingAccount -Password 'wrong-password'
-        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Send -TrustedCertificateThumbprint $Imap.Thumbprint -ErrorAction SilentlyContinue -ErrorVariable e
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Send -TrustedCertificateThumbprint $Thumbprint -ErrorAction SilentlyContinue -ErrorVariable e
         Get-StageLine $result | Should -Be 'Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Failed,Smtp/Send:Skipped'
         Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'AuthenticationError'
     }

@@ -22,22 +22,13 @@ public static class GoogleWorkspaceStatusProbe
             Provider = MessagingProviderType.GoogleWorkspace,
             Endpoint = GoogleEndpoints.DirectoryApi(settings).ToString(),
         };
-        try
+
+        return await ProviderProbe.CompleteAsync(info, async () =>
         {
             verbose?.Invoke($"Signing in to {GoogleEndpoints.TokenEndpoint(settings)} as service account {settings.ServiceAccount} for {settings.AdminUser} ({settings.KeyType} key {settings.KeyId}).");
             using var client = new GoogleDirectoryClient(settings, vault, handlerFactory, verbose: verbose);
             DirectoryUser admin = await client.GetUserAsync(settings.AdminUser!, cancellationToken).ConfigureAwait(false);
-            info.Status = ServerStatus.Online;
-            info.Reason = $"Signed in as {settings.ServiceAccount} for {settings.AdminUser}; the Directory API answered for {admin.PrimaryEmail}.";
-        }
-        catch (MessagingProviderException e)
-        {
-            info.Status = ServerStatus.Offline;
-            info.Reason = e.Message;
-            info.ErrorId = e.ErrorId;
-        }
-
-        info.Checked = DateTimeOffset.UtcNow;
-        return info;
+            return $"Signed in as {settings.ServiceAccount} for {settings.AdminUser}; the Directory API answered for {admin.PrimaryEmail}.";
+        }).ConfigureAwait(false);
     }
 }

@@ -5,18 +5,19 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
-using System.Threading.Tasks;
 using MailKit;
 using MailKit.Security;
 using MessagingProvider.Configuration;
+using MessagingProvider.Connections;
 using MessagingProvider.Errors;
 using MessagingProvider.Output;
+using MessagingProvider.Security;
 
 namespace MessagingProvider.MailAccounts;
 
 /// <summary>
-/// Connects a MailKit client (IMAP or SMTP) in three observable stages: DNS, TCP, then TLS plus
-/// the server greeting. Kept apart from the account test so the SMTP server test can share it.
+/// Connects a MailKit client (IMAP or SMTP) for Test-MailAccount through the shared
+/// <see cref="ConnectionStages"/> (DNS, TCP, then TLS plus the server greeting), recording each stage.
 /// </summary>
 public sealed class MailConnector
 {
@@ -37,47 +38,29 @@ public sealed class MailConnector
         client.Timeout = (int)_timeout.TotalMilliseconds;
         client.ServerCertificateValidationCallback = _certificates.Validate;
 
-        IPAddress[] addresses = Array.Empty<IPAddress>();
+        IReadOnlyList<IPAddress> addresses = Array.Empty<IPAddress>();
         recorder.Run(endpoint.Protocol, MailTestStage.Dns, () =>
         {
-            if (IPAddress.TryParse(endpoint.Host, out IPAddress? literal))
-            {
-                addresses = new[] { literal };
-                return $"{endpoint.Host} is an IP address; no lookup needed";
-            }
-
-            Task<IPAddress[]> lookup = Dns.GetHostAddressesAsync(endpoint.Host);
-            if (!lookup.Wait((int)_timeout.TotalMilliseconds, _cancellation)) throw new TimeoutException($"no DNS answer within {_timeout.TotalSeconds:0} s");
-            addresses = lookup.Result;
-            if (addresses.Length == 0) throw new SocketException((int)SocketError.HostNotFound);
-            return $"{endpoint.Host} resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}";
-        }, e => (e is TimeoutException ? ErrorKind.OperationTimeout : ErrorKind.ConnectionError,
-                 $"{endpoint.Host} does not resolve: {(e is AggregateException a ? a.InnerException?.Message : e.Message)}"));
+            addresses = ConnectionStages.ResolveDns(endpoint.Host, _timeout, _cancellation);
+            return IPAddress.TryParse(endpoint.Host, out _)
+                ? $"{endpoint.Host} is an IP address; no lookup needed"
+                : $"{endpoint.Host} resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}";
+        }, e => (e is TimeoutException ? ErrorKind.OperationTimeout : ErrorKind.ConnectionError, $"{endpoint.Host} does not resolve: {e.Message}"));
 
         Socket? socket = null;
         recorder.Run(endpoint.Protocol, MailTestStage.Tcp, () =>
         {
-            socket = ConnectTcp(addresses, endpoint.Port, out string detail);
-            return detail;
-        }, e => (e is TimeoutException ? ErrorKind.OperationTimeout : ErrorKind.ConnectionError, e.Message));
+            socket = ConnectionStages.ConnectTcp(addresses, endpoint.Port, _timeout, _cancellation);
+            return $"connected to {socket.RemoteEndPoint}";
+        }, e => (e is TcpConnectException { TimedOut: true, Last: null } ? ErrorKind.OperationTimeout : ErrorKind.ConnectionError, e.Message));
 
-        bool connected = false;
-        try
+        bool connected = recorder.Run(endpoint.Protocol, MailTestStage.Tls, () =>
         {
-            connected = recorder.Run(endpoint.Protocol, MailTestStage.Tls, () =>
-            {
-                // The async call is the one whose TLS handshake honours the token (Ctrl+C).
-                client.ConnectAsync(socket!, endpoint.Host, endpoint.Port, Options(endpoint.Tls), _cancellation).GetAwaiter().GetResult();
-                return client.IsSecure
-                    ? $"{client.SslProtocol} with {endpoint.Tls}; certificate {_certificates.Certificate}"
-                    : "greeting received";
-            }, e => ExplainTls(e, endpoint));
-        }
-        finally
-        {
-            // Once connected the client owns the socket; otherwise (failure or stop) it is ours to close.
-            if (!connected) socket?.Dispose();
-        }
+            ConnectionStages.SecureAndGreet(client, socket!, endpoint.Host, endpoint.Port, Options(endpoint.Tls), _cancellation);
+            return client.IsSecure
+                ? $"{client.SslProtocol} with {endpoint.Tls}; certificate {_certificates.Certificate}"
+                : "greeting received";
+        }, e => ExplainTls(e, endpoint));
 
         if (connected && endpoint.Tls == MailTlsMode.None)
         {
@@ -85,35 +68,6 @@ public sealed class MailConnector
         }
 
         return connected;
-    }
-
-    private Socket ConnectTcp(IReadOnlyList<IPAddress> addresses, int port, out string detail)
-    {
-        var failures = new List<string>();
-        foreach (IPAddress address in addresses)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                Task connect = socket.ConnectAsync(new IPEndPoint(address, port));
-                if (!connect.Wait((int)_timeout.TotalMilliseconds, _cancellation)) throw new TimeoutException($"{address}:{port} did not accept the connection within {_timeout.TotalSeconds:0} s");
-                detail = $"connected to {address}:{port}";
-                return socket;
-            }
-            catch (Exception e) when (e is TimeoutException || e is AggregateException || e is SocketException)
-            {
-                socket.Dispose();
-                failures.Add(e is AggregateException a ? $"{address}:{port}: {a.InnerException?.Message}" : e.Message);
-                if (addresses.Count == 1 && e is TimeoutException) throw;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-
-        throw new IOException("No address accepted a TCP connection: " + string.Join("; ", failures) + ". Check the host, the port and any firewall.");
     }
 
     private (ErrorKind, string) ExplainTls(Exception e, MailEndpoint endpoint) => e switch

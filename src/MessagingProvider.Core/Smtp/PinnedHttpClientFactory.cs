@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Net.Security;
 using Microsoft.Identity.Client;
+using MessagingProvider.Security;
 
 namespace MessagingProvider.Smtp;
 
@@ -17,12 +18,10 @@ public sealed class PinnedHttpClientFactory : IMsalHttpClientFactory
 
     public PinnedHttpClientFactory(IEnumerable<string> thumbprints)
     {
-        var pins = new HashSet<string>(thumbprints.Select(CertificatePolicy.Normalize), StringComparer.OrdinalIgnoreCase);
+        var pins = new HashSet<string>(thumbprints.Select(ServerCertificatePolicy.Normalize), StringComparer.Ordinal);
         var handler = new HttpClientHandler
         {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
-                errors == SslPolicyErrors.None
-                || (errors == SslPolicyErrors.RemoteCertificateChainErrors && certificate is not null && pins.Contains(certificate.Thumbprint)),
+            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) => ServerCertificatePolicy.IsPinnedOrValid(pins, certificate, errors),
         };
         _client = new HttpClient(handler);
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using MailKit.Net.Smtp;
+using MessagingProvider.Security;
 using MimeKit;
 
 namespace MessagingProvider.Smtp;
@@ -29,7 +30,7 @@ public sealed class SmtpConnection : IDisposable
         var connector = new SmtpConnector(endpoint, dialogue, verbose, tokens);
         try
         {
-            connector.Handshake(connector.ConnectTcp(connector.ResolveDns(), cancellationToken), cancellationToken);
+            connector.Handshake(connector.ConnectTcp(connector.ResolveDns(cancellationToken), cancellationToken), cancellationToken);
             connector.Authenticate(cancellationToken);
             return new SmtpConnection(connector);
         }

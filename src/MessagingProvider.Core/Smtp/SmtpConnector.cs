@@ -9,7 +9,9 @@ using System.Threading;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using MessagingProvider.Connections;
 using MessagingProvider.Errors;
+using MessagingProvider.Security;
 
 namespace MessagingProvider.Smtp;
 
@@ -17,6 +19,7 @@ namespace MessagingProvider.Smtp;
 /// Reaches an SMTP server one stage at a time — DNS, TCP, TLS + EHLO (MailKit), AUTH — so that
 /// callers can time each stage and report the first that fails with a reason a person can act on.
 /// <see cref="SmtpConnection"/> runs all stages in a row; Test-SmtpServer runs them one by one.
+/// DNS, TCP and TLS go through the <see cref="ConnectionStages"/> every mail client shares.
 /// </summary>
 public sealed class SmtpConnector : IDisposable
 {
@@ -31,7 +34,7 @@ public sealed class SmtpConnector : IDisposable
         _tokens = tokens ?? OAuthTokenProvider.Shared;
         _verbose = verbose;
         Dialogue = new SmtpDialogueLog(dialogue);
-        Certificates = new CertificatePolicy(endpoint.SkipCertificateCheck, endpoint.CertificateThumbprints, _handshakeClock);
+        Certificates = new ServerCertificatePolicy(endpoint.CertificateThumbprints, endpoint.SkipCertificateCheck, _handshakeClock, "-CertificateThumbprint");
         Client = new SmtpClient(Dialogue)
         {
             Timeout = (int)endpoint.Timeout.TotalMilliseconds,
@@ -43,81 +46,55 @@ public sealed class SmtpConnector : IDisposable
 
     public SmtpDialogueLog Dialogue { get; }
 
-    public CertificatePolicy Certificates { get; }
+    public ServerCertificatePolicy Certificates { get; }
 
     public TlsObservation Tls => Certificates.Observation;
 
     /// <summary>Time the TLS part of <see cref="Handshake"/> took (until the certificate was validated).</summary>
     public TimeSpan? TlsDuration => Tls.ValidatedAfter;
 
-    public IReadOnlyList<IPAddress> ResolveDns()
+    public IReadOnlyList<IPAddress> ResolveDns(CancellationToken cancellationToken = default)
     {
-        if (IPAddress.TryParse(_endpoint.Server, out IPAddress? literal)) return new[] { literal };
         try
         {
-            IPAddress[] addresses = Dns.GetHostAddresses(_endpoint.Server);
-            if (addresses.Length > 0) return addresses.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).ToList();
+            return ConnectionStages.ResolveDns(_endpoint.Server, _endpoint.Timeout, cancellationToken);
         }
         catch (SocketException e)
         {
             throw Fail(SmtpStage.Dns, ErrorIds.SmtpHostNotFound, ErrorKind.ConnectionError,
                 $"No such host: DNS has no address for '{_endpoint.Server}' ({e.SocketErrorCode}). Check the server name and this computer's DNS settings, or give the IP address.", e);
         }
-
-        throw Fail(SmtpStage.Dns, ErrorIds.SmtpHostNotFound, ErrorKind.ConnectionError,
-            $"No such host: DNS returned no address for '{_endpoint.Server}'. Check the server name, or give the IP address.", null);
+        catch (TimeoutException e)
+        {
+            throw Fail(SmtpStage.Dns, ErrorIds.SmtpTimeout, ErrorKind.OperationTimeout,
+                $"Timed out after {_endpoint.Timeout.TotalSeconds:0.#} s resolving '{_endpoint.Server}'. Check this computer's DNS settings, or give the IP address.", e);
+        }
     }
 
     public Socket ConnectTcp(IReadOnlyList<IPAddress> addresses, CancellationToken cancellationToken)
     {
-        SocketException? last = null;
-        bool timedOut = false;
-        foreach (IPAddress address in addresses)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                IAsyncResult pending = socket.BeginConnect(address, _endpoint.Port, null, null);
-                int signalled = WaitHandle.WaitAny(new[] { pending.AsyncWaitHandle, cancellationToken.WaitHandle }, _endpoint.Timeout);
-                cancellationToken.ThrowIfCancellationRequested();
-                if (signalled == WaitHandle.WaitTimeout)
-                {
-                    timedOut = true;
-                    socket.Dispose();
-                    continue;
-                }
-
-                socket.EndConnect(pending);
-                _verbose?.Invoke($"TCP connection to {address}:{_endpoint.Port} established.");
-                return socket;
-            }
-            catch (SocketException e)
-            {
-                last = e;
-                socket.Dispose();
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-
         string where = $"{_endpoint.Server}:{_endpoint.Port}";
-        if (last?.SocketErrorCode == SocketError.ConnectionRefused)
+        try
+        {
+            Socket socket = ConnectionStages.ConnectTcp(addresses, _endpoint.Port, _endpoint.Timeout, cancellationToken);
+            _verbose?.Invoke($"TCP connection to {socket.RemoteEndPoint} established.");
+            return socket;
+        }
+        catch (TcpConnectException e) when (e.Refused)
         {
             throw Fail(SmtpStage.Tcp, ErrorIds.SmtpConnectionRefused, ErrorKind.ConnectionError,
-                $"Connection refused by {where}: nothing accepts connections on port {_endpoint.Port}. Check -Port (587 STARTTLS, 465 implicit TLS, 25 relay) and that the SMTP service runs and a firewall allows it.", last);
+                $"Connection refused by {where}: nothing accepts connections on port {_endpoint.Port}. Check -Port (587 STARTTLS, 465 implicit TLS, 25 relay) and that the SMTP service runs and a firewall allows it.", e);
         }
-
-        if (timedOut || last?.SocketErrorCode == SocketError.TimedOut)
+        catch (TcpConnectException e) when (e.TimedOut || e.Last?.SocketErrorCode == SocketError.TimedOut)
         {
             throw Fail(SmtpStage.Tcp, ErrorIds.SmtpTimeout, ErrorKind.OperationTimeout,
-                $"Timed out after {_endpoint.Timeout.TotalSeconds:0.#} s connecting to {where}. A firewall may be dropping the traffic, or the server is down.", last);
+                $"Timed out after {_endpoint.Timeout.TotalSeconds:0.#} s connecting to {where}. A firewall may be dropping the traffic, or the server is down.", e);
         }
-
-        throw Fail(SmtpStage.Tcp, ErrorIds.SmtpConnectionRefused, ErrorKind.ConnectionError,
-            $"Cannot connect to {where}: {last?.Message}. Check the server name, port and network path.", last);
+        catch (TcpConnectException e)
+        {
+            throw Fail(SmtpStage.Tcp, ErrorIds.SmtpConnectionRefused, ErrorKind.ConnectionError,
+                $"Cannot connect to {where}: {e.Last?.Message}. Check the server name, port and network path.", e);
+        }
     }
 
     /// <summary>Greeting, EHLO and (as configured) TLS. Takes ownership of <paramref name="socket"/>.</summary>
@@ -133,7 +110,7 @@ public sealed class SmtpConnector : IDisposable
         _handshakeClock.Restart();
         try
         {
-            Client.Connect(socket, _endpoint.Server, _endpoint.Port, options, cancellationToken);
+            ConnectionStages.SecureAndGreet(Client, socket, _endpoint.Server, _endpoint.Port, options, cancellationToken);
         }
         catch (SslHandshakeException e)
         {

@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Threading;
 using MailKit.Net.Smtp;
 using MessagingProvider.Output;
+using MessagingProvider.Security;
 using MimeKit;
 
 namespace MessagingProvider.Smtp;
@@ -44,7 +45,7 @@ public sealed class SmtpServerTester
         using var connector = new SmtpConnector(_endpoint, _dialogue, _verbose, _tokens);
         try
         {
-            IReadOnlyList<IPAddress> addresses = Stage(result, SmtpStage.Dns, () => connector.ResolveDns(), a => string.Join(", ", a));
+            IReadOnlyList<IPAddress> addresses = Stage(result, SmtpStage.Dns, () => connector.ResolveDns(cancellationToken), a => string.Join(", ", a));
             result.Addresses = addresses.Select(a => a.ToString()).ToArray();
             Socket socket = Stage(result, SmtpStage.Tcp, () => connector.ConnectTcp(addresses, cancellationToken), s => $"connected to {s.RemoteEndPoint}");
             Handshake(result, connector, socket, cancellationToken);

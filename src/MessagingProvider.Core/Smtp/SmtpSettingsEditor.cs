@@ -113,7 +113,7 @@ public static class SmtpSettingsEditor
 
     private static string RequireThumbprint(string thumbprint)
     {
-        string normalized = CertificatePolicy.Normalize(thumbprint);
+        string normalized = ServerCertificatePolicy.Normalize(thumbprint);
         if (normalized.Length == 40 && normalized.All(Uri.IsHexDigit)) return normalized;
         throw new MessagingProviderException(ErrorIds.InvalidCertificateThumbprint, ErrorKind.InvalidArgument,
             $"'{thumbprint}' is not a certificate thumbprint (40 hexadecimal characters, as Test-SmtpServer reports it).", thumbprint);

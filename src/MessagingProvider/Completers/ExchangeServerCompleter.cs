@@ -1,40 +1,12 @@
-using System.Collections;
 using System.Collections.Generic;
-using System.Management.Automation;
-using System.Management.Automation.Language;
+using System.Linq;
 using MessagingProvider.Configuration;
-using MessagingProvider.Errors;
 
 namespace MessagingProvider.Commands.Completers;
 
 /// <summary>Completes -Server with the Exchange servers of the identity store already on the command line.</summary>
-public sealed class ExchangeServerCompleter : IArgumentCompleter
+public sealed class ExchangeServerCompleter : StoredNameCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-    {
-        var results = new List<CompletionResult>();
-        if (!(fakeBoundParameters["IdentityStore"] is string store) || store.Length == 0) return results;
-
-        IdentityStoreDocument document;
-        try
-        {
-            document = ConfigurationStore.OpenDefault().Get(store);
-        }
-        catch (MessagingProviderException)
-        {
-            return results;
-        }
-
-        var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-        foreach (ExchangeServerEntry server in document.Messaging.Exchange?.Servers ?? new List<ExchangeServerEntry>())
-        {
-            if (pattern.IsMatch(server.Name))
-            {
-                results.Add(new CompletionResult(CompletionText.Quote(server.Name), server.Name, CompletionResultType.ParameterValue,
-                    $"{server.Name} (priority {server.Priority}, {server.Status})"));
-            }
-        }
-
-        return results;
-    }
+    protected override IEnumerable<(string Name, string ToolTip)> Names(IdentityStoreDocument document) =>
+        (document.Messaging.Exchange?.Servers ?? new List<ExchangeServerEntry>()).Select(s => (s.Name, $"{s.Name} (priority {s.Priority}, {s.Status})"));
 }

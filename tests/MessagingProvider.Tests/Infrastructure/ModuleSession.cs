@@ -55,6 +55,26 @@ public sealed class ModuleSession : IDisposable
         return new RunResult(output, ps.Streams.Error.ToList(), ps.Streams, terminating: false);
     }
 
+    /// <summary>
+    /// Runs a script that must be refused: exactly one error with this id and category, and the
+    /// stored configuration byte for byte as before. Returns the error for further checks.
+    /// </summary>
+    public ErrorRecord RunRefused(string script, string fullyQualifiedErrorId, ErrorCategory category)
+    {
+        var before = Snapshot();
+        ErrorRecord error = Run(script).SingleError();
+        Assert.Equal(fullyQualifiedErrorId, error.FullyQualifiedErrorId);
+        Assert.Equal(category, error.CategoryInfo.Category);
+        AssertUnchanged(before, Snapshot());
+        return error;
+    }
+
+    public static void AssertUnchanged(IReadOnlyDictionary<string, byte[]> before, IReadOnlyDictionary<string, byte[]> after)
+    {
+        Assert.Equal(before.Keys.OrderBy(k => k), after.Keys.OrderBy(k => k));
+        foreach (var pair in before) Assert.True(pair.Value.SequenceEqual(after[pair.Key]), $"{pair.Key} changed");
+    }
+
     /// <summary>Every file under the configuration directory, as bytes.</summary>
     public IReadOnlyDictionary<string, byte[]> Snapshot() =>
         Directory.Exists(ConfigDirectory)

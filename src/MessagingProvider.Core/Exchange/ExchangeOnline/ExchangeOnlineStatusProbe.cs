@@ -26,23 +26,14 @@ public static class ExchangeOnlineStatusProbe
             Provider = MessagingProviderType.Office365,
             Endpoint = endpoints.ExchangeOnlineEndpoint.ToString(),
         };
-        try
+
+        return await ProviderProbe.CompleteAsync(info, async () =>
         {
             var tokens = new EntraAppTokenSource(settings, vault, handlerFactory);
             verbose?.Invoke($"Signing in to {endpoints.AuthorityHost} as application {settings.ApplicationId} with the {tokens.CredentialDescription}.");
             using var runner = new ExchangeOnlineCommandRunner(endpoints.ExchangeOnlineEndpoint, settings.Organization!, tokens, handlerFactory) { Verbose = verbose };
             int domains = (await runner.InvokeAsync("Get-AcceptedDomain", new Hashtable(), cancellationToken).ConfigureAwait(false)).Count;
-            info.Status = ServerStatus.Online;
-            info.Reason = $"Signed in as application {settings.ApplicationId}; Get-AcceptedDomain returned {domains} accepted domain(s).";
-        }
-        catch (MessagingProviderException e)
-        {
-            info.Status = ServerStatus.Offline;
-            info.Reason = e.Message;
-            info.ErrorId = e.ErrorId;
-        }
-
-        info.Checked = DateTimeOffset.UtcNow;
-        return info;
+            return $"Signed in as application {settings.ApplicationId}; Get-AcceptedDomain returned {domains} accepted domain(s).";
+        }).ConfigureAwait(false);
     }
 }

@@ -2,9 +2,9 @@ using System.Management.Automation;
 using System.Net;
 using MessagingProvider.MailServer;
 
-namespace MessagingProvider.Tests.Smtp;
+namespace MessagingProvider.Tests.Infrastructure;
 
-/// <summary>One Postfix + Dovecot stack for every hosted-engine SMTP test.</summary>
+/// <summary>One Postfix + Dovecot stack for every hosted-engine test that needs a mail server (SMTP and mail accounts).</summary>
 [CollectionDefinition(Name)]
 public sealed class MailServerCollection : ICollectionFixture<MailServerFixture>
 {

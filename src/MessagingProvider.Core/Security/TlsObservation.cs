@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace MessagingProvider.Smtp;
+namespace MessagingProvider.Security;
 
 /// <summary>What the TLS handshake showed about the server's certificate.</summary>
 public sealed class TlsObservation
@@ -13,6 +13,9 @@ public sealed class TlsObservation
 
     /// <summary>Validation problems in words (empty when the certificate validated).</summary>
     public List<string> Errors { get; } = new List<string>();
+
+    /// <summary>The chain's problems (e.g. "UntrustedRoot"), comma-separated; empty when none.</summary>
+    public string ChainStatus { get; set; } = "";
 
     public bool NameMismatch { get; set; }
 

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace MessagingProvider.Security;
+
+/// <summary>
+/// Decides whether a server's TLS certificate is trusted, for every protocol client (SMTP, IMAP):
+/// a certificate the system trusts for the host name always is; a pinned one (SHA-1 or SHA-256
+/// thumbprint) also is when its only fault is the chain (self-signed or private CA), never when
+/// the name does not match; with skipCheck everything is (testing only). Records what it saw.
+/// </summary>
+public sealed class ServerCertificatePolicy
+{
+    private readonly HashSet<string> _pinned;
+    private readonly bool _skip;
+    private readonly Stopwatch? _clock;
+    private readonly string _pinParameter;
+
+    /// <param name="pinParameter">The parameter a refusal tells the user to pin the certificate with.</param>
+    public ServerCertificatePolicy(IEnumerable<string>? pinnedThumbprints, bool skipCheck = false, Stopwatch? clock = null, string pinParameter = "-TrustedCertificateThumbprint")
+    {
+        _pinned = new HashSet<string>((pinnedThumbprints ?? Array.Empty<string>()).Select(Normalize), StringComparer.Ordinal);
+        _skip = skipCheck;
+        _clock = clock;
+        _pinParameter = pinParameter;
+    }
+
+    public TlsObservation Observation { get; } = new TlsObservation();
+
+    /// <summary>Subject and SHA-1 thumbprint of the last certificate presented.</summary>
+    public string? Certificate => Observation.Thumbprint is null ? null : $"{Observation.Subject} (thumbprint {Observation.Thumbprint})";
+
+    /// <summary>Why the last certificate was refused, or null.</summary>
+    public string? Rejection { get; private set; }
+
+    /// <summary>A thumbprint as typed or copied (any case, spaces, colons, dashes) in the form certificates report it.</summary>
+    public static string Normalize(string thumbprint) =>
+        new string(thumbprint.Where(c => !char.IsWhiteSpace(c) && c != ':' && c != '-' && c != '\u200e').ToArray()).ToUpperInvariant();
+
+    /// <summary>The rule alone, for callers without a report (an HTTP client's callback).</summary>
+    public static bool IsPinnedOrValid(ISet<string> normalizedPins, X509Certificate? certificate, SslPolicyErrors errors)
+    {
+        if (errors == SslPolicyErrors.None) return true;
+        if (errors != SslPolicyErrors.RemoteCertificateChainErrors || certificate is null) return false;
+        using var cert = new X509Certificate2(certificate);
+        return normalizedPins.Contains(cert.Thumbprint) || normalizedPins.Contains(Sha256(cert));
+    }
+
+    public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        TlsObservation seen = Record(certificate, chain, errors);
+        Rejection = null;
+        if (IsPinnedOrValid(_pinned, certificate, errors))
+        {
+            seen.AcceptedByPin = errors != SslPolicyErrors.None;
+            return true;
+        }
+
+        if (_skip)
+        {
+            seen.AcceptedBySkip = true;
+            return true;
+        }
+
+        Rejection = certificate is null
+            ? "the server presented no certificate"
+            : $"the certificate {Certificate} is not trusted: {errors}{(seen.ChainStatus.Length > 0 ? " (" + seen.ChainStatus + ")" : "")}. " +
+              (seen.NameMismatch
+                  ? "Its name does not match the host: connect with a name the certificate lists."
+                  : $"Trust its issuer on this machine, or pin it with {_pinParameter} {seen.Thumbprint}.");
+        return false;
+    }
+
+    private TlsObservation Record(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        TlsObservation seen = Observation;
+        seen.ValidatedAfter = _clock?.Elapsed;
+        seen.AcceptedByPin = false;
+        seen.AcceptedBySkip = false;
+        if (certificate is not null)
+        {
+            using var cert = new X509Certificate2(certificate);
+            seen.Subject = cert.Subject;
+            seen.Issuer = cert.Issuer;
+            seen.NotAfter = cert.NotAfter;
+            seen.Thumbprint = cert.Thumbprint;
+        }
+
+        seen.Errors.Clear();
+        seen.NameMismatch = (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0;
+        if ((errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0) seen.Errors.Add("the server sent no certificate");
+        if (seen.NameMismatch) seen.Errors.Add("certificate name mismatch");
+        var chainStatus = new List<string>();
+        if ((errors & SslPolicyErrors.RemoteCertificateChainErrors) != 0 && chain is not null)
+        {
+            foreach (X509ChainStatus status in chain.ChainStatus)
+            {
+                if (status.Status != X509ChainStatusFlags.NoError && !chainStatus.Contains(status.Status.ToString())) chainStatus.Add(status.Status.ToString());
+            }
+        }
+
+        seen.Errors.AddRange(chainStatus);
+        seen.ChainStatus = string.Join(", ", chainStatus);
+        return seen;
+    }
+
+    private static string Sha256(X509Certificate2 cert)
+    {
+        using SHA256 sha = SHA256.Create();
+        return BitConverter.ToString(sha.ComputeHash(cert.RawData)).Replace("-", "");
+    }
+}
