@@ -40,6 +40,9 @@ public static class TestTls
     /// stays trusted until this test process exits: removing and re-adding it between test
     /// classes races .NET's cached view of the store. Copies a killed run left behind are
     /// removed first. Disposing the handle is kept for symmetry and does nothing.
+    /// Test assemblies run in parallel processes, each trusting its own certificate: the subject
+    /// names the process, so a process removes only copies of processes that are gone, and OpenSSL
+    /// (which finds a chain's root by subject name) never takes another process's root for its own.
     /// </summary>
     public static IDisposable TrustForCurrentUser()
     {
@@ -49,9 +52,9 @@ public static class TestTls
             {
                 using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
                 store.Open(OpenFlags.ReadWrite);
-                foreach (X509Certificate2 stale in store.Certificates.Find(X509FindType.FindBySubjectDistinguishedName, Subject, validOnly: false))
+                foreach (X509Certificate2 stale in store.Certificates)
                 {
-                    store.Remove(stale);
+                    if (IsLeftByAnEndedProcess(stale.Subject)) store.Remove(stale);
                 }
 
                 store.Add(X509CertificateLoader.LoadCertificate(Certificate.RawData));
@@ -63,7 +66,25 @@ public static class TestTls
         return new NoOp();
     }
 
-    private const string Subject = "CN=MessagingProvider test stand-in";
+    private const string SubjectPrefix = "CN=MessagingProvider test stand-in of process ";
+    private static readonly string Subject = SubjectPrefix + Environment.ProcessId;
+
+    private static bool IsLeftByAnEndedProcess(string subject)
+    {
+        // The subject all processes shared before it named them.
+        if (subject == "CN=MessagingProvider test stand-in") return true;
+        if (!subject.StartsWith(SubjectPrefix, StringComparison.Ordinal)) return false;
+        if (!int.TryParse(subject.AsSpan(SubjectPrefix.Length), out int processId)) return true;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
     private static readonly object TrustLock = new object();
     private static bool _trusted;
 

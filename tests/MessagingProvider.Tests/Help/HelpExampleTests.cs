@@ -13,8 +13,9 @@ namespace MessagingProvider.Tests.Help;
 /// a fresh working directory, and succeeds. ExamplePrelude.ps1 runs first (stand-ins for
 /// interactive cmdlets and helpers that make certificate and key files), then the example's
 /// &lt;!-- setup: ... --&gt; comments (see docs/README.md), which must succeed too. An example marked
-/// &lt;!-- requires: mailserver --&gt; runs against the real test mail server the SMTP tests share,
-/// described to its set-up in $MailServer.
+/// &lt;!-- requires: mailserver --&gt; runs against the real test mail server the SMTP tests share
+/// ($MailServer), one marked cloud against the Entra ID and Exchange Online stand-ins ($Cloud),
+/// one marked exchange against stand-in Exchange server processes ($ExchangeLab).
 /// </summary>
 [Collection(MailServerCollection.Name)]
 public sealed class HelpExampleTests
