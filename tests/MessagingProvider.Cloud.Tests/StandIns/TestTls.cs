@@ -49,9 +49,9 @@ public static class TestTls
             {
                 using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
                 store.Open(OpenFlags.ReadWrite);
-                foreach (X509Certificate2 stale in store.Certificates.Find(X509FindType.FindBySubjectDistinguishedName, Subject, validOnly: false))
+                foreach (X509Certificate2 candidate in store.Certificates)
                 {
-                    store.Remove(stale);
+                    if (IsLeftOverFromAnEndedRun(candidate)) store.Remove(candidate);
                 }
 
                 store.Add(X509CertificateLoader.LoadCertificate(Certificate.RawData));
@@ -63,9 +63,29 @@ public static class TestTls
         return new NoOp();
     }
 
-    private const string Subject = "CN=MessagingProvider test stand-in";
+    // Test processes run side by side (dotnet test runs the assemblies in parallel), each with its
+    // own certificate: the subject names the process, so only a dead process's copy is purged.
+    private const string SubjectPrefix = "CN=MessagingProvider test stand-in, OU=pid ";
+    private static readonly string Subject = SubjectPrefix + Environment.ProcessId;
     private static readonly object TrustLock = new object();
     private static bool _trusted;
+
+    private static bool IsLeftOverFromAnEndedRun(X509Certificate2 certificate)
+    {
+        if (!certificate.Subject.StartsWith("OU=pid ", StringComparison.Ordinal) && !certificate.Subject.Contains(", OU=pid ", StringComparison.Ordinal)) return false;
+        if (!certificate.Subject.Contains("CN=MessagingProvider test stand-in", StringComparison.Ordinal)) return false;
+        string pidText = certificate.Subject.Substring(certificate.Subject.IndexOf("OU=pid ", StringComparison.Ordinal) + 7).Split(',')[0].Trim();
+        if (!int.TryParse(pidText, out int pid)) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
 
     private static void Untrust()
     {
