@@ -1,40 +1,18 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using MessagingProvider.Configuration;
-using MessagingProvider.Errors;
 
 namespace MessagingProvider.Commands.Completers;
 
 /// <summary>Completes -Server with the Exchange servers of the identity store already on the command line.</summary>
 public sealed class ExchangeServerCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-    {
-        var results = new List<CompletionResult>();
-        if (!(fakeBoundParameters["IdentityStore"] is string store) || store.Length == 0) return results;
-
-        IdentityStoreDocument document;
-        try
-        {
-            document = ConfigurationStore.OpenDefault().Get(store);
-        }
-        catch (MessagingProviderException)
-        {
-            return results;
-        }
-
-        var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-        foreach (ExchangeServerEntry server in document.Messaging.Exchange?.Servers ?? new List<ExchangeServerEntry>())
-        {
-            if (pattern.IsMatch(server.Name))
-            {
-                results.Add(new CompletionResult(CompletionText.Quote(server.Name), server.Name, CompletionResultType.ParameterValue,
-                    $"{server.Name} (priority {server.Priority}, {server.Status})"));
-            }
-        }
-
-        return results;
-    }
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        StoredListCompletion.Complete(fakeBoundParameters, wordToComplete,
+            document => document.Messaging.Exchange?.Servers ?? Enumerable.Empty<ExchangeServerEntry>(),
+            server => server.Name,
+            server => $"{server.Name} (priority {server.Priority}, {server.Status})");
 }
