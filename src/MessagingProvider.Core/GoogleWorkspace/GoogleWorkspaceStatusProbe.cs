@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using MessagingProvider.Cloud;
 using MessagingProvider.Configuration;
-using MessagingProvider.Errors;
 using MessagingProvider.GoogleWorkspace.Directory;
 using MessagingProvider.Output;
 using MessagingProvider.Security;
@@ -14,30 +13,12 @@ namespace MessagingProvider.GoogleWorkspace;
 public static class GoogleWorkspaceStatusProbe
 {
     public static async Task<ProviderConnectionInfo> CheckAsync(string identityStore, GoogleWorkspaceSettings settings, SecretVault vault,
-        HttpHandlerFactory? handlerFactory, Action<string>? verbose, CancellationToken cancellationToken)
-    {
-        var info = new ProviderConnectionInfo
-        {
-            IdentityStore = identityStore,
-            Provider = MessagingProviderType.GoogleWorkspace,
-            Endpoint = GoogleEndpoints.DirectoryApi(settings).ToString(),
-        };
-        try
+        HttpHandlerFactory? handlerFactory, Action<string>? verbose, CancellationToken cancellationToken) =>
+        await SignInProbe.RunAsync(identityStore, MessagingProviderType.GoogleWorkspace, GoogleEndpoints.DirectoryApi(settings).ToString(), async () =>
         {
             verbose?.Invoke($"Signing in to {GoogleEndpoints.TokenEndpoint(settings)} as service account {settings.ServiceAccount} for {settings.AdminUser} ({settings.KeyType} key {settings.KeyId}).");
             using var client = new GoogleDirectoryClient(settings, vault, handlerFactory, verbose: verbose);
             DirectoryUser admin = await client.GetUserAsync(settings.AdminUser!, cancellationToken).ConfigureAwait(false);
-            info.Status = ServerStatus.Online;
-            info.Reason = $"Signed in as {settings.ServiceAccount} for {settings.AdminUser}; the Directory API answered for {admin.PrimaryEmail}.";
-        }
-        catch (MessagingProviderException e)
-        {
-            info.Status = ServerStatus.Offline;
-            info.Reason = e.Message;
-            info.ErrorId = e.ErrorId;
-        }
-
-        info.Checked = DateTimeOffset.UtcNow;
-        return info;
-    }
+            return $"Signed in as {settings.ServiceAccount} for {settings.AdminUser}; the Directory API answered for {admin.PrimaryEmail}.";
+        }).ConfigureAwait(false);
 }

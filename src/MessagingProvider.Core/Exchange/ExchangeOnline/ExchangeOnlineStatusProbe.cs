@@ -4,7 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using MessagingProvider.Cloud;
 using MessagingProvider.Configuration;
-using MessagingProvider.Errors;
 using MessagingProvider.Output;
 using MessagingProvider.Security;
 
@@ -20,29 +19,13 @@ public static class ExchangeOnlineStatusProbe
         HttpHandlerFactory? handlerFactory, Action<string>? verbose, CancellationToken cancellationToken)
     {
         CloudEndpoints endpoints = CloudTable.Resolve(settings);
-        var info = new ProviderConnectionInfo
-        {
-            IdentityStore = identityStore,
-            Provider = MessagingProviderType.Office365,
-            Endpoint = endpoints.ExchangeOnlineEndpoint.ToString(),
-        };
-        try
+        return await SignInProbe.RunAsync(identityStore, MessagingProviderType.Office365, endpoints.ExchangeOnlineEndpoint.ToString(), async () =>
         {
             var tokens = new EntraAppTokenSource(settings, vault, handlerFactory);
             verbose?.Invoke($"Signing in to {endpoints.AuthorityHost} as application {settings.ApplicationId} with the {tokens.CredentialDescription}.");
             using var runner = new ExchangeOnlineCommandRunner(endpoints.ExchangeOnlineEndpoint, settings.Organization!, tokens, handlerFactory) { Verbose = verbose };
             int domains = (await runner.InvokeAsync("Get-AcceptedDomain", new Hashtable(), cancellationToken).ConfigureAwait(false)).Count;
-            info.Status = ServerStatus.Online;
-            info.Reason = $"Signed in as application {settings.ApplicationId}; Get-AcceptedDomain returned {domains} accepted domain(s).";
-        }
-        catch (MessagingProviderException e)
-        {
-            info.Status = ServerStatus.Offline;
-            info.Reason = e.Message;
-            info.ErrorId = e.ErrorId;
-        }
-
-        info.Checked = DateTimeOffset.UtcNow;
-        return info;
+            return $"Signed in as application {settings.ApplicationId}; Get-AcceptedDomain returned {domains} accepted domain(s).";
+        }).ConfigureAwait(false);
     }
 }
