@@ -12,17 +12,8 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Enable, "MailEnabledUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MailEnabledObjectResult))]
-public sealed class EnableMailEnabledUserCommand : MailEnabledObjectCmdlet
+public sealed class EnableMailEnabledUserCommand : EnableMailEnabledObjectCmdlet
 {
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("DistinguishedName")]
-    [ValidateNotNullOrEmpty]
-    public string Identity { get; set; } = "";
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string? Alias { get; set; }
-
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? SamAccountName { get; set; }
 
@@ -32,29 +23,24 @@ public sealed class EnableMailEnabledUserCommand : MailEnabledObjectCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Surname { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Name { get; set; }
-
     /// <summary>Makes the user a mail user whose mail goes to this outside address.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? ExternalEmailAddress { get; set; }
 
-    protected override void ProcessRecord()
+    protected override MailEnabledObjectKind Kind => MailEnabledObjectKind.User;
+
+    protected override void CheckInput()
     {
-        if (ExternalEmailAddress is not null && !TryRun(() => EmailAddressSyntax.Require(ExternalEmailAddress, nameof(ExternalEmailAddress)))) return;
-        Provision(new MailEnabledObjectRequest
-        {
-            Kind = MailEnabledObjectKind.User,
-            Mode = MailEnabledObjectMode.Enable,
-            Identity = Identity,
-            Alias = Alias,
-            SamAccountName = SamAccountName,
-            GivenName = GivenName,
-            Surname = Surname,
-            Name = Name,
-            ExternalEmailAddress = ExternalEmailAddress?.Trim(),
-            UserType = ExternalEmailAddress is null ? MailUserType.Mailbox : MailUserType.MailUser,
-        });
+        if (ExternalEmailAddress is not null) EmailAddressSyntax.Require(ExternalEmailAddress, nameof(ExternalEmailAddress));
+    }
+
+    protected override void AddDetails(MailEnabledObjectRequest request)
+    {
+        request.SamAccountName = SamAccountName;
+        request.GivenName = GivenName;
+        request.Surname = Surname;
+        request.ExternalEmailAddress = ExternalEmailAddress?.Trim();
+        request.UserType = ExternalEmailAddress is null ? MailUserType.Mailbox : MailUserType.MailUser;
     }
 }

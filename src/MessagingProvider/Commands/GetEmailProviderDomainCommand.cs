@@ -2,7 +2,6 @@ using System.Linq;
 using System.Management.Automation;
 using MessagingProvider.Commands.Completers;
 using MessagingProvider.Commands.Infrastructure;
-using MessagingProvider.Configuration;
 using MessagingProvider.MailAccounts;
 using MessagingProvider.Output;
 
@@ -24,18 +23,12 @@ public sealed class GetEmailProviderDomainCommand : IdentityStoreCmdlet
     [ValidateNotNullOrEmpty]
     public string MailServer { get; set; } = "*";
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => WriteFromStore(document =>
     {
-        TryRun(() =>
-        {
-            IdentityStoreDocument document = Store.Get(IdentityStore);
-            if (!WildcardPattern.ContainsWildcardCharacters(Domain)) ProviderDomainTable.Find(document.Mail, Domain);
-            var domain = new WildcardPattern(Domain.TrimEnd('.'), WildcardOptions.IgnoreCase);
-            var server = new WildcardPattern(MailServer, WildcardOptions.IgnoreCase);
-            foreach (EmailProviderDomainEntry entry in document.Mail.ProviderDomains.Where(d => domain.IsMatch(d.Domain) && server.IsMatch(d.MailServer)))
-            {
-                WriteObject(EmailProviderDomainInfo.From(document.Name, entry));
-            }
-        });
-    }
+        if (!WildcardPattern.ContainsWildcardCharacters(Domain)) ProviderDomainTable.Find(document.Mail, Domain);
+        var domain = new WildcardPattern(Domain.TrimEnd('.'), WildcardOptions.IgnoreCase);
+        var server = new WildcardPattern(MailServer, WildcardOptions.IgnoreCase);
+        return document.Mail.ProviderDomains.Where(d => domain.IsMatch(d.Domain) && server.IsMatch(d.MailServer))
+            .Select(entry => EmailProviderDomainInfo.From(document.Name, entry));
+    });
 }

@@ -2,7 +2,6 @@ using System.Linq;
 using System.Management.Automation;
 using MessagingProvider.Commands.Completers;
 using MessagingProvider.Commands.Infrastructure;
-using MessagingProvider.Configuration;
 using MessagingProvider.Output;
 
 namespace MessagingProvider.Commands;
@@ -18,22 +17,18 @@ public sealed class GetExchangeServerCommand : IdentityStoreCmdlet
     [ValidateNotNullOrEmpty]
     public string Server { get; set; } = "*";
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => WriteFromStore(document =>
     {
-        TryRun(() =>
+        var pattern = new WildcardPattern(Server, WildcardOptions.IgnoreCase);
+        var servers = Exchange.ExchangeProviderGuard.Require(document).Servers
+            .OrderBy(s => s.Priority)
+            .Where(s => pattern.IsMatch(s.Name))
+            .ToList();
+        if (servers.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(Server))
         {
-            IdentityStoreDocument document = Store.Get(IdentityStore);
-            var pattern = new WildcardPattern(Server, WildcardOptions.IgnoreCase);
-            var servers = Exchange.ExchangeProviderGuard.Require(document).Servers
-                .OrderBy(s => s.Priority)
-                .Where(s => pattern.IsMatch(s.Name))
-                .ToList();
-            if (servers.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(Server))
-            {
-                Exchange.ExchangeServerPriority.Find(servers, Server);
-            }
+            Exchange.ExchangeServerPriority.Find(servers, Server);
+        }
 
-            foreach (ExchangeServerEntry server in servers) WriteObject(ExchangeServerInfo.From(document.Name, server));
-        });
-    }
+        return servers.Select(server => ExchangeServerInfo.From(document.Name, server));
+    });
 }

@@ -2,7 +2,6 @@ using System.Linq;
 using System.Management.Automation;
 using MessagingProvider.Commands.Completers;
 using MessagingProvider.Commands.Infrastructure;
-using MessagingProvider.Configuration;
 using MessagingProvider.MailAccounts;
 using MessagingProvider.Output;
 
@@ -24,18 +23,12 @@ public sealed class GetMailAccountCommand : IdentityStoreCmdlet
     [ValidateNotNullOrEmpty]
     public string MailServer { get; set; } = "*";
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => WriteFromStore(document =>
     {
-        TryRun(() =>
-        {
-            IdentityStoreDocument document = Store.Get(IdentityStore);
-            if (!WildcardPattern.ContainsWildcardCharacters(EmailAddress)) MailAccountCatalog.Find(document.Mail, EmailAddress);
-            var address = new WildcardPattern(EmailAddress, WildcardOptions.IgnoreCase);
-            var server = new WildcardPattern(MailServer, WildcardOptions.IgnoreCase);
-            foreach (MailAccountEntry account in document.Mail.Accounts.Where(a => address.IsMatch(a.EmailAddress) && server.IsMatch(a.MailServer)))
-            {
-                WriteObject(MailAccountInfo.From(document.Name, account));
-            }
-        });
-    }
+        if (!WildcardPattern.ContainsWildcardCharacters(EmailAddress)) MailAccountCatalog.Find(document.Mail, EmailAddress);
+        var address = new WildcardPattern(EmailAddress, WildcardOptions.IgnoreCase);
+        var server = new WildcardPattern(MailServer, WildcardOptions.IgnoreCase);
+        return document.Mail.Accounts.Where(a => address.IsMatch(a.EmailAddress) && server.IsMatch(a.MailServer))
+            .Select(account => MailAccountInfo.From(document.Name, account));
+    });
 }

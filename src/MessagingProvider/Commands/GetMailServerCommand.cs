@@ -2,7 +2,6 @@ using System.Linq;
 using System.Management.Automation;
 using MessagingProvider.Commands.Completers;
 using MessagingProvider.Commands.Infrastructure;
-using MessagingProvider.Configuration;
 using MessagingProvider.MailAccounts;
 using MessagingProvider.Output;
 
@@ -20,17 +19,10 @@ public sealed class GetMailServerCommand : IdentityStoreCmdlet
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = "*";
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => WriteFromStore(document =>
     {
-        TryRun(() =>
-        {
-            IdentityStoreDocument document = Store.Get(IdentityStore);
-            if (!WildcardPattern.ContainsWildcardCharacters(Name)) MailServerCatalog.Find(document.Mail, Name);
-            var pattern = new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-            foreach (MailServerEntry server in document.Mail.Servers.Where(s => pattern.IsMatch(s.Name)))
-            {
-                WriteObject(MailServerInfo.From(document.Name, server));
-            }
-        });
-    }
+        if (!WildcardPattern.ContainsWildcardCharacters(Name)) MailServerCatalog.Find(document.Mail, Name);
+        var pattern = new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+        return document.Mail.Servers.Where(s => pattern.IsMatch(s.Name)).Select(server => MailServerInfo.From(document.Name, server));
+    });
 }

@@ -13,16 +13,8 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "MailEnabledUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MailEnabledObjectResult))]
-public sealed class NewMailEnabledUserCommand : MailEnabledObjectCmdlet
+public sealed class NewMailEnabledUserCommand : NewMailEnabledObjectCmdlet
 {
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Name { get; set; } = "";
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string? Alias { get; set; }
-
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? GivenName { get; set; }
 
@@ -35,29 +27,18 @@ public sealed class NewMailEnabledUserCommand : MailEnabledObjectCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? UserPrincipalName { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? DisplayName { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? OrganizationalUnit { get; set; }
-
     [Parameter]
     [ValidateNotNull]
     public SecureString? Password { get; set; }
 
-    protected override void ProcessRecord() => Provision(new MailEnabledObjectRequest
+    protected override MailEnabledObjectKind Kind => MailEnabledObjectKind.User;
+
+    protected override void AddDetails(MailEnabledObjectRequest request)
     {
-        Kind = MailEnabledObjectKind.User,
-        Mode = MailEnabledObjectMode.New,
-        Identity = Name,
-        Name = Name,
-        Alias = Alias,
-        GivenName = GivenName,
-        Surname = Surname,
-        SamAccountName = SamAccountName,
-        UserPrincipalName = UserPrincipalName,
-        DisplayName = DisplayName,
-        OrganizationalUnit = OrganizationalUnit,
-        Password = Password,
-    });
+        request.GivenName = GivenName;
+        request.Surname = Surname;
+        request.SamAccountName = SamAccountName;
+        request.UserPrincipalName = UserPrincipalName;
+        request.Password = Password;
+    }
 }

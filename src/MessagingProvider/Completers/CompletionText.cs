@@ -1,3 +1,5 @@
+using System.Management.Automation;
+
 namespace MessagingProvider.Commands.Completers;
 
 internal static class CompletionText
@@ -7,4 +9,11 @@ internal static class CompletionText
         value.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', '(', ')', ';', ',', '{', '}', '@', '#' }) >= 0
             ? "'" + value.Replace("'", "''") + "'"
             : value;
+
+    /// <summary>Matches the names that start with what has been typed so far, quoted or not.</summary>
+    public static WildcardPattern StartsWith(string? wordToComplete) =>
+        new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+
+    public static CompletionResult Result(string name, string toolTip) =>
+        new CompletionResult(Quote(name), name, CompletionResultType.ParameterValue, toolTip);
 }

@@ -11,12 +11,11 @@ public sealed class IdentityStoreCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var pattern = new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+        WildcardPattern pattern = CompletionText.StartsWith(wordToComplete);
         foreach (IdentityStoreDocument document in ConfigurationStore.OpenDefault().List(onError: _ => { }))
         {
             if (!pattern.IsMatch(document.Name)) continue;
-            yield return new CompletionResult(CompletionText.Quote(document.Name), document.Name, CompletionResultType.ParameterValue,
-                $"{document.Name} ({document.Messaging.Provider})");
+            yield return CompletionText.Result(document.Name, $"{document.Name} ({document.Messaging.Provider})");
         }
     }
 }

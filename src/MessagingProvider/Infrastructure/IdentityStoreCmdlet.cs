@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using MessagingProvider.Commands.Completers;
+using MessagingProvider.Configuration;
 
 namespace MessagingProvider.Commands.Infrastructure;
 
@@ -10,4 +13,17 @@ public abstract class IdentityStoreCmdlet : MessagingProviderCmdlet
     [ArgumentCompleter(typeof(IdentityStoreCompleter))]
     [ValidateNotNullOrEmpty]
     public string IdentityStore { get; set; } = "";
+
+    /// <summary>
+    /// Reads the identity store and writes what <paramref name="select"/> picks from it. A core
+    /// failure (no such store, an exact name that is not there) becomes this record's error.
+    /// </summary>
+    protected void WriteFromStore(Func<IdentityStoreDocument, IEnumerable<object>> select)
+    {
+        TryRun(() =>
+        {
+            IdentityStoreDocument document = Store.Get(IdentityStore);
+            foreach (object item in select(document)) WriteObject(item);
+        });
+    }
 }

@@ -40,9 +40,6 @@ public static class TestTls
     /// stays trusted until this test process exits: removing and re-adding it between test
     /// classes races .NET's cached view of the store. Copies a killed run left behind are
     /// removed first. Disposing the handle is kept for symmetry and does nothing.
-    /// Test assemblies run in parallel processes, each trusting its own certificate: the subject
-    /// names the process, so a process removes only copies of processes that are gone, and OpenSSL
-    /// (which finds a chain's root by subject name) never takes another process's root for its own.
     /// </summary>
     public static IDisposable TrustForCurrentUser()
     {
@@ -52,9 +49,9 @@ public static class TestTls
             {
                 using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
                 store.Open(OpenFlags.ReadWrite);
-                foreach (X509Certificate2 stale in store.Certificates)
+                foreach (X509Certificate2 candidate in store.Certificates)
                 {
-                    if (IsLeftByAnEndedProcess(stale.Subject)) store.Remove(stale);
+                    if (IsLeftOverFromAnEndedRun(candidate)) store.Remove(candidate);
                 }
 
                 store.Add(X509CertificateLoader.LoadCertificate(Certificate.RawData));
@@ -66,18 +63,22 @@ public static class TestTls
         return new NoOp();
     }
 
-    private const string SubjectPrefix = "CN=MessagingProvider test stand-in of process ";
+    // Test processes run side by side (dotnet test runs the assemblies in parallel), each with its
+    // own certificate: the subject names the process, so only a dead process's copy is purged.
+    private const string SubjectPrefix = "CN=MessagingProvider test stand-in, OU=pid ";
     private static readonly string Subject = SubjectPrefix + Environment.ProcessId;
+    private static readonly object TrustLock = new object();
+    private static bool _trusted;
 
-    private static bool IsLeftByAnEndedProcess(string subject)
+    private static bool IsLeftOverFromAnEndedRun(X509Certificate2 certificate)
     {
-        // The subject all processes shared before it named them.
-        if (subject == "CN=MessagingProvider test stand-in") return true;
-        if (!subject.StartsWith(SubjectPrefix, StringComparison.Ordinal)) return false;
-        if (!int.TryParse(subject.AsSpan(SubjectPrefix.Length), out int processId)) return true;
+        if (!certificate.Subject.StartsWith("OU=pid ", StringComparison.Ordinal) && !certificate.Subject.Contains(", OU=pid ", StringComparison.Ordinal)) return false;
+        if (!certificate.Subject.Contains("CN=MessagingProvider test stand-in", StringComparison.Ordinal)) return false;
+        string pidText = certificate.Subject.Substring(certificate.Subject.IndexOf("OU=pid ", StringComparison.Ordinal) + 7).Split(',')[0].Trim();
+        if (!int.TryParse(pidText, out int pid)) return false;
         try
         {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
             return process.HasExited;
         }
         catch (ArgumentException)
@@ -85,8 +86,6 @@ public static class TestTls
             return true;
         }
     }
-    private static readonly object TrustLock = new object();
-    private static bool _trusted;
 
     private static void Untrust()
     {
