@@ -13,16 +13,8 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "NotificationRecipient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(NotificationRecipientInfo))]
-public sealed class AddNotificationRecipientCommand : IdentityStoreCmdlet
+public sealed class AddNotificationRecipientCommand : NotificationRecipientCmdlet
 {
-    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNull]
-    public string[]? To { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNull]
-    public string[]? Cc { get; set; }
-
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -30,14 +22,13 @@ public sealed class AddNotificationRecipientCommand : IdentityStoreCmdlet
     {
         TryRun(() =>
         {
-            IReadOnlyList<string> to = RecipientAddresses.Parse(To, "To");
-            IReadOnlyList<string> cc = RecipientAddresses.Parse(Cc, "Cc");
+            (IReadOnlyList<string> to, IReadOnlyList<string> cc) = ParseRecipients();
             if (to.Count + cc.Count == 0)
             {
                 throw new MessagingProviderException(ErrorIds.InvalidEmailAddress, ErrorKind.InvalidArgument, "Give at least one address with -To or -Cc.", null);
             }
 
-            if (!ShouldProcess(IdentityStore, $"Add notification recipients To: {string.Join("; ", to)} Cc: {string.Join("; ", cc)}")) return;
+            if (!ShouldProcess(IdentityStore, "Add notification recipients " + Describe(to, cc))) return;
             IReadOnlyList<(RecipientKind Kind, string Address)> added = new List<(RecipientKind, string)>();
             var updated = Store.Update(IdentityStore, d => added = RecipientEditor.Add(d.Notifications, to, cc, WriteVerbose), CancellationToken);
             foreach (var (kind, address) in added)
