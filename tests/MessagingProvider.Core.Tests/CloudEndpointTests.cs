@@ -12,7 +12,7 @@ public sealed class CloudEndpointTests
     [Theory]
     [InlineData(CloudEnvironment.Global, "https://login.microsoftonline.com/", "https://graph.microsoft.com/", "https://outlook.office365.com/", "smtp.office365.com")]
     [InlineData(CloudEnvironment.USGovGCCHigh, "https://login.microsoftonline.us/", "https://graph.microsoft.us/", "https://outlook.office365.us/", "smtp.office365.us")]
-    [InlineData(CloudEnvironment.USGovDoD, "https://login.microsoftonline.us/", "https://dod-graph.microsoft.us/", "https://webmail.apps.mil/", "smtp.office365.us")]
+    [InlineData(CloudEnvironment.USGovDoD, "https://login.microsoftonline.us/", "https://dod-graph.microsoft.us/", "https://outlook-dod.office365.us/", "outlook-dod.office365.us")]
     [InlineData(CloudEnvironment.China, "https://login.chinacloudapi.cn/", "https://microsoftgraph.chinacloudapi.cn/", "https://partner.outlook.cn/", "smtp.partner.outlook.cn")]
     public void EachCloudHasItsEndpoints(CloudEnvironment cloud, string authority, string graph, string exchange, string smtp)
     {

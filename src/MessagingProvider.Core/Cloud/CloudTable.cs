@@ -13,7 +13,7 @@ public static class CloudTable
     {
         CloudEnvironment.Global => Make("login.microsoftonline.com", "graph.microsoft.com", "outlook.office365.com", "smtp.office365.com"),
         CloudEnvironment.USGovGCCHigh => Make("login.microsoftonline.us", "graph.microsoft.us", "outlook.office365.us", "smtp.office365.us"),
-        CloudEnvironment.USGovDoD => Make("login.microsoftonline.us", "dod-graph.microsoft.us", "webmail.apps.mil", "smtp.office365.us"),
+        CloudEnvironment.USGovDoD => Make("login.microsoftonline.us", "dod-graph.microsoft.us", "outlook-dod.office365.us", "outlook-dod.office365.us"),
         CloudEnvironment.China => Make("login.chinacloudapi.cn", "microsoftgraph.chinacloudapi.cn", "partner.outlook.cn", "smtp.partner.outlook.cn"),
         _ => throw new ArgumentOutOfRangeException(nameof(cloud), cloud, "Unknown cloud."),
     };
