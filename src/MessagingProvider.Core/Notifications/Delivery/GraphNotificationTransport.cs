@@ -1,0 +1,72 @@
+using System;
+using System.Linq;
+using System.Threading;
+using MessagingProvider.Cloud.Graph;
+using MessagingProvider.Configuration;
+using MimeKit;
+
+namespace MessagingProvider.Notifications.Delivery;
+
+/// <summary>
+/// Microsoft Graph sendMail as the configured mailbox. The rendered MIME message is converted
+/// (recipients, subject, HTML or text body, X- headers); Graph builds its own MIME and Message-ID.
+/// </summary>
+public sealed class GraphNotificationTransport : INotificationTransport
+{
+    private readonly GraphMailSender _sender;
+
+    public GraphNotificationTransport(GraphMailSender sender, string from)
+    {
+        _sender = sender;
+        From = from;
+    }
+
+    public NotificationDeliveryMethod Method => NotificationDeliveryMethod.MicrosoftGraph;
+
+    public string From { get; }
+
+    public string Description => $"Microsoft Graph {_sender.Endpoint}";
+
+    public SendOutcome Send(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var outcome = new SendOutcome { Attempts = 1 };
+        try
+        {
+            // Cmdlets are synchronous; the pipeline thread has no synchronization context to deadlock on.
+            outcome.Attempts = _sender.SendAsync(ToGraph(message, From), cancellationToken).GetAwaiter().GetResult();
+            outcome.Sent = true;
+            outcome.ServerReply = "202 Accepted";
+        }
+        catch (GraphSendMailException e) when (e.IsPerMessage)
+        {
+            outcome.Attempts = e.Attempts;
+            outcome.ServerReply = $"{e.StatusCode} {e.Code}".TrimEnd();
+            outcome.Failure = e;
+        }
+
+        return outcome;
+    }
+
+    /// <summary>What Graph needs of a rendered notification.</summary>
+    public static GraphMailMessage ToGraph(MimeMessage message, string from)
+    {
+        string? html = message.HtmlBody;
+        var graph = new GraphMailMessage
+        {
+            From = from,
+            To = message.To.Mailboxes.Select(m => m.Address).ToList(),
+            Cc = message.Cc.Mailboxes.Select(m => m.Address).ToList(),
+            Subject = message.Subject ?? "",
+            Body = html ?? message.TextBody ?? "",
+            IsHtml = html is not null,
+        };
+        foreach (Header header in message.Headers)
+        {
+            if (header.Field.StartsWith("X-", StringComparison.OrdinalIgnoreCase)) graph.Headers[header.Field] = header.Value;
+        }
+
+        return graph;
+    }
+
+    public void Dispose() => _sender.Dispose();
+}
