@@ -50,12 +50,12 @@ public sealed class GraphMailSender : IDisposable
     /// <summary>Sends one message; returns how many requests it took (more than 1 after throttling).</summary>
     public async Task<int> SendAsync(GraphMailMessage message, CancellationToken cancellationToken)
     {
-        SendMailPostRequestBody body = RequestBody(message);
         for (int attempt = 1; ; attempt++)
         {
             try
             {
-                await _client.Users[message.From].SendMail.PostAsync(body, NoSdkRetries, cancellationToken).ConfigureAwait(false);
+                // A new body per attempt: the SDK's backing store serializes only the values changed since the last request.
+                await _client.Users[message.From].SendMail.PostAsync(RequestBody(message), NoSdkRetries, cancellationToken).ConfigureAwait(false);
                 return attempt;
             }
             catch (ODataError e) when (GraphThrottlingPolicy.IsRetryable(e.ResponseStatusCode))
