@@ -48,8 +48,10 @@ public sealed class GraphMailSender : IDisposable
     public GraphThrottlingPolicy Throttling { get; set; } = new GraphThrottlingPolicy();
 
     /// <summary>Sends one message; returns how many requests it took (more than 1 after throttling).</summary>
-    public async Task<int> SendAsync(GraphMailMessage message, CancellationToken cancellationToken)
+    /// <param name="verbose">Overrides the constructor's callback for this message (called on a thread-pool thread).</param>
+    public async Task<int> SendAsync(GraphMailMessage message, CancellationToken cancellationToken, Action<string>? verbose = null)
     {
+        verbose ??= _verbose;
         for (int attempt = 1; ; attempt++)
         {
             try
@@ -63,7 +65,7 @@ public sealed class GraphMailSender : IDisposable
                 TimeSpan? retryAfter = RetryAfter(e);
                 TimeSpan? delay = Throttling.DelayAfter(attempt, retryAfter);
                 if (delay is null) throw Translate(e, message.From, attempt, retryAfter);
-                _verbose?.Invoke($"Microsoft Graph answered {e.ResponseStatusCode} {e.Error?.Code}; retrying in {delay.Value.TotalSeconds:0.##} s{(retryAfter is null ? "" : " as Retry-After asks")} (attempt {attempt + 1} of {Throttling.MaxAttempts}).");
+                verbose?.Invoke($"Microsoft Graph answered {e.ResponseStatusCode} {e.Error?.Code}; retrying in {delay.Value.TotalSeconds:0.##} s{(retryAfter is null ? "" : " as Retry-After asks")} (attempt {attempt + 1} of {Throttling.MaxAttempts}).");
                 await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
             }
             catch (ODataError e)

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Cloud.Graph;
 using MessagingProvider.Configuration;
 using MimeKit;
@@ -14,11 +16,14 @@ namespace MessagingProvider.Notifications.Delivery;
 public sealed class GraphNotificationTransport : INotificationTransport
 {
     private readonly GraphMailSender _sender;
+    private readonly Action<string>? _verbose;
 
-    public GraphNotificationTransport(GraphMailSender sender, string from)
+    /// <param name="verbose">Called on the thread that calls <see cref="Send"/> (a cmdlet may write only there).</param>
+    public GraphNotificationTransport(GraphMailSender sender, string from, Action<string>? verbose = null)
     {
         _sender = sender;
         From = from;
+        _verbose = verbose;
     }
 
     public NotificationDeliveryMethod Method => NotificationDeliveryMethod.MicrosoftGraph;
@@ -32,8 +37,7 @@ public sealed class GraphNotificationTransport : INotificationTransport
         var outcome = new SendOutcome { Attempts = 1 };
         try
         {
-            // Cmdlets are synchronous; the pipeline thread has no synchronization context to deadlock on.
-            outcome.Attempts = _sender.SendAsync(ToGraph(message, From), cancellationToken).GetAwaiter().GetResult();
+            outcome.Attempts = SendOnThisThread(ToGraph(message, From), cancellationToken);
             outcome.Sent = true;
             outcome.ServerReply = "202 Accepted";
         }
@@ -45,6 +49,25 @@ public sealed class GraphNotificationTransport : INotificationTransport
         }
 
         return outcome;
+    }
+
+    /// <summary>Runs the send off this thread and relays its verbose messages here until it ends.</summary>
+    private int SendOnThisThread(GraphMailMessage message, CancellationToken cancellationToken)
+    {
+        using var messages = new BlockingCollection<string>();
+        Task<int> sending = Task.Run(async () =>
+        {
+            try
+            {
+                return await _sender.SendAsync(message, cancellationToken, messages.Add).ConfigureAwait(false);
+            }
+            finally
+            {
+                messages.CompleteAdding();
+            }
+        });
+        foreach (string text in messages.GetConsumingEnumerable()) _verbose?.Invoke(text);
+        return sending.GetAwaiter().GetResult();
     }
 
     /// <summary>What Graph needs of a rendered notification.</summary>

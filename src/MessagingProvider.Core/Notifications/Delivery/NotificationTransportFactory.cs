@@ -33,11 +33,11 @@ public static class NotificationTransportFactory
                 Office365Settings office365 = NotificationDeliveryRules.RequireGraphApplication(document);
                 string from = delivery.From ?? throw new MessagingProviderException(ErrorIds.GraphDeliveryFromMissing, ErrorKind.InvalidOperation,
                     $"The identity store '{document.Name}' sends through Microsoft Graph but has no sender mailbox. Run Set-NotificationDelivery -IdentityStore '{document.Name}' -Method MicrosoftGraph -From <mailbox>.", document.Name);
-                var sender = new GraphMailSender(office365, vault, options.HttpHandlerFactory, options.Verbose)
+                var sender = new GraphMailSender(office365, vault, options.HttpHandlerFactory)
                 {
                     Throttling = new GraphThrottlingPolicy { MaxAttempts = options.MaxAttempts, FirstBackOff = options.RetryDelay },
                 };
-                return new GraphNotificationTransport(sender, from);
+                return new GraphNotificationTransport(sender, from, options.Verbose);
             }
 
             default:

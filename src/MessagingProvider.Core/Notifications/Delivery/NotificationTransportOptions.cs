@@ -12,6 +12,7 @@ public sealed class NotificationTransportOptions
     /// <summary>First back-off (doubled per attempt) when the server names no wait of its own.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Verbose messages; always called on the thread that calls Send (a cmdlet may write only there).</summary>
     public Action<string>? Verbose { get; set; }
 
     /// <summary>Innermost HTTP handler for the cloud clients; null in production.</summary>
