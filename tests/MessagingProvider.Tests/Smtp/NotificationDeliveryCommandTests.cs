@@ -121,6 +121,13 @@ public sealed class NotificationDeliveryCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public void GetOfAnUnknownIdentityStoreIsAnError()
+    {
+        ErrorRecord error = _session.Run("Get-NotificationDelivery -IdentityStore Nowhere").SingleError();
+        Assert.Equal("IdentityStoreNotFound,MessagingProvider.Commands.GetNotificationDeliveryCommand", error.FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public void WhatIfChangesNothing()
     {
         var before = _session.Snapshot();
