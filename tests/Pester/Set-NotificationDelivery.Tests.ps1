@@ -97,6 +97,30 @@ Describe 'Set-NotificationDelivery' {
         $result.Attempts | Should -Be 2
     }
 
+    It 'ends a throttling wait when the command is stopped' {
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox
+        $Graph.Throttle(1, 60)
+        $runspace = [runspacefactory]::CreateRunspace()
+        $runspace.Open()
+        try {
+            $ps = [powershell]::Create()
+            $ps.Runspace = $runspace
+            $null = $ps.AddScript("Import-Module '$ModuleManifest'; Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject 'Stopped-$marker' -To owner@contoso.com")
+            $running = $ps.BeginInvoke()
+            $deadline = [datetime]::UtcNow.AddSeconds(30)
+            while ($Graph.Requests -lt 1 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $Graph.Requests | Should -Be 1
+            $ps.Stop()
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            { $ps.EndInvoke($running) } | Should -Throw
+            $Graph.Requests | Should -Be 1
+            $Graph.Sent.Count | Should -Be 0
+        }
+        finally {
+            $runspace.Dispose()
+        }
+    }
+
     It 'fails each message Graph refuses and goes on' {
         Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox
         $Graph.MailSendGranted = $false

@@ -197,6 +197,29 @@ public sealed class NotificationDeliveryCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public void StoppingTheCommandEndsAThrottlingWait()
+    {
+        _session.Run($"Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From {Mailbox}").ThrowIfErrors();
+        // Graph asks to come back in a minute: the command waits, and Ctrl+C must end the wait.
+        _graph.Throttle(1, retryAfterSeconds: 60);
+
+        using PowerShell ps = PowerShell.Create();
+        ps.Runspace = _session.Runspace;
+        ps.AddCommand("Send-Notification").AddParameter("IdentityStore", "Cloud").AddParameter("Event", "ObjectModified")
+            .AddParameter("InputObject", Group("Stopped")).AddParameter("To", "owner@contoso.com");
+        IAsyncResult running = ps.BeginInvoke();
+        System.Threading.SpinWait.SpinUntil(() => _graph.Requests == 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(1, _graph.Requests);
+
+        ps.Stop();
+
+        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+        Assert.Equal(1, _graph.Requests);
+        Assert.Empty(_graph.Sent);
+    }
+
+    [Fact]
     public void GraphRefusalsFailEachMessageAndThePipelineGoesOn()
     {
         _session.Run($"Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From {Mailbox}").ThrowIfErrors();
