@@ -59,6 +59,8 @@
         'New-MailEnabledContact'
         'Set-RecipientEmailAddress'
         'Merge-EmailAddress'
+        'Set-NotificationDelivery'
+        'Get-NotificationDelivery'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

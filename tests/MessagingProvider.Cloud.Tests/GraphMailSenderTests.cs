@@ -52,10 +52,11 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         _graph.Throttle(1);
         using GraphMailSender sender = Sender();
 
-        await sender.SendAsync(Notification(), CancellationToken.None);
+        int attempts = await sender.SendAsync(Notification(), CancellationToken.None);
 
         Assert.Single(_graph.Sent);
         Assert.Equal(2, _graph.Requests);
+        Assert.Equal(2, attempts);
     }
 
     [Fact]
@@ -64,8 +65,9 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         using GraphMailSender sender = Sender();
         GraphMailMessage message = Notification();
         message.From = "nobody@contoso.com";
-        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => sender.SendAsync(message, CancellationToken.None));
-        Assert.Equal(ErrorIds.GraphSendMailFailed, error.ErrorId);
+        var error = await Assert.ThrowsAsync<GraphSendMailException>(() => sender.SendAsync(message, CancellationToken.None));
+        Assert.Equal(404, error.StatusCode);
+        Assert.Equal(ErrorIds.GraphMailboxNotFound, error.ErrorId);
         Assert.Equal(ErrorKind.NotFound, error.Kind);
         Assert.Contains("The requested user 'nobody@contoso.com' is invalid.", error.Message);
     }
@@ -75,7 +77,8 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
     {
         _graph.MailSendGranted = false;
         using GraphMailSender sender = Sender();
-        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => sender.SendAsync(Notification(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GraphSendMailException>(() => sender.SendAsync(Notification(), CancellationToken.None));
+        Assert.Equal(ErrorIds.GraphMailSendDenied, error.ErrorId);
         Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
         Assert.Contains("Mail.Send", error.Message);
         Assert.Empty(_graph.Sent);

@@ -1,4 +1,4 @@
-# The HTTPS stand-ins of Microsoft Entra ID, Exchange Online and Google (Kestrel on 127.0.0.1),
+# The HTTPS stand-ins of Microsoft Entra ID, Exchange Online, Microsoft Graph and Google (Kestrel on 127.0.0.1),
 # taken from the built cloud test assembly, as tests/MessagingProvider.Tests/ProviderConnectionTests.cs
 # uses them. Build first: dotnet build tests/MessagingProvider.Cloud.Tests -c Release
 
@@ -23,11 +23,12 @@ function Start-CloudStandIn {
     $script:Trust = [MessagingProvider.Cloud.Tests.StandIns.TestTls]::TrustForCurrentUser()
     $script:Entra = [MessagingProvider.Cloud.Tests.StandIns.EntraStandIn]::StartAsync().GetAwaiter().GetResult()
     $script:ExchangeOnline = [MessagingProvider.Cloud.Tests.StandIns.ExchangeOnlineStandIn]::StartAsync($script:Entra).GetAwaiter().GetResult()
+    $script:Graph = [MessagingProvider.Cloud.Tests.StandIns.GraphStandIn]::StartAsync($script:Entra).GetAwaiter().GetResult()
     $script:Google = [MessagingProvider.Cloud.Tests.StandIns.GoogleStandIn]::StartAsync().GetAwaiter().GetResult()
 }
 
 function Stop-CloudStandIn {
-    foreach ($standIn in $script:Google, $script:ExchangeOnline, $script:Entra) {
+    foreach ($standIn in $script:Google, $script:Graph, $script:ExchangeOnline, $script:Entra) {
         if ($standIn) { $standIn.DisposeAsync().AsTask().GetAwaiter().GetResult() }
     }
     if ($script:Trust) { $script:Trust.Dispose(); $script:Trust = $null }
@@ -37,7 +38,7 @@ function New-Office365TestStore([string] $Secret) {
     $null = New-IdentityStore -Name Cloud
     Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com `
         -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -ClientSecret (ConvertTo-TestSecureString $Secret) `
-        -AuthorityHost $script:Entra.AuthorityHost -ExchangeOnlineEndpoint $script:ExchangeOnline.Endpoint
+        -AuthorityHost $script:Entra.AuthorityHost -ExchangeOnlineEndpoint $script:ExchangeOnline.Endpoint -GraphEndpoint $script:Graph.Endpoint
 }
 
 function New-GoogleTestStore {

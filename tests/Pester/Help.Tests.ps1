@@ -40,7 +40,7 @@ BeforeAll {
 
     # <!-- requires: mailserver --> examples share one real Postfix + Dovecot, started on first use.
     . ([System.IO.Path]::Combine($PSScriptRoot, 'SmtpCommon.ps1'))
-    # <!-- requires: cloud --> examples start the Entra ID and Exchange Online stand-ins for themselves.
+    # <!-- requires: cloud --> examples start the Entra ID, Exchange Online and Graph stand-ins for themselves.
     . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
     # <!-- requires: exchange --> examples: stand-in Exchange servers ExchA and ExchB and their shared
     # directory, the StandInDirectory of the hosted-engine tests (tests/Shared/StandInServer.cs).
@@ -220,6 +220,7 @@ Describe 'Example <Title> of <File>' -ForEach $examples {
                     ClientSecret           = ConvertTo-SecureString $Entra.ClientSecret -AsPlainText -Force
                     AuthorityHost          = $Entra.AuthorityHost.ToString()
                     ExchangeOnlineEndpoint = $ExchangeOnline.Endpoint.ToString()
+                    GraphEndpoint          = $Graph.Endpoint.ToString()
                 }
                 $ps.Commands.Clear()
                 $null = $ps.AddScript('$Cloud = [pscustomobject]$args[0]').AddArgument($cloud).Invoke()

@@ -26,6 +26,7 @@ Describe 'Send-Notification' {
         )
         $results = $groups | Send-Notification -IdentityStore Contoso -Event ObjectModified -ChangedBy 'erin@test.local' -Cc 'erin@test.local'
         $results.Status | Should -Be @('Sent', 'Sent', 'Sent')
+        $results.Transport | Should -Be @('Smtp', 'Smtp', 'Smtp')
         $proxy.Connections | Should -Be 1
         $results[0].To | Should -Be @('alice@test.local', 'BOB@test.local')
         $results[0].SkippedRecipients.Count | Should -Be 2

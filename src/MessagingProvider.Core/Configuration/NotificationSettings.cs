@@ -10,4 +10,7 @@ public sealed class NotificationSettings
     public List<string> Cc { get; set; } = new List<string>();
     public NotificationPolicy Policy { get; set; } = new NotificationPolicy();
     public Dictionary<NotificationEvent, NotificationTemplate> Templates { get; set; } = new Dictionary<NotificationEvent, NotificationTemplate>();
+
+    /// <summary>SMTP or Microsoft Graph (Set-NotificationDelivery).</summary>
+    public NotificationDeliverySettings Delivery { get; set; } = new NotificationDeliverySettings();
 }

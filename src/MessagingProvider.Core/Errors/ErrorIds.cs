@@ -109,4 +109,12 @@ public static class ErrorIds
     public const string MailboxLogonDeclined = "MailboxLogonDeclined";
     public const string MailboxLogonExpired = "MailboxLogonExpired";
     public const string MailboxTokenCacheUnreadable = "MailboxTokenCacheUnreadable";
+    public const string GraphDeliveryRequiresOffice365 = "GraphDeliveryRequiresOffice365";
+    public const string GraphDeliveryApplicationIncomplete = "GraphDeliveryApplicationIncomplete";
+    public const string GraphDeliveryFromMissing = "GraphDeliveryFromMissing";
+    public const string NotificationDeliveryFromNotUsed = "NotificationDeliveryFromNotUsed";
+    public const string GraphMailSendDenied = "GraphMailSendDenied";
+    public const string GraphMailboxNotFound = "GraphMailboxNotFound";
+    public const string GraphThrottled = "GraphThrottled";
+    public const string NotificationDeliveryNotSupported = "NotificationDeliveryNotSupported";
 }

@@ -18,6 +18,9 @@ public sealed class NotificationResult
     public string Event { get; set; } = "";
     public string Object { get; set; } = "";
     public NotificationStatus Status { get; set; }
+
+    /// <summary>The delivery method the message went (or would go) through.</summary>
+    public Configuration.NotificationDeliveryMethod Transport { get; set; }
     public string? Subject { get; set; }
     public string[] To { get; set; } = Array.Empty<string>();
     public string[] Cc { get; set; } = Array.Empty<string>();

@@ -4,9 +4,10 @@ using System.Linq;
 using System.Management.Automation;
 using MessagingProvider.Commands.Infrastructure;
 using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
 using MessagingProvider.Notifications;
+using MessagingProvider.Notifications.Delivery;
 using MessagingProvider.Output;
-using MessagingProvider.Smtp;
 using MimeKit;
 
 namespace MessagingProvider.Commands;
@@ -14,16 +15,15 @@ namespace MessagingProvider.Commands;
 /// <summary>
 /// Sends the notification of an event about each piped directory object (or each due
 /// notification from Get-DueNotification). Recipients come from the policy plus -To/-Cc. All
-/// messages of one identity store go through one authenticated connection opened on first use;
-/// each message yields a result as soon as it is sent. -WhatIf shows what would be sent and
-/// opens no connection.
+/// messages of one identity store go through the transport its delivery method names (one SMTP
+/// connection opened on first use, or Microsoft Graph with one token); each message yields a
+/// result as soon as it is sent. -WhatIf shows what would be sent and connects to nothing.
 /// </summary>
 [Cmdlet(VerbsCommunications.Send, "Notification", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(NotificationResult))]
 public sealed class SendNotificationCommand : IdentityStoreCmdlet
 {
-    private readonly Dictionary<string, (IdentityStoreDocument Document, SmtpSettings Smtp)> _stores = new Dictionary<string, (IdentityStoreDocument, SmtpSettings)>(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, NotificationSender> _senders = new Dictionary<string, NotificationSender>(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (IdentityStoreDocument Document, INotificationTransport Transport)> _stores = new Dictionary<string, (IdentityStoreDocument, INotificationTransport)>(StringComparer.OrdinalIgnoreCase);
     private readonly System.Diagnostics.Stopwatch _sinceProgress = System.Diagnostics.Stopwatch.StartNew();
     private int _processed;
 
@@ -62,19 +62,19 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
 
     protected override void ProcessRecord()
     {
-        SmtpStageException? connectionFailure = null;
+        MessagingProviderException? deliveryFailure = null;
         TryRun(() =>
         {
             NotificationRequest request = BuildRequest();
-            var (document, smtp) = Load(IdentityStore);
+            var (document, transport) = Load(IdentityStore);
             NotificationResult result;
             try
             {
-                result = Send(document, smtp, request);
+                result = Send(document, transport, request);
             }
-            catch (SmtpStageException e) when (e.Stage != SmtpStage.Send)
+            catch (DeliveryUnavailableException e)
             {
-                connectionFailure = e;
+                deliveryFailure = e.Failure;
                 return;
             }
 
@@ -88,26 +88,26 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
             }
         });
 
-        // No connection (DNS, TLS, AUTH…) means no message can go: stop once instead of failing every record.
-        if (connectionFailure is not null) ThrowCoreError(connectionFailure);
+        // No connection or sign-in (DNS, TLS, AUTH, Entra ID…) means no message can go: stop once instead of failing every record.
+        if (deliveryFailure is not null) ThrowCoreError(deliveryFailure);
     }
 
     protected override void EndProcessing()
     {
         WriteProgress(new ProgressRecord(1, "Sending notifications", "Done") { RecordType = ProgressRecordType.Completed });
-        DisposeSenders();
+        DisposeTransports();
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) DisposeSenders();
+        if (disposing) DisposeTransports();
         base.Dispose(disposing);
     }
 
-    private void DisposeSenders()
+    private void DisposeTransports()
     {
-        foreach (NotificationSender sender in _senders.Values) sender.Dispose();
-        _senders.Clear();
+        foreach (var (_, transport) in _stores.Values) transport.Dispose();
+        _stores.Clear();
     }
 
     private NotificationRequest BuildRequest()
@@ -137,19 +137,26 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
         return request;
     }
 
-    private (IdentityStoreDocument, SmtpSettings) Load(string name)
+    private (IdentityStoreDocument, INotificationTransport) Load(string name)
     {
         if (_stores.TryGetValue(name, out var loaded)) return loaded;
         IdentityStoreDocument document = Store.Get(name);
-        loaded = (document, SmtpSettingsEditor.Require(document));
+        INotificationTransport transport = NotificationTransportFactory.Create(document, Store.Secrets, new NotificationTransportOptions
+        {
+            MaxAttempts = MaxAttempts,
+            RetryDelay = RetryDelay,
+            Verbose = WriteVerbose,
+        });
+        loaded = (document, transport);
         _stores[name] = loaded;
-        if (loaded.Smtp.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(loaded.Smtp.Server));
+        WriteVerbose($"Notifications of '{document.Name}' go through {transport.Description} as {transport.From} (delivery method {transport.Method}).");
+        if (transport.Method == NotificationDeliveryMethod.Smtp && document.Smtp!.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(document.Smtp.Server));
         return loaded;
     }
 
-    private NotificationResult Send(IdentityStoreDocument document, SmtpSettings smtp, NotificationRequest request)
+    private NotificationResult Send(IdentityStoreDocument document, INotificationTransport transport, NotificationRequest request)
     {
-        var result = new NotificationResult { IdentityStore = document.Name, Event = request.Event.ToString(), Object = request.Target.ToString() };
+        var result = new NotificationResult { IdentityStore = document.Name, Event = request.Event.ToString(), Object = request.Target.ToString(), Transport = transport.Method };
         ResolvedRecipients recipients = RecipientResolver.Resolve(request, document.Notifications);
         result.SkippedRecipients = recipients.Skipped.ToArray();
         foreach (string skipped in recipients.Skipped) WriteVerbose($"Not notified: {skipped}.");
@@ -161,26 +168,36 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
             return result;
         }
 
-        MimeMessage message = NotificationRenderer.Render(document.Name, smtp.From, request, recipients, document.Notifications);
+        MimeMessage message = NotificationRenderer.Render(document.Name, transport.From, request, recipients, document.Notifications);
         result.Subject = message.Subject;
         result.To = recipients.To.ToArray();
         result.Cc = recipients.Cc.ToArray();
-        result.MessageId = message.MessageId;
+        // Graph writes its own Message-ID; only SMTP sends the one rendered here.
+        result.MessageId = transport.Method == NotificationDeliveryMethod.Smtp ? message.MessageId : null;
         string description = $"To: {string.Join("; ", result.To)}{(result.Cc.Length > 0 ? " Cc: " + string.Join("; ", result.Cc) : "")}";
-        if (!ShouldProcess(description, $"Send notification '{message.Subject}'"))
+        if (!ShouldProcess(description, $"Send notification '{message.Subject}' through {transport.Method}"))
         {
             result.Status = NotificationStatus.Skipped;
             result.Reason = "-WhatIf";
             return result;
         }
 
-        SendOutcome outcome = Sender(document.Name, smtp).Send(message, CancellationToken);
+        SendOutcome outcome;
+        try
+        {
+            outcome = transport.Send(message, CancellationToken);
+        }
+        catch (MessagingProviderException e)
+        {
+            throw new DeliveryUnavailableException(e);
+        }
+
         result.Attempts = outcome.Attempts;
         result.ServerReply = outcome.ServerReply;
         if (outcome.Sent)
         {
             result.Status = NotificationStatus.Sent;
-            WriteVerbose($"Sent '{message.Subject}' to {description} ({outcome.ServerReply}).");
+            WriteVerbose($"Sent '{message.Subject}' to {description} through {transport.Method} ({outcome.ServerReply}).");
         }
         else
         {
@@ -192,15 +209,12 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
         return result;
     }
 
-    private NotificationSender Sender(string identityStore, SmtpSettings smtp)
+    /// <summary>The transport itself failed (connection, sign-in): no later message can go either.</summary>
+    private sealed class DeliveryUnavailableException : Exception
     {
-        if (_senders.TryGetValue(identityStore, out NotificationSender? sender)) return sender;
-        sender = new NotificationSender(SmtpEndpoint.FromSettings(smtp, Store.Secrets), WriteVerbose)
-        {
-            MaxAttempts = MaxAttempts,
-            RetryDelay = RetryDelay,
-        };
-        _senders[identityStore] = sender;
-        return sender;
+        public DeliveryUnavailableException(MessagingProviderException failure)
+            : base(failure.Message, failure) => Failure = failure;
+
+        public MessagingProviderException Failure { get; }
     }
 }

@@ -20,6 +20,7 @@ public sealed class GraphStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<(string From, JsonObject Body)> _sent = new ConcurrentQueue<(string, JsonObject)>();
     private StandInServer _server = null!;
     private int _throttle;
+    private int _retryAfterSeconds = 1;
     private int _requests;
 
     private GraphStandIn(EntraStandIn entra) => _entra = entra;
@@ -34,8 +35,12 @@ public sealed class GraphStandIn : IAsyncDisposable
 
     public IReadOnlyCollection<(string From, JsonObject Body)> Sent => _sent.ToArray();
 
-    /// <summary>The next N requests get 429 with Retry-After: 1.</summary>
-    public void Throttle(int requests) => Interlocked.Exchange(ref _throttle, requests);
+    /// <summary>The next N requests get 429 with Retry-After (1 s unless told).</summary>
+    public void Throttle(int requests, int retryAfterSeconds = 1)
+    {
+        Volatile.Write(ref _retryAfterSeconds, retryAfterSeconds);
+        Interlocked.Exchange(ref _throttle, requests);
+    }
 
     public static async Task<GraphStandIn> StartAsync(EntraStandIn entra)
     {
@@ -58,7 +63,7 @@ public sealed class GraphStandIn : IAsyncDisposable
 
         if (Interlocked.Decrement(ref _throttle) >= 0)
         {
-            context.Response.Headers.RetryAfter = "1";
+            context.Response.Headers.RetryAfter = Volatile.Read(ref _retryAfterSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Error(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.");
         }
 

@@ -6,7 +6,7 @@ using MessagingProvider.Cloud.Tests.StandIns;
 namespace MessagingProvider.Tests.Help;
 
 /// <summary>
-/// The Microsoft Entra ID and Exchange Online stand-ins (HTTPS on 127.0.0.1, their certificate
+/// The Microsoft Entra ID, Exchange Online and Microsoft Graph stand-ins (HTTPS on 127.0.0.1, their certificate
 /// trusted for this user while they run) for one &lt;!-- requires: cloud --&gt; example.
 /// </summary>
 internal sealed class CloudStandIns : IDisposable
@@ -14,43 +14,50 @@ internal sealed class CloudStandIns : IDisposable
     private readonly IDisposable _trust;
     private readonly EntraStandIn _entra;
     private readonly ExchangeOnlineStandIn _exchange;
+    private readonly GraphStandIn _graph;
 
-    private CloudStandIns(IDisposable trust, EntraStandIn entra, ExchangeOnlineStandIn exchange)
+    private CloudStandIns(IDisposable trust, EntraStandIn entra, ExchangeOnlineStandIn exchange, GraphStandIn graph)
     {
         _trust = trust;
         _entra = entra;
         _exchange = exchange;
+        _graph = graph;
     }
 
     public static CloudStandIns Start()
     {
         IDisposable trust = TestTls.TrustForCurrentUser();
         EntraStandIn? entra = null;
+        ExchangeOnlineStandIn? exchange = null;
         try
         {
             entra = EntraStandIn.StartAsync().GetAwaiter().GetResult();
-            ExchangeOnlineStandIn exchange = ExchangeOnlineStandIn.StartAsync(entra).GetAwaiter().GetResult();
-            return new CloudStandIns(trust, entra, exchange);
+            exchange = ExchangeOnlineStandIn.StartAsync(entra).GetAwaiter().GetResult();
+            GraphStandIn graph = GraphStandIn.StartAsync(entra).GetAwaiter().GetResult();
+            return new CloudStandIns(trust, entra, exchange, graph);
         }
         catch
         {
+            exchange?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             entra?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             trust.Dispose();
             throw;
         }
     }
 
-    /// <summary>What the example's set-up stores with Set-MessagingProvider: the tenant, the app's secret and the two endpoints.</summary>
+    /// <summary>What the example's set-up stores with Set-MessagingProvider: the tenant, the app's secret and the endpoints (Graph knows the mailbox notifications@contoso.com).</summary>
     public Hashtable Variable() => new Hashtable
     {
         ["Tenant"] = _entra.Tenant,
         ["ClientSecret"] = new NetworkCredential("", _entra.ClientSecret).SecurePassword,
         ["AuthorityHost"] = _entra.AuthorityHost.ToString(),
         ["ExchangeOnlineEndpoint"] = _exchange.Endpoint.ToString(),
+        ["GraphEndpoint"] = _graph.Endpoint.ToString(),
     };
 
     public void Dispose()
     {
+        _graph.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _exchange.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _entra.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _trust.Dispose();

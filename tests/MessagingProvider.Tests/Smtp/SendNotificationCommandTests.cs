@@ -59,6 +59,7 @@ public sealed class SendNotificationCommandTests : IDisposable
         Assert.Equal(3, run.Output.Count);
         Assert.All(run.Output, r => Assert.Equal("Sent", Prop(r, "Status")!.ToString()));
         Assert.All(run.Output, r => Assert.Equal(1, Prop(r, "Attempts")));
+        Assert.All(run.Output, r => Assert.Equal("Smtp", Prop(r, "Transport")!.ToString()));
         Assert.Equal(1, _proxy.Connections);
         Assert.Equal(new[] { "alice@test.local", "BOB@test.local" }, (string[])Prop(run.Output[0], "To")!);
         Assert.Equal(new[] { "No Mail (member of " + Group("Sales") + "): no mail address", "CN=Someone,DC=contoso,DC=com (member of " + Group("Sales") + "): no mail address" }, (string[])Prop(run.Output[0], "SkippedRecipients")!);

@@ -18,6 +18,9 @@ public sealed class GraphMailMessage
 
     public bool IsHtml { get; set; }
 
+    /// <summary>Custom internet headers; Microsoft Graph accepts only names that start with "X-".</summary>
+    public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>();
+
     /// <summary>Notifications are not kept in the sending mailbox unless asked.</summary>
     public bool SaveToSentItems { get; set; }
 }

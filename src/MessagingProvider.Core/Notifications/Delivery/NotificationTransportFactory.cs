@@ -1,0 +1,48 @@
+using MessagingProvider.Cloud.Graph;
+using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
+using MessagingProvider.Security;
+using MessagingProvider.Smtp;
+
+namespace MessagingProvider.Notifications.Delivery;
+
+/// <summary>
+/// The transport of an identity store's delivery method. A new method is a new enum value, a
+/// transport class and one case here; Send-Notification needs no change.
+/// </summary>
+public static class NotificationTransportFactory
+{
+    public static INotificationTransport Create(IdentityStoreDocument document, SecretVault vault, NotificationTransportOptions options)
+    {
+        NotificationDeliverySettings delivery = document.Notifications.Delivery;
+        switch (delivery.Method)
+        {
+            case NotificationDeliveryMethod.Smtp:
+            {
+                SmtpSettings smtp = SmtpSettingsEditor.Require(document);
+                var sender = new NotificationSender(SmtpEndpoint.FromSettings(smtp, vault), options.Verbose)
+                {
+                    MaxAttempts = options.MaxAttempts,
+                    RetryDelay = options.RetryDelay,
+                };
+                return new SmtpNotificationTransport(sender, smtp.From, smtp.Server, smtp.Port);
+            }
+
+            case NotificationDeliveryMethod.MicrosoftGraph:
+            {
+                Office365Settings office365 = NotificationDeliveryRules.RequireGraphApplication(document);
+                string from = delivery.From ?? throw new MessagingProviderException(ErrorIds.GraphDeliveryFromMissing, ErrorKind.InvalidOperation,
+                    $"The identity store '{document.Name}' sends through Microsoft Graph but has no sender mailbox. Run Set-NotificationDelivery -IdentityStore '{document.Name}' -Method MicrosoftGraph -From <mailbox>.", document.Name);
+                var sender = new GraphMailSender(office365, vault, options.HttpHandlerFactory)
+                {
+                    Throttling = new GraphThrottlingPolicy { MaxAttempts = options.MaxAttempts, FirstBackOff = options.RetryDelay },
+                };
+                return new GraphNotificationTransport(sender, from, options.Verbose);
+            }
+
+            default:
+                throw new MessagingProviderException(ErrorIds.NotificationDeliveryNotSupported, ErrorKind.NotSupported,
+                    $"The delivery method {delivery.Method} of '{document.Name}' is not known to this version of the module.", document.Name);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using MessagingProvider.Configuration;
+using MessagingProvider.Notifications.Delivery;
+
+namespace MessagingProvider.Output;
+
+/// <summary>How an identity store's notifications are sent (Get-/Set-NotificationDelivery).</summary>
+public sealed class NotificationDeliveryInfo
+{
+    public string IdentityStore { get; set; } = "";
+
+    public NotificationDeliveryMethod Method { get; set; }
+
+    /// <summary>The address notifications are sent as with this method (SMTP: Set-SmtpServer -From).</summary>
+    public string? From { get; set; }
+
+    /// <summary>The SMTP server (host:port) or the Microsoft Graph endpoint.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>The Microsoft Graph sender mailbox, kept while SMTP is used.</summary>
+    public string? GraphMailbox { get; set; }
+
+    /// <summary>Why sending cannot work yet with the stored settings; null when nothing is missing.</summary>
+    public string? Problem { get; set; }
+
+    public static NotificationDeliveryInfo Create(IdentityStoreDocument document)
+    {
+        NotificationDeliverySettings delivery = document.Notifications.Delivery;
+        var info = new NotificationDeliveryInfo
+        {
+            IdentityStore = document.Name,
+            Method = delivery.Method,
+            GraphMailbox = delivery.From,
+            Problem = NotificationDeliveryRules.Problem(document),
+        };
+        if (delivery.Method == NotificationDeliveryMethod.Smtp)
+        {
+            info.From = document.Smtp?.From;
+            info.Endpoint = document.Smtp is null ? null : $"{document.Smtp.Server}:{document.Smtp.Port}";
+        }
+        else
+        {
+            info.From = delivery.From;
+            Office365Settings? office365 = document.Messaging.Office365;
+            Uri? graph = office365 is null ? null : Cloud.CloudTable.Resolve(office365).GraphEndpoint;
+            info.Endpoint = graph?.ToString();
+        }
+
+        return info;
+    }
+}
