@@ -59,6 +59,12 @@
         'New-MailEnabledContact'
         'Set-RecipientEmailAddress'
         'Merge-EmailAddress'
+        'Set-EntraSmtpClient'
+        'Get-EntraSmtpClient'
+        'Connect-EntraSmtpMailbox'
+        'Send-EntraSmtpTestMessage'
+        'Enable-EntraSmtpClient'
+        'Disable-EntraSmtpClient'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

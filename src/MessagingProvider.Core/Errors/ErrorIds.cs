@@ -109,4 +109,8 @@ public static class ErrorIds
     public const string MailboxLogonDeclined = "MailboxLogonDeclined";
     public const string MailboxLogonExpired = "MailboxLogonExpired";
     public const string MailboxTokenCacheUnreadable = "MailboxTokenCacheUnreadable";
+    public const string EntraSmtpClientNotConfigured = "EntraSmtpClientNotConfigured";
+    public const string EntraSmtpClientSettingsIncomplete = "EntraSmtpClientSettingsIncomplete";
+    public const string EntraSmtpClientTestRequired = "EntraSmtpClientTestRequired";
+    public const string EntraSmtpClientNotEnabled = "EntraSmtpClientNotEnabled";
 }
