@@ -64,6 +64,23 @@ Describe 'Set-EntraSmtpClient' {
         $err[0].FullyQualifiedErrorId | Should -Be 'MailboxLogonRequired,MessagingProvider.Commands.SendEntraSmtpTestMessageCommand'
     }
 
+    It 'keeps the client enabled when the same secret is given again' {
+        New-EntraSmtpTestStore $server
+        $null = Invoke-TestMailboxLogon -Mailbox $EntraMailbox
+        $null = Send-EntraSmtpTestMessage -IdentityStore Contoso -To grace@test.local
+        Enable-EntraSmtpClient -IdentityStore Contoso
+        Set-EntraSmtpClient -IdentityStore Contoso -ClientSecret (ConvertTo-TestSecureString $EntraSecret) -SmartHost $server.Host -WarningVariable warnings
+        $warnings | Should -HaveCount 0
+        (Get-EntraSmtpClient -IdentityStore Contoso).Enabled | Should -BeTrue
+    }
+
+    It 'removes the mailbox sign-in with the identity store' {
+        New-EntraSmtpTestStore $server
+        $signedIn = (Invoke-TestMailboxLogon -Mailbox $EntraMailbox).Output
+        Remove-IdentityStore -Name Contoso -Confirm:$false
+        Test-Path $signedIn.TokenCachePath | Should -BeFalse
+    }
+
     It 'changes nothing with -WhatIf' {
         New-EntraSmtpTestStore $server
         $before = Get-ConfigurationSnapshot

@@ -257,6 +257,11 @@ public sealed class EntraSmtpClientCommandTests : IAsyncLifetime
         Assert.Equal(Mailbox, Prop(stored, "LastTestMailbox"));
         Assert.Equal(new[] { "grace@test.local" }, (string[])Prop(stored, "LastTestTo")!);
 
+        // The same secret again is no change: it stays enabled.
+        RunResult same = session.Run(Secure + "Set-EntraSmtpClient -IdentityStore Contoso -ClientSecret (secure $args[0]) -SmartHost $args[1]", Secret, _server.Host).ThrowIfErrors();
+        Assert.Empty(same.Warnings);
+        Assert.Equal(true, Prop(Get(session), "Enabled"));
+
         // Any change of the settings disables it, says so, and needs a new test.
         RunResult changed = session.Run("Set-EntraSmtpClient -IdentityStore Contoso -Port $args[0]", _server.StartTlsPort == 587 ? 588 : 587);
         Assert.Contains(changed.Warnings, w => w.Contains("now disabled because Port changed", StringComparison.Ordinal));
@@ -364,6 +369,18 @@ public sealed class EntraSmtpClientCommandTests : IAsyncLifetime
         ErrorRecord error = session.Run("Send-EntraSmtpTestMessage -IdentityStore Contoso -To grace@test.local").SingleError();
         Assert.Equal("MailboxLogonRequired,MessagingProvider.Commands.SendEntraSmtpTestMessageCommand", error.FullyQualifiedErrorId);
         Assert.Contains("Connect-EntraSmtpMailbox", error.Exception.Message);
+    }
+
+    [Fact]
+    public void RemovingTheStoreRemovesTheMailboxSignIn()
+    {
+        using ModuleSession session = Configured();
+        string cache = (string)Prop(ConnectAs(session, Mailbox).Single(), "TokenCachePath")!;
+        Assert.True(File.Exists(cache));
+
+        session.Run("Remove-IdentityStore -Name Contoso -Confirm:$false").ThrowIfErrors();
+
+        Assert.False(File.Exists(cache));
     }
 
     [Fact]
