@@ -35,7 +35,7 @@ public static class EntraSmtpClientTest
             Succeeded = smtp.Succeeded,
             Mailbox = endpoint.From,
             To = to.Select(a => a.Address).ToList(),
-            ServerReply = smtp.ServerReply ?? LastReplyOf(smtp),
+            ServerReply = smtp.ServerReply,
             ErrorId = smtp.ErrorId,
             Reason = smtp.Reason,
             Fingerprint = fingerprint,
@@ -57,8 +57,4 @@ public static class EntraSmtpClientTest
         result.ReadyToEnable = ready;
         return result;
     }
-
-    /// <summary>For a failure before DATA, the failing stage's detail is the closest thing to the server's answer.</summary>
-    private static string? LastReplyOf(SmtpServerTestResult smtp) =>
-        smtp.Succeeded ? null : smtp.Stages.LastOrDefault(s => s.Outcome == SmtpStageOutcome.Failed)?.Detail;
 }
