@@ -61,6 +61,12 @@
         'Merge-EmailAddress'
         'Set-NotificationDelivery'
         'Get-NotificationDelivery'
+        'Set-EntraSmtpClient'
+        'Get-EntraSmtpClient'
+        'Connect-EntraSmtpMailbox'
+        'Send-EntraSmtpTestMessage'
+        'Enable-EntraSmtpClient'
+        'Disable-EntraSmtpClient'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

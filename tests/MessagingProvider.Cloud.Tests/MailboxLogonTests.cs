@@ -86,6 +86,52 @@ public sealed class MailboxLogonTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASignInAsAnotherMailboxReplacesThePreviousOne()
+    {
+        await Logon().SignInAsync(PersonSignsIn(Mailbox), CancellationToken.None);
+        await Logon().SignInAsync(PersonSignsIn("alerts@contoso.com"), CancellationToken.None);
+
+        MailboxToken token = await Logon().AcquireSilentAsync(CancellationToken.None);
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => Logon().AcquireSilentAsync(Mailbox, false, CancellationToken.None));
+
+        Assert.Equal("alerts@contoso.com", token.UserName);
+        Assert.Equal(ErrorIds.MailboxLogonRequired, error.ErrorId);
+        Assert.Contains(Mailbox, error.Message);
+    }
+
+    [Fact]
+    public async Task AForcedRenewalRedeemsTheRefreshTokenEvenForAFreshToken()
+    {
+        MailboxToken first = await Logon().SignInAsync(PersonSignsIn(Mailbox), CancellationToken.None);
+
+        MailboxToken cached = await Logon().AcquireSilentAsync(Mailbox, false, CancellationToken.None);
+        MailboxToken renewed = await Logon().AcquireSilentAsync(Mailbox, true, CancellationToken.None);
+
+        Assert.Equal(first.AccessToken, cached.AccessToken);
+        Assert.NotEqual(first.AccessToken, renewed.AccessToken);
+        Assert.Equal(1, _entra.RefreshGrants);
+        Assert.Equal(Mailbox, _entra.DelegatedUsers[renewed.AccessToken]);
+    }
+
+    [Fact]
+    public async Task DelegatedTokensCanBeJwtsTheTestMailServerAccepts()
+    {
+        byte[] key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        _entra.DelegatedTokenSigningKey = key;
+
+        MailboxToken token = await Logon().SignInAsync(PersonSignsIn(Mailbox), CancellationToken.None);
+
+        string[] parts = token.AccessToken.Split('.');
+        Assert.Equal(3, parts.Length);
+        using var hmac = new System.Security.Cryptography.HMACSHA256(key);
+        Assert.Equal(SignedJwt.ToBase64Url(hmac.ComputeHash(System.Text.Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]))), parts[2]);
+        SignedJwt jwt = SignedJwt.TryParse(token.AccessToken)!;
+        Assert.Equal(Mailbox, jwt.Claim("sub"));
+        Assert.Equal("default", jwt.HeaderValue("kid"));
+        Assert.True(jwt.Time("exp") > DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
     public async Task WithoutASignInTheJobIsToldToSignIn()
     {
         var error = await Assert.ThrowsAsync<MessagingProviderException>(() => Logon().AcquireSilentAsync(CancellationToken.None));

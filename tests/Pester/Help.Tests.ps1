@@ -215,8 +215,15 @@ Describe 'Example <Title> of <File>' -ForEach $examples {
             }
             if ($Requires -contains 'cloud') {
                 Start-CloudStandIn
+                # The person at the device-code page signs in as the docs' mailbox as soon as a code is
+                # shown; with the mail server its delegated tokens are ones Dovecot accepts (CloudStandIns.cs).
+                $Entra.AutoApproveDeviceLoginAs = 'anna.lee@contoso.com'  # MailServerFixture.ExampleMailbox
+                if ($Requires -contains 'mailserver') { $Entra.DelegatedTokenSigningKey = $script:ExampleMailServer.SigningKey }
                 $cloud = @{
                     Tenant                 = $Entra.Tenant
+                    TenantId               = $Entra.TenantId
+                    ClientId               = $Entra.ClientId
+                    Mailbox                = $Entra.AutoApproveDeviceLoginAs
                     ClientSecret           = ConvertTo-SecureString $Entra.ClientSecret -AsPlainText -Force
                     AuthorityHost          = $Entra.AuthorityHost.ToString()
                     ExchangeOnlineEndpoint = $ExchangeOnline.Endpoint.ToString()

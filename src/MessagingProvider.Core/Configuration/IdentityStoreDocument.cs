@@ -28,4 +28,7 @@ public sealed class IdentityStoreDocument
     public NotificationSettings Notifications { get; set; } = new NotificationSettings();
     /// <summary>Mail servers, mail accounts and the provider-domains lookup (absent in older documents).</summary>
     public MailSettings Mail { get; set; } = new MailSettings();
+
+    /// <summary>The Microsoft Entra ID SMTP client (mailbox logon); null until Set-EntraSmtpClient ran.</summary>
+    public EntraSmtpClientSettings? EntraSmtpClient { get; set; }
 }

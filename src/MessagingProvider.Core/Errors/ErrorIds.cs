@@ -117,4 +117,8 @@ public static class ErrorIds
     public const string GraphMailboxNotFound = "GraphMailboxNotFound";
     public const string GraphThrottled = "GraphThrottled";
     public const string NotificationDeliveryNotSupported = "NotificationDeliveryNotSupported";
+    public const string EntraSmtpClientNotConfigured = "EntraSmtpClientNotConfigured";
+    public const string EntraSmtpClientSettingsIncomplete = "EntraSmtpClientSettingsIncomplete";
+    public const string EntraSmtpClientTestRequired = "EntraSmtpClientTestRequired";
+    public const string EntraSmtpClientNotEnabled = "EntraSmtpClientNotEnabled";
 }

@@ -26,6 +26,12 @@ public sealed class OAuthTokenProvider
     /// <summary>Returns a cached token or acquires one; <paramref name="forceNew"/> skips the cache (after a 535).</summary>
     public string GetToken(SmtpEndpoint endpoint, bool forceNew, Action<string>? verbose, CancellationToken cancellationToken)
     {
+        if (endpoint.TokenCallback is not null)
+        {
+            verbose?.Invoke($"Using the delegated token of {endpoint.OAuthUser}{(forceNew ? ", renewed" : "")} from its mailbox sign-in.");
+            return endpoint.TokenCallback(forceNew, cancellationToken);
+        }
+
         string key = CacheKey(endpoint);
         if (!forceNew && _cache.TryGetValue(key, out CachedToken? cached) && cached.ExpiresOn - RefreshMargin > DateTimeOffset.UtcNow)
         {

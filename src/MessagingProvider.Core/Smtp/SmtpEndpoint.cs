@@ -29,6 +29,13 @@ public sealed class SmtpEndpoint
     public SecureString? ClientSecret { get; set; }
     public string? Scope { get; set; }
 
+    /// <summary>
+    /// OAuth2 with a delegated token someone else holds (the Entra ID SMTP client's signed-in
+    /// mailbox, <see cref="From"/>) instead of asking <see cref="TokenEndpoint"/>; the argument is
+    /// true when the server refused the previous token and a fresh one is needed.
+    /// </summary>
+    public Func<bool, System.Threading.CancellationToken, string>? TokenCallback { get; set; }
+
     public bool SkipCertificateCheck { get; set; }
     public IReadOnlyList<string> CertificateThumbprints { get; set; } = Array.Empty<string>();
 

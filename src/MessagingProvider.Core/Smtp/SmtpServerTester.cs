@@ -31,6 +31,9 @@ public sealed class SmtpServerTester
         _tokens = tokens;
     }
 
+    /// <summary>The command named in the test message (header X-MessagingProvider-Test and body).</summary>
+    public string SentBy { get; set; } = "Test-SmtpServer";
+
     public SmtpServerTestResult Run(IReadOnlyList<MailboxAddress> to, string? identityStore, CancellationToken cancellationToken)
     {
         var result = new SmtpServerTestResult
@@ -184,10 +187,10 @@ public sealed class SmtpServerTester
         message.To.AddRange(to);
         message.Subject = $"MessagingProvider test message{(identityStore is null ? "" : " for " + identityStore)}";
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
-        message.Headers.Add("X-MessagingProvider-Test", "Test-SmtpServer");
+        message.Headers.Add("X-MessagingProvider-Test", SentBy);
         message.Body = new TextPart("plain")
         {
-            Text = $"This is a test message sent by Test-SmtpServer through {_endpoint.Server}:{_endpoint.Port} ({_endpoint.Security}, {_endpoint.Authentication}) on {DateTimeOffset.Now:u}.\r\nIf you received it, notifications can be sent with these settings.",
+            Text = $"This is a test message sent by {SentBy} through {_endpoint.Server}:{_endpoint.Port} ({_endpoint.Security}, {_endpoint.Authentication}) on {DateTimeOffset.Now:u}.\r\nIf you received it, notifications can be sent with these settings.",
         };
         return message;
     }

@@ -89,7 +89,7 @@ public static class SmtpSettingsEditor
         }
     }
 
-    private static string RequireServer(string server)
+    internal static string RequireServer(string server)
     {
         string trimmed = server.Trim();
         if (IPAddress.TryParse(trimmed, out _) || DomainName.IsValid(trimmed, requireDot: false)) return trimmed;
@@ -97,7 +97,7 @@ public static class SmtpSettingsEditor
             $"'{server}' is not a host name or IP address. Give the SMTP server's fully qualified name (smtp.contoso.com) or its IP address.", server);
     }
 
-    private static int RequirePort(int port)
+    internal static int RequirePort(int port)
     {
         if (port >= 1 && port <= 65535) return port;
         throw new MessagingProviderException(ErrorIds.InvalidPort, ErrorKind.InvalidArgument,
@@ -111,7 +111,7 @@ public static class SmtpSettingsEditor
             $"The token endpoint '{endpoint}' cannot be used: {problem}. Give the v2.0 token endpoint, e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.", endpoint);
     }
 
-    private static string RequireThumbprint(string thumbprint)
+    internal static string RequireThumbprint(string thumbprint)
     {
         string normalized = ServerCertificatePolicy.Normalize(thumbprint);
         if (normalized.Length == 40 && normalized.All(Uri.IsHexDigit)) return normalized;

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using MessagingProvider.Cloud.MailboxLogon;
 using MessagingProvider.Commands.Completers;
 using MessagingProvider.Commands.Infrastructure;
 
@@ -24,6 +25,8 @@ public sealed class RemoveIdentityStoreCommand : MessagingProviderCmdlet
                 if (!ShouldProcess(name, "Remove identity store and all of its messaging configuration")) return;
                 Store.Remove(name, CancellationToken);
                 WriteVerbose($"Removed identity store '{name}'.");
+                // The Entra ID SMTP client's mailbox sign-in (a refresh token) goes with the store.
+                TokenCacheFile.Delete(this, EntraSmtpClientEndpoint.TokenCachePath(Store, name));
             });
         }
     }

@@ -100,7 +100,7 @@ public sealed class TestSmtpServerCommand : MessagingProviderCmdlet
             WriteObject(result);
             if (!result.Succeeded)
             {
-                var failure = new MessagingProviderException(result.ErrorId ?? "SmtpTestFailed", KindOf(result.ErrorId), $"{result.FailedStage} stage failed: {result.Reason}", $"{endpoint.Server}:{endpoint.Port}");
+                var failure = new MessagingProviderException(result.ErrorId ?? "SmtpTestFailed", TestFailureKind.Of(result.ErrorId), $"{result.FailedStage} stage failed: {result.Reason}", $"{endpoint.Server}:{endpoint.Port}");
                 WriteError(ErrorRecords.From(failure));
             }
         });
@@ -126,14 +126,5 @@ public sealed class TestSmtpServerCommand : MessagingProviderCmdlet
         Scope = Scope,
         SkipCertificateCheck = SkipCertificateCheck,
         CertificateThumbprints = (CertificateThumbprint ?? Array.Empty<string>()).ToList(),
-    };
-
-    private static ErrorKind KindOf(string? errorId) => errorId switch
-    {
-        ErrorIds.SmtpAuthenticationFailed or ErrorIds.OAuthTokenRefused or ErrorIds.SmtpIntegratedAuthUnavailable or ErrorIds.SmtpAuthNotOffered => ErrorKind.AuthenticationError,
-        ErrorIds.SmtpCertificateInvalid or ErrorIds.SmtpTlsFailed or ErrorIds.SmtpStartTlsNotOffered => ErrorKind.SecurityError,
-        ErrorIds.SmtpTimeout => ErrorKind.OperationTimeout,
-        ErrorIds.SmtpRecipientRejected or ErrorIds.SmtpSenderRejected or ErrorIds.SmtpMessageRejected => ErrorKind.InvalidOperation,
-        _ => ErrorKind.ConnectionError,
     };
 }

@@ -154,6 +154,19 @@ public sealed class EntraStandIn : IAsyncDisposable
     /// <summary>Lifetime of delegated (mailbox) access tokens.</summary>
     public int DelegatedTokenLifetimeSeconds { get; set; } = 3599;
 
+    /// <summary>
+    /// When set, delegated access tokens are HS256 JWTs signed with this key (header kid=default,
+    /// <c>sub</c> = the mailbox), as the test mail server's Dovecot validates XOAUTH2 tokens; else
+    /// opaque random strings.
+    /// </summary>
+    public byte[]? DelegatedTokenSigningKey { get; set; }
+
+    /// <summary>
+    /// When set, a person signs in as this mailbox at the device-code page as soon as the code is
+    /// shown (for scripts that cannot read the code, such as the help examples).
+    /// </summary>
+    public string? AutoApproveDeviceLoginAs { get; set; }
+
     /// <summary>What the person at the device-code page does: the user code from the message shown to them, and who signs in (null: declines).</summary>
     public void CompleteDeviceLogin(string instructions, string? userPrincipalName)
     {
@@ -180,6 +193,7 @@ public sealed class EntraStandIn : IAsyncDisposable
             DeviceCode = SignedJwt.ToBase64Url(RandomNumberGenerator.GetBytes(24)),
             UserCode = "D" + RandomNumberGenerator.GetInt32(10000000, 99999999),
             Scope = form["scope"].ToString(),
+            User = AutoApproveDeviceLoginAs,
         };
         _deviceCodes[login.DeviceCode] = login;
         return Results.Json(new Dictionary
@@ -221,8 +235,9 @@ public sealed class EntraStandIn : IAsyncDisposable
 
     private IResult DelegatedTokens(string user, string requestedScopes)
     {
-        string oid = "9f0b2c1d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
-        string token = SignedJwt.ToBase64Url(RandomNumberGenerator.GetBytes(32));
+        // One object ID per user, as in a real directory (MSAL tells accounts apart by it).
+        string oid = new Guid(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(user.ToLowerInvariant())).AsSpan(0, 16)).ToString();
+        string token = DelegatedTokenSigningKey is null ? SignedJwt.ToBase64Url(RandomNumberGenerator.GetBytes(32)) : MailServerToken(user, DelegatedTokenSigningKey);
         string scope = string.Join(" ", requestedScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(x => x != "openid" && x != "profile" && x != "offline_access"));
         _issued[token] = scope;
         DelegatedUsers[token] = user;
@@ -254,6 +269,25 @@ public sealed class EntraStandIn : IAsyncDisposable
             ["id_token"] = idToken,
             ["client_info"] = Segment(new Dictionary { ["uid"] = oid, ["utid"] = TenantId }),
         });
+    }
+
+    private string MailServerToken(string user, byte[] key)
+    {
+        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        string unsigned = Segment(new Dictionary { ["alg"] = "HS256", ["typ"] = "JWT", ["kid"] = "default" }) + "." + Segment(new Dictionary
+        {
+            ["sub"] = user,
+            ["aud"] = "https://outlook.office.com",
+            ["iss"] = $"https://sts.windows.net/{TenantId}/",
+            ["iat"] = now,
+            ["nbf"] = now,
+            ["exp"] = now + DelegatedTokenLifetimeSeconds,
+            ["scp"] = "SMTP.Send",
+            // Two tokens issued within the same second must still differ.
+            ["uti"] = SignedJwt.ToBase64Url(RandomNumberGenerator.GetBytes(12)),
+        });
+        using var hmac = new HMACSHA256(key);
+        return unsigned + "." + SignedJwt.ToBase64Url(hmac.ComputeHash(System.Text.Encoding.ASCII.GetBytes(unsigned)));
     }
 
     /// <summary>Which mailbox each delegated access token belongs to.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Net;
 using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.MailServer;
 
 namespace MessagingProvider.Tests.Help;
 
@@ -24,7 +25,11 @@ internal sealed class CloudStandIns : IDisposable
         _graph = graph;
     }
 
-    public static CloudStandIns Start()
+    /// <param name="mailServerSigningKey">
+    /// The test mail server's token key when the example also requires it: the mailbox's delegated
+    /// tokens are then ones its Dovecot accepts for SMTP XOAUTH2.
+    /// </param>
+    public static CloudStandIns Start(byte[]? mailServerSigningKey = null)
     {
         IDisposable trust = TestTls.TrustForCurrentUser();
         EntraStandIn? entra = null;
@@ -32,6 +37,9 @@ internal sealed class CloudStandIns : IDisposable
         try
         {
             entra = EntraStandIn.StartAsync().GetAwaiter().GetResult();
+            // The person at the device-code page: signs in as the docs' mailbox as soon as a code is shown.
+            entra.AutoApproveDeviceLoginAs = MailServerFixture.ExampleMailbox;
+            entra.DelegatedTokenSigningKey = mailServerSigningKey;
             exchange = ExchangeOnlineStandIn.StartAsync(entra).GetAwaiter().GetResult();
             GraphStandIn graph = GraphStandIn.StartAsync(entra).GetAwaiter().GetResult();
             return new CloudStandIns(trust, entra, exchange, graph);
@@ -45,10 +53,17 @@ internal sealed class CloudStandIns : IDisposable
         }
     }
 
-    /// <summary>What the example's set-up stores with Set-MessagingProvider: the tenant, the app's secret and the endpoints (Graph knows the mailbox notifications@contoso.com).</summary>
+    /// <summary>
+    /// What the example's set-up stores with Set-MessagingProvider or Set-EntraSmtpClient: the
+    /// tenant (domain and ID), the app and its secret, the endpoints (Graph knows the mailbox notifications@contoso.com), and the mailbox that signs in
+    /// at the device-code page.
+    /// </summary>
     public Hashtable Variable() => new Hashtable
     {
         ["Tenant"] = _entra.Tenant,
+        ["TenantId"] = _entra.TenantId,
+        ["ClientId"] = _entra.ClientId,
+        ["Mailbox"] = MailServerFixture.ExampleMailbox,
         ["ClientSecret"] = new NetworkCredential("", _entra.ClientSecret).SecurePassword,
         ["AuthorityHost"] = _entra.AuthorityHost.ToString(),
         ["ExchangeOnlineEndpoint"] = _exchange.Endpoint.ToString(),

@@ -53,6 +53,23 @@ if ($MailServer) {
     }
 }
 
+# <!-- requires: cloud --> examples: the test sets $Cloud (Tenant, TenantId, ClientId, ClientSecret,
+# AuthorityHost, ExchangeOnlineEndpoint, Mailbox). At its Entra ID stand-in a person signs in as
+# $Cloud.Mailbox as soon as a device code is shown.
+if ($Cloud) {
+    # Stores the stand-in's app registration as an identity store's Entra ID SMTP client, with the
+    # test mail server as the smart host when the example also requires it; -SignIn signs in the
+    # mailbox (Connect-EntraSmtpMailbox) without showing the code.
+    function Set-ExampleEntraSmtpClient {
+        param([Parameter(Mandatory)][string] $IdentityStore, [switch] $SignIn)
+        $smartHost = @{}
+        if ($MailServer) { $smartHost = @{ SmartHost = $MailServer.Server; Port = $MailServer.Port; CertificateThumbprint = $MailServer.CertificateThumbprint } }
+        Set-EntraSmtpClient -IdentityStore $IdentityStore -TenantId $Cloud.TenantId -ClientId $Cloud.ClientId -ClientSecret $Cloud.ClientSecret `
+            -AuthorityHost $Cloud.AuthorityHost @smartHost
+        if ($SignIn) { $null = Connect-EntraSmtpMailbox -IdentityStore $IdentityStore -WarningAction SilentlyContinue }
+    }
+}
+
 # Utility cmdlets the hosted engine lacks, only where they are missing (pwsh has the real ones).
 # The formatting cmdlets pass objects through: the example's pipeline still runs to the end.
 if (-not (Get-Command -Name Get-Content -ErrorAction Ignore)) {

@@ -60,7 +60,7 @@ public sealed class HelpExampleTests
             if (example.Requires.Contains(MailServerRequirement)) session.Run("$MailServer = [pscustomobject]$args[0]", MailServerVariable()).ThrowIfErrors();
             if (example.Requires.Contains(CloudRequirement))
             {
-                cloud = CloudStandIns.Start();
+                cloud = CloudStandIns.Start(example.Requires.Contains(MailServerRequirement) ? _mailServer.SigningKey : null);
                 session.Run("$Cloud = [pscustomobject]$args[0]", cloud.Variable()).ThrowIfErrors();
             }
 

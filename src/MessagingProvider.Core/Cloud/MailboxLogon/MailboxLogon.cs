@@ -54,6 +54,7 @@ public sealed class MailboxLogon
                 showInstructions(code.Message);
                 return Task.CompletedTask;
             }).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            await ForgetOtherAccountsAsync(result.Account).ConfigureAwait(false);
             return From(result);
         }
         catch (MsalServiceException e) when (e.ErrorCode == "authorization_declined" || e.ErrorCode == "access_denied")
@@ -73,18 +74,27 @@ public sealed class MailboxLogon
     }
 
     /// <summary>A token from the cache, renewed with the cached refresh token when it is about to expire.</summary>
-    public async Task<MailboxToken> AcquireSilentAsync(CancellationToken cancellationToken)
+    public Task<MailboxToken> AcquireSilentAsync(CancellationToken cancellationToken) => AcquireSilentAsync(null, false, cancellationToken);
+
+    /// <summary>
+    /// A token of <paramref name="userName"/> (null: the one signed-in mailbox) from the cache;
+    /// <paramref name="forceRefresh"/> redeems the refresh token even when the cached access token
+    /// still looks valid (the SMTP server refused it).
+    /// </summary>
+    public async Task<MailboxToken> AcquireSilentAsync(string? userName, bool forceRefresh, CancellationToken cancellationToken)
     {
-        IAccount? account = (await _application.GetAccountsAsync().ConfigureAwait(false)).FirstOrDefault();
+        IAccount? account = (await _application.GetAccountsAsync().ConfigureAwait(false))
+            .FirstOrDefault(a => userName is null || string.Equals(a.Username, userName, StringComparison.OrdinalIgnoreCase));
         if (account is null)
         {
             throw new MessagingProviderException(ErrorIds.MailboxLogonRequired, ErrorKind.AuthenticationError,
-                "Nobody has signed in to the mailbox yet, or the sign-in cache was removed. Sign in to the mailbox with the device code first.", _tenant);
+                $"Nobody has signed in to the mailbox{(userName is null ? "" : " " + userName)} yet, or the sign-in cache was removed. Sign in to the mailbox with the device code first.", userName ?? _tenant);
         }
 
         try
         {
             AuthenticationResult result = await _application.AcquireTokenSilent(new[] { SmtpScope }, account)
+                .WithForceRefresh(forceRefresh)
                 .ExecuteAsync(cancellationToken).ConfigureAwait(false);
             return From(result);
         }
@@ -97,6 +107,15 @@ public sealed class MailboxLogon
         catch (Exception e) when (e is MsalException || e is HttpRequestException)
         {
             throw EntraErrorTranslator.Translate(e, SignIn());
+        }
+    }
+
+    /// <summary>The cache keeps one mailbox: a sign-in as another mailbox replaces the previous one.</summary>
+    private async Task ForgetOtherAccountsAsync(IAccount keep)
+    {
+        foreach (IAccount other in await _application.GetAccountsAsync().ConfigureAwait(false))
+        {
+            if (other.HomeAccountId?.Identifier != keep.HomeAccountId?.Identifier) await _application.RemoveAsync(other).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using MessagingProvider.Cloud.MailboxLogon;
+using MessagingProvider.Commands.Infrastructure;
+using MessagingProvider.Configuration;
+using MessagingProvider.Output;
+
+namespace MessagingProvider.Commands;
+
+/// <summary>Turns the Entra ID SMTP client off; its settings, sign-in and last test stay.</summary>
+[Cmdlet(VerbsLifecycle.Disable, "EntraSmtpClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(EntraSmtpClientInfo))]
+public sealed class DisableEntraSmtpClientCommand : IdentityStoreCmdlet
+{
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (!ShouldProcess(IdentityStore, "Disable the Microsoft Entra ID SMTP client")) return;
+        TryRun(() =>
+        {
+            bool was = false;
+            IdentityStoreDocument updated = Store.Update(IdentityStore, d => was = EntraSmtpClientSwitch.Disable(d), CancellationToken);
+            WriteVerbose(was
+                ? $"The Entra ID SMTP client of '{updated.Name}' is disabled."
+                : $"The Entra ID SMTP client of '{updated.Name}' was disabled already.");
+            if (PassThru) WriteObject(EntraSmtpClientInfo.Create(updated.Name, updated.EntraSmtpClient!, EntraSmtpClientEndpoint.TokenCachePath(Store, updated.Name)));
+        });
+    }
+}
