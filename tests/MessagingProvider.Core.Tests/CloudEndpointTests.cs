@@ -23,6 +23,22 @@ public sealed class CloudEndpointTests
         Assert.Equal(smtp, endpoints.SmtpHost);
     }
 
+    [Theory]
+    [InlineData(CloudEnvironment.Global, "https://outlook.office.com/SMTP.Send")]
+    [InlineData(CloudEnvironment.USGovGCCHigh, "https://outlook.office365.us/SMTP.Send")]
+    [InlineData(CloudEnvironment.USGovDoD, "https://outlook.office365.us/SMTP.Send")]
+    [InlineData(CloudEnvironment.China, "https://partner.outlook.cn/SMTP.Send")]
+    public void TheMailboxLogonAsksForTheSmtpPermissionOfItsCloud(CloudEnvironment cloud, string scope)
+    {
+        Assert.Equal(scope, MessagingProvider.Cloud.MailboxLogon.MailboxLogon.SmtpScopeFor(CloudTable.For(cloud).AuthorityHost));
+    }
+
+    [Fact]
+    public void AStandInSignInHostGetsTheGlobalSmtpPermission()
+    {
+        Assert.Equal("https://outlook.office.com/SMTP.Send", MessagingProvider.Cloud.MailboxLogon.MailboxLogon.SmtpScopeFor(new Uri("https://127.0.0.1:5001/")));
+    }
+
     [Fact]
     public void AuthorityAndScopeAreBuiltFromTheEndpoints()
     {

@@ -8,6 +8,9 @@ public enum NotificationDeliveryMethod
 
     /// <summary>Microsoft Graph sendMail as a mailbox, with the Office 365 provider's app registration.</summary>
     MicrosoftGraph,
+
+    /// <summary>The Microsoft Entra ID SMTP client: SMTP XOAUTH2 as its signed-in mailbox, once Enable-EntraSmtpClient turned it on.</summary>
+    EntraSmtpClient,
 }
 
 /// <summary>The delivery choice of an identity store (absent in older documents: SMTP).</summary>

@@ -29,6 +29,8 @@ public sealed class NotificationSender : IDisposable
         _dialogue = dialogue;
     }
 
+    public SmtpEndpoint Endpoint => _endpoint;
+
     public int MaxAttempts { get; set; } = 4;
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);

@@ -25,7 +25,7 @@ public sealed class ConnectEntraSmtpMailboxCommand : IdentityStoreCmdlet
             if (!ShouldProcess(document.Name, "Sign in to the mailbox of the Microsoft Entra ID SMTP client with a device code")) return;
 
             MailboxLogon logon = EntraSmtpClientEndpoint.Logon(Store, document);
-            WriteVerbose($"Requesting a device code from {settings.AuthorityHost}{settings.TenantId} for app {settings.ClientId} (delegated permission {MailboxLogon.SmtpScope}).");
+            WriteVerbose($"Requesting a device code from {settings.AuthorityHost}{settings.TenantId} for app {settings.ClientId} (delegated permission {MailboxLogon.SmtpScopeFor(new System.Uri(settings.AuthorityHost))}).");
             MailboxToken token = CmdletAsync.Run(this, (verbose, warning) => logon.SignInAsync(warning, CancellationToken));
 
             DateTimeOffset signedIn = DateTimeOffset.UtcNow;

@@ -24,6 +24,11 @@ public sealed class DisableEntraSmtpClientCommand : IdentityStoreCmdlet
             WriteVerbose(was
                 ? $"The Entra ID SMTP client of '{updated.Name}' is disabled."
                 : $"The Entra ID SMTP client of '{updated.Name}' was disabled already.");
+            if (updated.Notifications.Delivery.Method == NotificationDeliveryMethod.EntraSmtpClient)
+            {
+                WriteWarning($"Notifications of '{updated.Name}' are delivered by the Entra ID SMTP client: Send-Notification fails with EntraSmtpClientNotEnabled until it is enabled again or Set-NotificationDelivery -IdentityStore '{updated.Name}' -Method Smtp chooses another way.");
+            }
+
             if (PassThru) WriteObject(EntraSmtpClientInfo.Create(updated.Name, updated.EntraSmtpClient!, EntraSmtpClientEndpoint.TokenCachePath(Store, updated.Name)));
         });
     }

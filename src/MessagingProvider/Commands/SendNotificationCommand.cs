@@ -141,7 +141,7 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
     {
         if (_stores.TryGetValue(name, out var loaded)) return loaded;
         IdentityStoreDocument document = Store.Get(name);
-        INotificationTransport transport = NotificationTransportFactory.Create(document, Store.Secrets, new NotificationTransportOptions
+        INotificationTransport transport = NotificationTransportFactory.Create(Store, document, new NotificationTransportOptions
         {
             MaxAttempts = MaxAttempts,
             RetryDelay = RetryDelay,
@@ -151,6 +151,7 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
         _stores[name] = loaded;
         WriteVerbose($"Notifications of '{document.Name}' go through {transport.Description} as {transport.From} (delivery method {transport.Method}).");
         if (transport.Method == NotificationDeliveryMethod.Smtp && document.Smtp!.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(document.Smtp.Server));
+        if (transport.Method == NotificationDeliveryMethod.EntraSmtpClient && document.EntraSmtpClient!.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(document.EntraSmtpClient.SmartHost));
         return loaded;
     }
 

@@ -7,9 +7,9 @@ using MessagingProvider.Output;
 namespace MessagingProvider.Commands;
 
 /// <summary>
-/// Chooses how an identity store's notifications are sent: through its SMTP server, or through
-/// Microsoft Graph as a mailbox with the Office 365 provider's app registration. Checked before
-/// anything is stored; connects to nothing.
+/// Chooses how an identity store's notifications are sent: through its SMTP server, through
+/// Microsoft Graph as a mailbox with the Office 365 provider's app registration, or through the
+/// enabled Microsoft Entra ID SMTP client. Checked before anything is stored; connects to nothing.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "NotificationDelivery", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(NotificationDeliveryInfo))]
@@ -32,7 +32,12 @@ public sealed class SetNotificationDeliveryCommand : IdentityStoreCmdlet
         {
             // Checked before asking, so -WhatIf and -Confirm never offer a change that would be refused.
             NotificationDeliverySettings next = NotificationDeliveryRules.Apply(Store.Get(IdentityStore), Method, From);
-            string target = Method == NotificationDeliveryMethod.MicrosoftGraph ? $"Microsoft Graph as {next.From}" : "the SMTP server";
+            string target = Method switch
+            {
+                NotificationDeliveryMethod.MicrosoftGraph => $"Microsoft Graph as {next.From}",
+                NotificationDeliveryMethod.EntraSmtpClient => "the Microsoft Entra ID SMTP client",
+                _ => "the SMTP server",
+            };
             if (!ShouldProcess(IdentityStore, $"Send notifications through {target}")) return;
 
             // Checked again under the store's lock: the provider may have changed in between.

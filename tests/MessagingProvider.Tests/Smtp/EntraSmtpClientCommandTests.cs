@@ -332,6 +332,46 @@ public sealed class EntraSmtpClientCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public void NotificationsGoThroughTheEnabledClientAsTheSignedInMailboxAndStopWhenItIsDisabled()
+    {
+        using ModuleSession session = Configured();
+        ConnectAs(session, Mailbox).ThrowIfErrors();
+        const string setId = "EntraSmtpClientNotEnabled,MessagingProvider.Commands.SetNotificationDeliveryCommand";
+        var before = session.Snapshot();
+        ErrorRecord notEnabled = session.RunRefused("Set-NotificationDelivery -IdentityStore Contoso -Method EntraSmtpClient", setId, ErrorCategory.InvalidOperation);
+        Assert.Contains("Send-EntraSmtpTestMessage", notEnabled.Exception.Message);
+        session.RunRefused("Set-NotificationDelivery -IdentityStore Contoso -Method EntraSmtpClient -From judy@test.local",
+            "NotificationDeliveryFromNotUsed,MessagingProvider.Commands.SetNotificationDeliveryCommand", ErrorCategory.InvalidArgument);
+        ModuleSession.AssertUnchanged(before, session.Snapshot());
+
+        Assert.True((bool)Prop(SendTest(session, "judy@test.local", out _), "Succeeded")!);
+        session.Run("Enable-EntraSmtpClient -IdentityStore Contoso").ThrowIfErrors();
+        PSObject delivery = session.Run("Set-NotificationDelivery -IdentityStore Contoso -Method EntraSmtpClient -PassThru").Single();
+        Assert.Equal("EntraSmtpClient", Prop(delivery, "Method")!.ToString());
+        Assert.Null(Prop(delivery, "Problem"));
+
+        string group = "Entra-" + MailServerFixture.NewMarker();
+        RunResult run = session.Run("Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject $args[0] -To judy@test.local -Verbose", group);
+
+        PSObject result = run.Single();
+        Assert.Equal("Sent", Prop(result, "Status")!.ToString());
+        Assert.Equal("EntraSmtpClient", Prop(result, "Transport")!.ToString());
+        Assert.Contains(run.Verbose, v => v.Contains($"go through the Entra ID SMTP client's smart host {_server.Host}:{_server.StartTlsPort} as {Mailbox}", StringComparison.Ordinal));
+        Assert.Contains(run.Verbose, v => v.StartsWith("SMTP C: AUTH XOAUTH2 ********", StringComparison.Ordinal) || v.Contains("XOAUTH2", StringComparison.Ordinal));
+        Assert.All(run.Verbose, v => Assert.DoesNotContain(_entra.DelegatedUsers.Keys.Last(), v));
+        MimeKit.MimeMessage delivered = Assert.Single(_server.Mail.WaitFor("judy@test.local", group));
+        Assert.Equal(Mailbox, delivered.From.Mailboxes.Single().Address);
+
+        // Disabled: the command says what happens to notifications, and sending stops with a clear error.
+        RunResult disabled = session.Run("Disable-EntraSmtpClient -IdentityStore Contoso").ThrowIfErrors();
+        Assert.Contains(disabled.Warnings, w => w.Contains("Send-Notification fails with EntraSmtpClientNotEnabled", StringComparison.Ordinal));
+        Assert.Contains("not enabled", (string)Prop(session.Run("Get-NotificationDelivery -IdentityStore Contoso").Single(), "Problem")!);
+        ErrorRecord stopped = session.Run("Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject $args[0] -To judy@test.local", group + "-2").SingleError();
+        Assert.Equal("EntraSmtpClientNotEnabled,MessagingProvider.Commands.SendNotificationCommand", stopped.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidOperation, stopped.CategoryInfo.Category);
+    }
+
+    [Fact]
     public void TheSignInSurvivesANewSessionAndAnExpiredTokenIsRenewedWithTheRefreshToken()
     {
         _entra.DelegatedTokenLifetimeSeconds = 120;

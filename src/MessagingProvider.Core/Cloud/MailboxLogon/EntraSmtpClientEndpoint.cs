@@ -34,7 +34,7 @@ public static class EntraSmtpClientEndpoint
             From = mailbox,
             Security = settings.Security,
             Authentication = SmtpAuthentication.OAuth2,
-            Scope = MailboxLogon.SmtpScope,
+            Scope = logon.Scope,
             SkipCertificateCheck = settings.SkipCertificateCheck,
             CertificateThumbprints = settings.CertificateThumbprints.ToList(),
             TokenCallback = (forceNew, cancellationToken) => DelegatedToken(logon, mailbox, forceNew, cancellationToken),

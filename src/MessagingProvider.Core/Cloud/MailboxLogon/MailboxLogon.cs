@@ -20,8 +20,20 @@ namespace MessagingProvider.Cloud.MailboxLogon;
 /// </remarks>
 public sealed class MailboxLogon
 {
-    /// <summary>SMTP AUTH with OAuth; MSAL adds offline_access (the refresh token) itself.</summary>
+    /// <summary>SMTP AUTH with OAuth in the global cloud; MSAL adds offline_access (the refresh token) itself.</summary>
     public const string SmtpScope = "https://outlook.office.com/SMTP.Send";
+
+    /// <summary>
+    /// The SMTP.Send permission of the cloud an authority host signs in to: the US government
+    /// clouds (GCC High and DoD share login.microsoftonline.us) name it on outlook.office365.us,
+    /// 21Vianet on partner.outlook.cn, every other host (the global cloud, test stand-ins) on outlook.office.com.
+    /// </summary>
+    public static string SmtpScopeFor(Uri authorityHost) => authorityHost.Host.ToLowerInvariant() switch
+    {
+        "login.microsoftonline.us" => "https://outlook.office365.us/SMTP.Send",
+        "login.chinacloudapi.cn" or "login.partner.microsoftonline.cn" => "https://partner.outlook.cn/SMTP.Send",
+        _ => SmtpScope,
+    };
 
     private readonly IPublicClientApplication _application;
     private readonly string _tenant;
@@ -30,6 +42,7 @@ public sealed class MailboxLogon
     public MailboxLogon(Uri authorityHost, string tenant, string clientId, string cachePath, SecretVault vault, HttpHandlerFactory? handlerFactory = null)
     {
         _tenant = tenant;
+        Scope = SmtpScopeFor(authorityHost);
         _authority = new Uri(authorityHost, Uri.EscapeDataString(tenant)).ToString();
         bool knownCloud = IsKnownAuthorityHost(authorityHost);
         Compatibility.DependencyVersionGuard.Require(typeof(ConfidentialClientApplicationBuilder));
@@ -41,6 +54,9 @@ public sealed class MailboxLogon
         EncryptedTokenCache.Bind(_application.UserTokenCache, cachePath, vault);
     }
 
+    /// <summary>The delegated permission the tokens are for (<see cref="SmtpScopeFor"/>).</summary>
+    public string Scope { get; }
+
     /// <summary>
     /// Signs in with the device-code flow; <paramref name="showInstructions"/> gets the code and
     /// the URL to tell the person (through the PowerShell host).
@@ -49,7 +65,7 @@ public sealed class MailboxLogon
     {
         try
         {
-            AuthenticationResult result = await _application.AcquireTokenWithDeviceCode(new[] { SmtpScope }, code =>
+            AuthenticationResult result = await _application.AcquireTokenWithDeviceCode(new[] { Scope }, code =>
             {
                 showInstructions(code.Message);
                 return Task.CompletedTask;
@@ -93,7 +109,7 @@ public sealed class MailboxLogon
 
         try
         {
-            AuthenticationResult result = await _application.AcquireTokenSilent(new[] { SmtpScope }, account)
+            AuthenticationResult result = await _application.AcquireTokenSilent(new[] { Scope }, account)
                 .WithForceRefresh(forceRefresh)
                 .ExecuteAsync(cancellationToken).ConfigureAwait(false);
             return From(result);
@@ -119,7 +135,7 @@ public sealed class MailboxLogon
         }
     }
 
-    private EntraSignIn SignIn() => new EntraSignIn { Authority = _authority, Tenant = _tenant, ApplicationId = _application.AppConfig.ClientId, Scope = SmtpScope };
+    private EntraSignIn SignIn() => new EntraSignIn { Authority = _authority, Tenant = _tenant, ApplicationId = _application.AppConfig.ClientId, Scope = Scope };
 
     private static MailboxToken From(AuthenticationResult result) => new MailboxToken(result.Account.Username, result.AccessToken, result.ExpiresOn);
 

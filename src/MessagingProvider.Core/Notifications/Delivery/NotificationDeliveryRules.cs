@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MessagingProvider.Cloud.MailboxLogon;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Providers;
@@ -16,14 +17,18 @@ public static class NotificationDeliveryRules
     public static NotificationDeliverySettings Apply(IdentityStoreDocument document, NotificationDeliveryMethod method, string? from)
     {
         NotificationDeliverySettings current = document.Notifications.Delivery;
-        if (method == NotificationDeliveryMethod.Smtp)
+        if (method != NotificationDeliveryMethod.MicrosoftGraph)
         {
             if (from is not null)
             {
+                string sender = method == NotificationDeliveryMethod.Smtp
+                    ? "SMTP sends as the address of Set-SmtpServer -From"
+                    : "the Entra ID SMTP client sends as the mailbox signed in with Connect-EntraSmtpMailbox";
                 throw new MessagingProviderException(ErrorIds.NotificationDeliveryFromNotUsed, ErrorKind.InvalidArgument,
-                    "-From is the Microsoft Graph sender mailbox; SMTP sends as the address of Set-SmtpServer -From. Leave -From out with -Method Smtp. Nothing was changed.", from);
+                    $"-From is the Microsoft Graph sender mailbox; {sender}. Leave -From out with -Method {method}. Nothing was changed.", from);
             }
 
+            if (method == NotificationDeliveryMethod.EntraSmtpClient) EntraSmtpClientEndpoint.RequireEnabled(document);
             return new NotificationDeliverySettings { Method = method, From = current.From };
         }
 
@@ -74,6 +79,12 @@ public static class NotificationDeliveryRules
 
         try
         {
+            if (delivery.Method == NotificationDeliveryMethod.EntraSmtpClient)
+            {
+                EntraSmtpClientEndpoint.RequireEnabled(document);
+                return null;
+            }
+
             RequireGraphApplication(document);
             return delivery.From is null ? "No sender mailbox: run Set-NotificationDelivery -From." : null;
         }

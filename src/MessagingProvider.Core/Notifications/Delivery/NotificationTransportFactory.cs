@@ -1,4 +1,5 @@
 using MessagingProvider.Cloud.Graph;
+using MessagingProvider.Cloud.MailboxLogon;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Security;
@@ -12,7 +13,15 @@ namespace MessagingProvider.Notifications.Delivery;
 /// </summary>
 public static class NotificationTransportFactory
 {
-    public static INotificationTransport Create(IdentityStoreDocument document, SecretVault vault, NotificationTransportOptions options)
+    /// <summary>Any method; the store holds the Entra ID SMTP client's sign-in cache.</summary>
+    public static INotificationTransport Create(ConfigurationStore store, IdentityStoreDocument document, NotificationTransportOptions options) =>
+        Create(document, store.Secrets, options, store);
+
+    /// <summary>SMTP or Microsoft Graph (the Entra ID SMTP client needs the store).</summary>
+    public static INotificationTransport Create(IdentityStoreDocument document, SecretVault vault, NotificationTransportOptions options) =>
+        Create(document, vault, options, null);
+
+    private static INotificationTransport Create(IdentityStoreDocument document, SecretVault vault, NotificationTransportOptions options, ConfigurationStore? store)
     {
         NotificationDeliverySettings delivery = document.Notifications.Delivery;
         switch (delivery.Method)
@@ -20,12 +29,14 @@ public static class NotificationTransportFactory
             case NotificationDeliveryMethod.Smtp:
             {
                 SmtpSettings smtp = SmtpSettingsEditor.Require(document);
-                var sender = new NotificationSender(SmtpEndpoint.FromSettings(smtp, vault), options.Verbose)
-                {
-                    MaxAttempts = options.MaxAttempts,
-                    RetryDelay = options.RetryDelay,
-                };
-                return new SmtpNotificationTransport(sender, smtp.From, smtp.Server, smtp.Port);
+                return new SmtpNotificationTransport(Sender(SmtpEndpoint.FromSettings(smtp, vault), options), NotificationDeliveryMethod.Smtp, "SMTP server");
+            }
+
+            case NotificationDeliveryMethod.EntraSmtpClient when store is not null:
+            {
+                EntraSmtpClientEndpoint.RequireEnabled(document);
+                SmtpEndpoint endpoint = EntraSmtpClientEndpoint.Create(store, document);
+                return new SmtpNotificationTransport(Sender(endpoint, options), NotificationDeliveryMethod.EntraSmtpClient, "the Entra ID SMTP client's smart host");
             }
 
             case NotificationDeliveryMethod.MicrosoftGraph:
@@ -45,4 +56,10 @@ public static class NotificationTransportFactory
                     $"The delivery method {delivery.Method} of '{document.Name}' is not known to this version of the module.", document.Name);
         }
     }
+
+    private static NotificationSender Sender(SmtpEndpoint endpoint, NotificationTransportOptions options) => new NotificationSender(endpoint, options.Verbose)
+    {
+        MaxAttempts = options.MaxAttempts,
+        RetryDelay = options.RetryDelay,
+    };
 }

@@ -4,19 +4,20 @@ using MimeKit;
 
 namespace MessagingProvider.Notifications.Delivery;
 
-/// <summary>The store's SMTP server, through one <see cref="NotificationSender"/> connection for all messages.</summary>
+/// <summary>An SMTP server (the store's, or the Entra ID SMTP client's smart host), through one <see cref="NotificationSender"/> connection for all messages.</summary>
 public sealed class SmtpNotificationTransport : INotificationTransport
 {
     private readonly NotificationSender _sender;
 
-    public SmtpNotificationTransport(NotificationSender sender, string from, string server, int port)
+    public SmtpNotificationTransport(NotificationSender sender, NotificationDeliveryMethod method, string what)
     {
         _sender = sender;
-        From = from;
-        Description = $"SMTP server {server}:{port}";
+        Method = method;
+        From = sender.Endpoint.From;
+        Description = $"{what} {sender.Endpoint.Server}:{sender.Endpoint.Port}";
     }
 
-    public NotificationDeliveryMethod Method => NotificationDeliveryMethod.Smtp;
+    public NotificationDeliveryMethod Method { get; }
 
     public string From { get; }
 
