@@ -109,4 +109,10 @@ public static class ErrorIds
     public const string MailboxLogonDeclined = "MailboxLogonDeclined";
     public const string MailboxLogonExpired = "MailboxLogonExpired";
     public const string MailboxTokenCacheUnreadable = "MailboxTokenCacheUnreadable";
+    public const string ExchangeOnlineMailboxNotSupported = "ExchangeOnlineMailboxNotSupported";
+    public const string GoogleGroupExists = "GoogleGroupExists";
+    public const string GoogleUserNotSupported = "GoogleUserNotSupported";
+    public const string GoogleContactNotSupported = "GoogleContactNotSupported";
+    public const string GooglePrimaryAddressChangeNotSupported = "GooglePrimaryAddressChangeNotSupported";
+    public const string OrganizationalUnitNotSupported = "OrganizationalUnitNotSupported";
 }
