@@ -1,0 +1,249 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.Tests.Infrastructure;
+
+namespace MessagingProvider.Tests;
+
+/// <summary>
+/// The mail-enabled object cmdlets with the Office 365 and Google Workspace providers, inside the
+/// hosted engine against the HTTPS stand-ins (their certificate trusted for this user while a
+/// test runs; the module validates TLS the production way).
+/// </summary>
+public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
+{
+    private const string AppId = "6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10";
+    private IDisposable _trust = null!;
+    private EntraStandIn _entra = null!;
+    private ExchangeOnlineStandIn _exchange = null!;
+    private GoogleStandIn _google = null!;
+
+    public async Task InitializeAsync()
+    {
+        _trust = TestTls.TrustForCurrentUser();
+        _entra = await EntraStandIn.StartAsync();
+        _exchange = await ExchangeOnlineStandIn.StartAsync(_entra);
+        _google = await GoogleStandIn.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _google.DisposeAsync();
+        await _exchange.DisposeAsync();
+        await _entra.DisposeAsync();
+        _trust.Dispose();
+    }
+
+    [Fact]
+    public void NewMailEnabledGroupCreatesTheGroupInExchangeOnlineAndWarnsAboutMembership()
+    {
+        using var session = Office365Session();
+
+        RunResult run = session.Run("New-MailEnabledGroup -IdentityStore Cloud -Name 'Project X' -Alias projectx -DisplayName 'Project X team' -Verbose").ThrowIfErrors();
+
+        PSObject result = Assert.Single(run.Output);
+        Assert.Equal("MessagingProvider.Output.MailEnabledObjectResult", result.TypeNames[0]);
+        Assert.Equal("projectx@contoso.com", result.Properties["PrimarySmtpAddress"].Value);
+        Assert.Equal("Office365", result.Properties["Provider"].Value.ToString());
+        Assert.Equal("New-DistributionGroup", result.Properties["Command"].Value);
+        Assert.Equal("MailUniversalDistributionGroup", result.Properties["RecipientTypeDetails"].Value);
+
+        JsonObject sent = Assert.Single(_exchange.Requests);
+        Assert.Equal("New-DistributionGroup", sent["CmdletName"]!.GetValue<string>());
+        JsonObject parameters = sent["Parameters"]!.AsObject();
+        Assert.Equal(new[] { "Alias", "DisplayName", "Name", "PrimarySmtpAddress" }, parameters.Select(p => p.Key).OrderBy(k => k));
+        Assert.Equal("Project X", parameters["Name"]!.GetValue<string>());
+        Assert.Equal("projectx", parameters["Alias"]!.GetValue<string>());
+        Assert.Equal("Project X team", parameters["DisplayName"]!.GetValue<string>());
+        Assert.Equal("projectx@contoso.com", parameters["PrimarySmtpAddress"]!.GetValue<string>());
+
+        Assert.Contains("The group 'Project X' was created without an owner.", run.Warnings);
+        Assert.Contains(run.Warnings, w => w.Contains("does not populate the membership of groups in Office 365") && w.Contains("Microsoft Entra Connect"));
+        Assert.Contains(run.Verbose, v => v.Contains("New-DistributionGroup at " + _exchange.Endpoint));
+        Assert.All(run.Verbose, v => Assert.DoesNotContain(_entra.ClientSecret, v));
+    }
+
+    [Fact]
+    public void WhatIfSendsNothing()
+    {
+        using var session = Office365Session();
+
+        RunResult run = session.Run("'A', 'B' | New-MailEnabledGroup -IdentityStore Cloud -WhatIf; Enable-MailEnabledGroup -IdentityStore Cloud -Identity 'CN=Sales,DC=contoso,DC=com' -WhatIf").ThrowIfErrors();
+
+        Assert.Empty(run.Output);
+        Assert.Equal(0, _exchange.HttpRequests);
+        Assert.Equal(0, _entra.TokenRequests);
+    }
+
+    [Fact]
+    public void APipelineOfThreeGroupsUsesOneToken()
+    {
+        using var session = Office365Session();
+
+        RunResult run = session.Run("'Alpha', 'Beta', 'Gamma' | New-MailEnabledGroup -IdentityStore Cloud").ThrowIfErrors();
+
+        Assert.Equal(new[] { "Alpha@contoso.com", "Beta@contoso.com", "Gamma@contoso.com" }, run.Output.Select(o => (string)o.Properties["PrimarySmtpAddress"].Value));
+        Assert.Equal(3, _exchange.Requests.Count);
+        Assert.Equal(1, _entra.TokenRequests);
+    }
+
+    [Fact]
+    public void SetRecipientEmailAddressInExchangeOnline()
+    {
+        using var session = Office365Session();
+        session.Run("New-MailEnabledGroup -IdentityStore Cloud -Name Sales -Alias sales -WarningAction SilentlyContinue").ThrowIfErrors();
+
+        PSObject update = session.Run("Set-RecipientEmailAddress -IdentityStore Cloud -Identity Sales -EmailAddress sales@contoso.com, vertrieb@contoso.com -PrimarySmtpAddress sales@contoso.com").Single();
+
+        Assert.Equal(new[] { "smtp:vertrieb@contoso.com", "SMTP:sales@contoso.com" }, (string[])update.Properties["EmailAddresses"].Value);
+        JsonObject set = _exchange.Requests.Last();
+        Assert.Equal("Set-DistributionGroup", set["CmdletName"]!.GetValue<string>());
+        Assert.Equal(new[] { "EmailAddresses", "Identity" }, set["Parameters"]!.AsObject().Select(p => p.Key).OrderBy(k => k));
+        Assert.Equal(new[] { "smtp:vertrieb@contoso.com", "SMTP:sales@contoso.com" }, _exchange.Recipients["Sales"]["EmailAddresses"]!.AsArray().Select(a => a!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void SetRecipientEmailAddressOfAnUnknownRecipientIsRecipientNotFound()
+    {
+        using var session = Office365Session();
+
+        ErrorRecord error = session.Run("Set-RecipientEmailAddress -IdentityStore Cloud -Identity nobody -EmailAddress nobody@contoso.com").SingleError();
+
+        Assert.Equal("RecipientNotFound,MessagingProvider.Commands.SetRecipientEmailAddressCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+    }
+
+    [Theory]
+    [InlineData("Enable-MailEnabledUser -IdentityStore Cloud -Identity 'CN=Dee,DC=contoso,DC=com'", "ExchangeOnlineMailboxNotSupported,MessagingProvider.Commands.EnableMailEnabledUserCommand")]
+    [InlineData("New-MailEnabledUser -IdentityStore Cloud -Name Dee -WhatIf", "ExchangeOnlineMailboxNotSupported,MessagingProvider.Commands.NewMailEnabledUserCommand")]
+    [InlineData("New-MailEnabledGroup -IdentityStore Cloud -Name Dee -OrganizationalUnit 'contoso.com/Groups'", "OrganizationalUnitNotSupported,MessagingProvider.Commands.NewMailEnabledGroupCommand")]
+    public void WhatExchangeOnlineCannotDoIsRefusedBeforeAnythingIsSent(string command, string errorId)
+    {
+        using var session = Office365Session();
+
+        ErrorRecord error = session.Run(command).SingleError();
+
+        Assert.Equal(errorId, error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.NotImplemented, error.CategoryInfo.Category);
+        Assert.Equal(0, _exchange.HttpRequests);
+    }
+
+    [Fact]
+    public void StoppingTheCommandWhileExchangeOnlineThrottlesEndsTheWait()
+    {
+        using var session = Office365Session();
+        _exchange.Throttle(1, 429, retryAfterSeconds: 60);
+
+        using PowerShell ps = PowerShell.Create();
+        ps.Runspace = session.Runspace;
+        ps.AddCommand("New-MailEnabledGroup").AddParameter("IdentityStore", "Cloud").AddParameter("Name", "Sales");
+        IAsyncResult running = ps.BeginInvoke();
+        SpinWait.SpinUntil(() => _exchange.HttpRequests == 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(1, _exchange.HttpRequests);
+
+        ps.Stop();
+
+        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+        Assert.Equal(1, _exchange.HttpRequests);
+        Assert.Empty(_exchange.Groups);
+    }
+
+    [Fact]
+    public void NewMailEnabledGroupCreatesTheGoogleGroupInTheStoresDomain()
+    {
+        using var session = GoogleSession();
+
+        RunResult run = session.Run("New-MailEnabledGroup -IdentityStore G -Name 'Project X' -Alias projectx -Verbose").ThrowIfErrors();
+
+        PSObject result = Assert.Single(run.Output);
+        Assert.Equal("projectx@contoso.com", result.Properties["PrimarySmtpAddress"].Value);
+        Assert.Equal("GoogleWorkspace", result.Properties["Provider"].Value.ToString());
+        Assert.Equal("groups.insert", result.Properties["Command"].Value);
+        Assert.Equal("Project X", _google.Groups["projectx@contoso.com"]["name"]!.GetValue<string>());
+        Assert.Contains(run.Verbose, v => v.Contains("Insert group projectx@contoso.com"));
+        Assert.Empty(run.Warnings);
+    }
+
+    [Fact]
+    public void AGoogleAddressThatExistsIsGoogleGroupExists()
+    {
+        using var session = GoogleSession();
+
+        ErrorRecord error = session.Run("New-MailEnabledGroup -IdentityStore G -Name 'Alice fans' -Alias alice").SingleError();
+
+        Assert.Equal("GoogleGroupExists,MessagingProvider.Commands.NewMailEnabledGroupCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+        Assert.Empty(_google.Groups);
+    }
+
+    [Theory]
+    [InlineData("New-MailEnabledUser -IdentityStore G -Name Dee", "GoogleUserNotSupported,MessagingProvider.Commands.NewMailEnabledUserCommand")]
+    [InlineData("Enable-MailEnabledUser -IdentityStore G -Identity 'CN=Dee,DC=contoso,DC=com' -ExternalEmailAddress dee@fabrikam.com", "GoogleUserNotSupported,MessagingProvider.Commands.EnableMailEnabledUserCommand")]
+    [InlineData("New-MailEnabledContact -IdentityStore G -Name Dee -ExternalEmailAddress dee@fabrikam.com", "GoogleContactNotSupported,MessagingProvider.Commands.NewMailEnabledContactCommand")]
+    [InlineData("Enable-MailEnabledContact -IdentityStore G -Identity 'CN=Dee,DC=contoso,DC=com' -ExternalEmailAddress dee@fabrikam.com -WhatIf", "GoogleContactNotSupported,MessagingProvider.Commands.EnableMailEnabledContactCommand")]
+    public void GoogleUsersAndContactsAreNotSupported(string command, string errorId)
+    {
+        using var session = GoogleSession();
+
+        ErrorRecord error = session.Run(command).SingleError();
+
+        Assert.Equal(errorId, error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.NotImplemented, error.CategoryInfo.Category);
+        Assert.Equal(0, _google.ApiRequests);
+    }
+
+    [Fact]
+    public void SetRecipientEmailAddressSetsGoogleAliases()
+    {
+        using var session = GoogleSession();
+
+        PSObject update = session.Run("Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -EmailAddress alice@contoso.com, alice.smith@contoso.com -PrimarySmtpAddress alice@contoso.com").Single();
+        RunResult whatIf = session.Run("Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -EmailAddress alice@contoso.com -PrimarySmtpAddress alice@contoso.com -WhatIf").ThrowIfErrors();
+
+        Assert.Equal("alice@contoso.com", update.Properties["PrimarySmtpAddress"].Value);
+        Assert.Equal(new[] { "alice.smith@contoso.com" }, _google.AliasesOf("alice@contoso.com"));
+        Assert.Single(whatIf.Output);
+        Assert.Equal(new[] { "alice.smith@contoso.com" }, _google.AliasesOf("alice@contoso.com"));
+    }
+
+    [Fact]
+    public void AnotherGooglePrimaryAddressIsRefused()
+    {
+        using var session = GoogleSession();
+
+        ErrorRecord error = session.Run("Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -EmailAddress SMTP:a@contoso.com, alice@contoso.com").SingleError();
+
+        Assert.Equal("GooglePrimaryAddressChangeNotSupported,MessagingProvider.Commands.SetRecipientEmailAddressCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.NotImplemented, error.CategoryInfo.Category);
+        Assert.Empty(_google.AliasesOf("alice@contoso.com"));
+    }
+
+    private ModuleSession Office365Session()
+    {
+        var session = new ModuleSession();
+        session.Run(Scripts.Credential + $@"
+            $null = New-IdentityStore -Name Cloud
+            Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization {_entra.Tenant} `
+                -ApplicationId {AppId} -ClientSecret (secure $args[2]) -AuthorityHost $args[0] -ExchangeOnlineEndpoint $args[1]",
+            _entra.AuthorityHost.ToString(), _exchange.Endpoint.ToString(), _entra.ClientSecret).ThrowIfErrors();
+        return session;
+    }
+
+    private ModuleSession GoogleSession()
+    {
+        var session = new ModuleSession();
+        string key = TestFiles.GoogleJsonKey(session.ConfigDirectory + "-files", _google.ServiceAccount);
+        _google.PublicKey = TestFiles.PublicKeyOf(key);
+        session.Run(@"
+            $null = New-IdentityStore -Name G
+            Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -AdminUser admin@contoso.com -KeyPath $args[0] `
+                -TokenEndpoint $args[1] -DirectoryApiEndpoint $args[2]",
+            key, _google.TokenEndpoint.ToString(), _google.DirectoryApi.ToString()).ThrowIfErrors();
+        return session;
+    }
+}
