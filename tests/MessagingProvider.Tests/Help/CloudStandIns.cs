@@ -1,56 +1,78 @@
 using System;
 using System.Collections;
+using System.IO;
 using System.Net;
 using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.Tests.Infrastructure;
 
 namespace MessagingProvider.Tests.Help;
 
 /// <summary>
-/// The Microsoft Entra ID and Exchange Online stand-ins (HTTPS on 127.0.0.1, their certificate
-/// trusted for this user while they run) for one &lt;!-- requires: cloud --&gt; example.
+/// The Microsoft Entra ID, Exchange Online and Google stand-ins (HTTPS on 127.0.0.1, their
+/// certificate trusted for this user while they run) for one &lt;!-- requires: cloud --&gt; example,
+/// with a Google service account key the Google stand-in knows.
 /// </summary>
 internal sealed class CloudStandIns : IDisposable
 {
     private readonly IDisposable _trust;
     private readonly EntraStandIn _entra;
     private readonly ExchangeOnlineStandIn _exchange;
+    private readonly GoogleStandIn _google;
+    private readonly string _keyDirectory;
+    private readonly string _googleKey;
 
-    private CloudStandIns(IDisposable trust, EntraStandIn entra, ExchangeOnlineStandIn exchange)
+    private CloudStandIns(IDisposable trust, EntraStandIn entra, ExchangeOnlineStandIn exchange, GoogleStandIn google)
     {
         _trust = trust;
         _entra = entra;
         _exchange = exchange;
+        _google = google;
+        _keyDirectory = Path.Combine(Path.GetTempPath(), "mp-example-key-" + Guid.NewGuid().ToString("N"));
+        _googleKey = TestFiles.GoogleJsonKey(_keyDirectory, google.ServiceAccount);
+        google.PublicKey = TestFiles.PublicKeyOf(_googleKey);
     }
 
     public static CloudStandIns Start()
     {
         IDisposable trust = TestTls.TrustForCurrentUser();
         EntraStandIn? entra = null;
+        ExchangeOnlineStandIn? exchange = null;
         try
         {
             entra = EntraStandIn.StartAsync().GetAwaiter().GetResult();
-            ExchangeOnlineStandIn exchange = ExchangeOnlineStandIn.StartAsync(entra).GetAwaiter().GetResult();
-            return new CloudStandIns(trust, entra, exchange);
+            exchange = ExchangeOnlineStandIn.StartAsync(entra).GetAwaiter().GetResult();
+            GoogleStandIn google = GoogleStandIn.StartAsync().GetAwaiter().GetResult();
+            return new CloudStandIns(trust, entra, exchange, google);
         }
         catch
         {
+            exchange?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             entra?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             trust.Dispose();
             throw;
         }
     }
 
-    /// <summary>What the example's set-up stores with Set-MessagingProvider: the tenant, the app's secret and the two endpoints.</summary>
+    /// <summary>
+    /// What the example's set-up stores with Set-MessagingProvider: the tenant, the app's secret and
+    /// the two endpoints; for Google Workspace the key file (its administrator is admin@contoso.com)
+    /// and the token and Directory API endpoints.
+    /// </summary>
     public Hashtable Variable() => new Hashtable
     {
         ["Tenant"] = _entra.Tenant,
         ["ClientSecret"] = new NetworkCredential("", _entra.ClientSecret).SecurePassword,
         ["AuthorityHost"] = _entra.AuthorityHost.ToString(),
         ["ExchangeOnlineEndpoint"] = _exchange.Endpoint.ToString(),
+        ["GoogleKeyPath"] = _googleKey,
+        ["GoogleTokenEndpoint"] = _google.TokenEndpoint.ToString(),
+        ["GoogleDirectoryApiEndpoint"] = _google.DirectoryApi.ToString(),
     };
 
     public void Dispose()
     {
+        _google.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Directory.Delete(_keyDirectory, recursive: true);
         _exchange.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _entra.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _trust.Dispose();
