@@ -67,6 +67,25 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
         Assert.All(run.Verbose, v => Assert.DoesNotContain(_entra.ClientSecret, v));
     }
 
+    [Theory]
+    [InlineData("Enable-MailEnabledGroup -IdentityStore Cloud -Identity 'CN=Sales EMEA,OU=Groups,DC=contoso,DC=com'", "New-DistributionGroup", "Sales EMEA", "SalesEMEA@contoso.com")]
+    [InlineData("New-MailEnabledContact -IdentityStore Cloud -Name 'Pat Lee' -GivenName Pat -Surname Lee -ExternalEmailAddress pat@fabrikam.com", "New-MailContact", "Pat Lee", "pat@fabrikam.com")]
+    [InlineData("Enable-MailEnabledContact -IdentityStore Cloud -Identity 'CN=Kim Ito,OU=Contacts,DC=contoso,DC=com' -ExternalEmailAddress kim@fabrikam.com", "New-MailContact", "Kim Ito", "kim@fabrikam.com")]
+    [InlineData("Enable-MailEnabledUser -IdentityStore Cloud -Identity 'CN=Bob Jones,OU=Users,DC=contoso,DC=com' -Alias bjones -ExternalEmailAddress bob@fabrikam.com", "New-MailUser", "Bob Jones", "bjones@contoso.com")]
+    public void TheCloudObjectIsCreatedUnderItsDirectoryName(string command, string cmdlet, string name, string primary)
+    {
+        using var session = Office365Session();
+
+        PSObject result = session.Run(command + " -WarningAction SilentlyContinue").Single();
+
+        Assert.Equal(primary, result.Properties["PrimarySmtpAddress"].Value);
+        Assert.Equal(cmdlet, result.Properties["Command"].Value);
+        JsonObject sent = Assert.Single(_exchange.Requests);
+        Assert.Equal(cmdlet, sent["CmdletName"]!.GetValue<string>());
+        Assert.Equal(name, sent["Parameters"]!["Name"]!.GetValue<string>());
+        Assert.Equal(name, _exchange.Recipients[name]["Name"]!.GetValue<string>());
+    }
+
     [Fact]
     public void WhatIfSendsNothing()
     {
