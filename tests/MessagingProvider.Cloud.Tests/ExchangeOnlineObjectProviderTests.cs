@@ -15,27 +15,9 @@ using MessagingProvider.Recipients;
 namespace MessagingProvider.Cloud.Tests;
 
 /// <summary>The mail-enabled object provider of an Office 365 store against the Entra ID and Exchange Online stand-ins.</summary>
-public sealed class ExchangeOnlineObjectProviderTests : IAsyncLifetime
+public sealed class ExchangeOnlineObjectProviderTests : Office365StandInTest
 {
-    private readonly Office365TestSettings _settings = new Office365TestSettings();
-    private readonly List<string> _verbose = new List<string>();
-    private readonly List<string> _warnings = new List<string>();
     private readonly HttpHandlerFactory _handler = TestHandlers.Trusting();
-    private EntraStandIn _entra = null!;
-    private ExchangeOnlineStandIn _exchange = null!;
-
-    public async Task InitializeAsync()
-    {
-        _entra = await EntraStandIn.StartAsync();
-        _exchange = await ExchangeOnlineStandIn.StartAsync(_entra);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _exchange.DisposeAsync();
-        await _entra.DisposeAsync();
-        _settings.Dispose();
-    }
 
     public static IEnumerable<object[]> Mappings() => new[]
     {
@@ -182,11 +164,8 @@ public sealed class ExchangeOnlineObjectProviderTests : IAsyncLifetime
     {
         using IMailEnabledObjectProvider provider = Provider();
 
-        var error = Assert.Throws<MessagingProviderException>(() =>
-            provider.SetEmailAddresses("nobody@contoso.com", new[] { "nobody@contoso.com" }, null, _ => true, CancellationToken.None));
+        MessagingProviderException error = ProviderAssertions.RecipientNotFound(provider);
 
-        Assert.Equal(ExchangeErrorIds.RecipientNotFound, error.ErrorId);
-        Assert.Equal(ErrorKind.NotFound, error.Kind);
         Assert.Contains("couldn't be found", error.Message);
         Assert.Contains("Mail-enable it first", error.Message);
     }

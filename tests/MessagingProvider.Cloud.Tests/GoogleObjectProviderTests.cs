@@ -15,20 +15,8 @@ using MessagingProvider.Recipients;
 namespace MessagingProvider.Cloud.Tests;
 
 /// <summary>The mail-enabled object provider of a Google Workspace store against the Google stand-in.</summary>
-public sealed class GoogleObjectProviderTests : IAsyncLifetime
+public sealed class GoogleObjectProviderTests : GoogleStandInTest
 {
-    private readonly GoogleTestSettings _settings = new GoogleTestSettings();
-    private readonly List<string> _verbose = new List<string>();
-    private GoogleStandIn _google = null!;
-
-    public async Task InitializeAsync() => _google = await GoogleStandIn.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _google.DisposeAsync();
-        _settings.Dispose();
-    }
-
     [Theory]
     [InlineData(MailEnabledObjectMode.New, "Project X", null, "Project X")]
     [InlineData(MailEnabledObjectMode.New, "Project X", "Project X team", "Project X team")]
@@ -158,12 +146,10 @@ public sealed class GoogleObjectProviderTests : IAsyncLifetime
     {
         using IMailEnabledObjectProvider provider = Provider();
 
-        var error = Assert.Throws<MessagingProviderException>(() =>
-            provider.SetEmailAddresses("nobody@contoso.com", new[] { "nobody@contoso.com" }, null, _ => true, CancellationToken.None));
+        MessagingProviderException error = ProviderAssertions.RecipientNotFound(provider);
 
-        Assert.Equal(ExchangeErrorIds.RecipientNotFound, error.ErrorId);
-        Assert.Equal(ErrorKind.NotFound, error.Kind);
         Assert.Contains("404", error.InnerException!.Message);
+        Assert.Contains("Google Workspace has no group or user", error.Message);
     }
 
     [Fact]
@@ -211,13 +197,6 @@ public sealed class GoogleObjectProviderTests : IAsyncLifetime
         provider.SetEmailAddresses("a@contoso.com", new[] { "a@contoso.com", "a2@contoso.com" }, "a@contoso.com", _ => true, CancellationToken.None);
 
         Assert.Equal(1, _google.TokenRequests);
-    }
-
-    private GoogleWorkspaceSettings P12()
-    {
-        GoogleWorkspaceSettings settings = _settings.WithP12Key(_google, out RSA publicKey);
-        _google.PublicKey = publicKey;
-        return settings;
     }
 
     private IMailEnabledObjectProvider Provider() => GoogleMailEnabledObjectProvider.Create("G", P12(), _settings.Vault, _verbose.Add, TestHandlers.Trusting());

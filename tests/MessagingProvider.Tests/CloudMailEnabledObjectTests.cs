@@ -2,9 +2,8 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.Tests.Help;
 using MessagingProvider.Tests.Infrastructure;
 
 namespace MessagingProvider.Tests;
@@ -14,29 +13,18 @@ namespace MessagingProvider.Tests;
 /// hosted engine against the HTTPS stand-ins (their certificate trusted for this user while a
 /// test runs; the module validates TLS the production way).
 /// </summary>
-public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
+public sealed class CloudMailEnabledObjectTests : IDisposable
 {
     private const string AppId = "6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10";
-    private IDisposable _trust = null!;
-    private EntraStandIn _entra = null!;
-    private ExchangeOnlineStandIn _exchange = null!;
-    private GoogleStandIn _google = null!;
+    private readonly CloudStandIns _cloud = CloudStandIns.Start();
 
-    public async Task InitializeAsync()
-    {
-        _trust = TestTls.TrustForCurrentUser();
-        _entra = await EntraStandIn.StartAsync();
-        _exchange = await ExchangeOnlineStandIn.StartAsync(_entra);
-        _google = await GoogleStandIn.StartAsync();
-    }
+    private EntraStandIn Entra => _cloud.Entra;
 
-    public async Task DisposeAsync()
-    {
-        await _google.DisposeAsync();
-        await _exchange.DisposeAsync();
-        await _entra.DisposeAsync();
-        _trust.Dispose();
-    }
+    private ExchangeOnlineStandIn ExchangeOnline => _cloud.ExchangeOnline;
+
+    private GoogleStandIn Google => _cloud.Google;
+
+    public void Dispose() => _cloud.Dispose();
 
     [Fact]
     public void NewMailEnabledGroupCreatesTheGroupInExchangeOnlineAndWarnsAboutMembership()
@@ -52,7 +40,7 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
         Assert.Equal("New-DistributionGroup", result.Properties["Command"].Value);
         Assert.Equal("MailUniversalDistributionGroup", result.Properties["RecipientTypeDetails"].Value);
 
-        JsonObject sent = Assert.Single(_exchange.Requests);
+        JsonObject sent = Assert.Single(ExchangeOnline.Requests);
         Assert.Equal("New-DistributionGroup", sent["CmdletName"]!.GetValue<string>());
         JsonObject parameters = sent["Parameters"]!.AsObject();
         Assert.Equal(new[] { "Alias", "DisplayName", "Name", "PrimarySmtpAddress" }, parameters.Select(p => p.Key).OrderBy(k => k));
@@ -63,8 +51,8 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
 
         Assert.Contains("The group 'Project X' was created without an owner.", run.Warnings);
         Assert.Contains(run.Warnings, w => w.Contains("does not populate the membership of groups in Office 365") && w.Contains("Microsoft Entra Connect"));
-        Assert.Contains(run.Verbose, v => v.Contains("New-DistributionGroup at " + _exchange.Endpoint));
-        Assert.All(run.Verbose, v => Assert.DoesNotContain(_entra.ClientSecret, v));
+        Assert.Contains(run.Verbose, v => v.Contains("New-DistributionGroup at " + ExchangeOnline.Endpoint));
+        Assert.All(run.Verbose, v => Assert.DoesNotContain(Entra.ClientSecret, v));
     }
 
     [Theory]
@@ -80,10 +68,10 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
 
         Assert.Equal(primary, result.Properties["PrimarySmtpAddress"].Value);
         Assert.Equal(cmdlet, result.Properties["Command"].Value);
-        JsonObject sent = Assert.Single(_exchange.Requests);
+        JsonObject sent = Assert.Single(ExchangeOnline.Requests);
         Assert.Equal(cmdlet, sent["CmdletName"]!.GetValue<string>());
         Assert.Equal(name, sent["Parameters"]!["Name"]!.GetValue<string>());
-        Assert.Equal(name, _exchange.Recipients[name]["Name"]!.GetValue<string>());
+        Assert.Equal(name, ExchangeOnline.Recipients[name]["Name"]!.GetValue<string>());
     }
 
     [Fact]
@@ -94,8 +82,8 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
         RunResult run = session.Run("'A', 'B' | New-MailEnabledGroup -IdentityStore Cloud -WhatIf; Enable-MailEnabledGroup -IdentityStore Cloud -Identity 'CN=Sales,DC=contoso,DC=com' -WhatIf").ThrowIfErrors();
 
         Assert.Empty(run.Output);
-        Assert.Equal(0, _exchange.HttpRequests);
-        Assert.Equal(0, _entra.TokenRequests);
+        Assert.Equal(0, ExchangeOnline.HttpRequests);
+        Assert.Equal(0, Entra.TokenRequests);
     }
 
     [Fact]
@@ -106,8 +94,8 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
         RunResult run = session.Run("'Alpha', 'Beta', 'Gamma' | New-MailEnabledGroup -IdentityStore Cloud").ThrowIfErrors();
 
         Assert.Equal(new[] { "Alpha@contoso.com", "Beta@contoso.com", "Gamma@contoso.com" }, run.Output.Select(o => (string)o.Properties["PrimarySmtpAddress"].Value));
-        Assert.Equal(3, _exchange.Requests.Count);
-        Assert.Equal(1, _entra.TokenRequests);
+        Assert.Equal(3, ExchangeOnline.Requests.Count);
+        Assert.Equal(1, Entra.TokenRequests);
     }
 
     [Fact]
@@ -119,10 +107,10 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
         PSObject update = session.Run("Set-RecipientEmailAddress -IdentityStore Cloud -Identity Sales -EmailAddress sales@contoso.com, vertrieb@contoso.com -PrimarySmtpAddress sales@contoso.com").Single();
 
         Assert.Equal(new[] { "smtp:vertrieb@contoso.com", "SMTP:sales@contoso.com" }, (string[])update.Properties["EmailAddresses"].Value);
-        JsonObject set = _exchange.Requests.Last();
+        JsonObject set = ExchangeOnline.Requests.Last();
         Assert.Equal("Set-DistributionGroup", set["CmdletName"]!.GetValue<string>());
         Assert.Equal(new[] { "EmailAddresses", "Identity" }, set["Parameters"]!.AsObject().Select(p => p.Key).OrderBy(k => k));
-        Assert.Equal(new[] { "smtp:vertrieb@contoso.com", "SMTP:sales@contoso.com" }, _exchange.Recipients["Sales"]["EmailAddresses"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(new[] { "smtp:vertrieb@contoso.com", "SMTP:sales@contoso.com" }, ExchangeOnline.Recipients["Sales"]["EmailAddresses"]!.AsArray().Select(a => a!.GetValue<string>()));
     }
 
     [Fact]
@@ -148,28 +136,19 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
 
         Assert.Equal(errorId, error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.NotImplemented, error.CategoryInfo.Category);
-        Assert.Equal(0, _exchange.HttpRequests);
+        Assert.Equal(0, ExchangeOnline.HttpRequests);
     }
 
     [Fact]
     public void StoppingTheCommandWhileExchangeOnlineThrottlesEndsTheWait()
     {
         using var session = Office365Session();
-        _exchange.Throttle(1, 429, retryAfterSeconds: 60);
+        ExchangeOnline.Throttle(1, 429, retryAfterSeconds: 60);
 
-        using PowerShell ps = PowerShell.Create();
-        ps.Runspace = session.Runspace;
-        ps.AddCommand("New-MailEnabledGroup").AddParameter("IdentityStore", "Cloud").AddParameter("Name", "Sales");
-        IAsyncResult running = ps.BeginInvoke();
-        SpinWait.SpinUntil(() => _exchange.HttpRequests == 1, TimeSpan.FromSeconds(30));
-        Assert.Equal(1, _exchange.HttpRequests);
+        session.StopWhenStarted(ps => ps.AddCommand("New-MailEnabledGroup").AddParameter("IdentityStore", "Cloud").AddParameter("Name", "Sales"), () => ExchangeOnline.HttpRequests == 1);
 
-        ps.Stop();
-
-        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
-        Assert.Equal(1, _exchange.HttpRequests);
-        Assert.Empty(_exchange.Groups);
+        Assert.Equal(1, ExchangeOnline.HttpRequests);
+        Assert.Empty(ExchangeOnline.Groups);
     }
 
     [Fact]
@@ -183,7 +162,7 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
         Assert.Equal("projectx@contoso.com", result.Properties["PrimarySmtpAddress"].Value);
         Assert.Equal("GoogleWorkspace", result.Properties["Provider"].Value.ToString());
         Assert.Equal("groups.insert", result.Properties["Command"].Value);
-        Assert.Equal("Project X", _google.Groups["projectx@contoso.com"]["name"]!.GetValue<string>());
+        Assert.Equal("Project X", Google.Groups["projectx@contoso.com"]["name"]!.GetValue<string>());
         Assert.Contains(run.Verbose, v => v.Contains("Insert group projectx@contoso.com"));
         Assert.Empty(run.Warnings);
     }
@@ -197,7 +176,7 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
 
         Assert.Equal("GoogleGroupExists,MessagingProvider.Commands.NewMailEnabledGroupCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
-        Assert.Empty(_google.Groups);
+        Assert.Empty(Google.Groups);
     }
 
     [Theory]
@@ -213,7 +192,7 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
 
         Assert.Equal(errorId, error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.NotImplemented, error.CategoryInfo.Category);
-        Assert.Equal(0, _google.ApiRequests);
+        Assert.Equal(0, Google.ApiRequests);
     }
 
     [Fact]
@@ -225,9 +204,9 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
         RunResult whatIf = session.Run("Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -EmailAddress alice@contoso.com -PrimarySmtpAddress alice@contoso.com -WhatIf").ThrowIfErrors();
 
         Assert.Equal("alice@contoso.com", update.Properties["PrimarySmtpAddress"].Value);
-        Assert.Equal(new[] { "alice.smith@contoso.com" }, _google.AliasesOf("alice@contoso.com"));
+        Assert.Equal(new[] { "alice.smith@contoso.com" }, Google.AliasesOf("alice@contoso.com"));
         Assert.Single(whatIf.Output);
-        Assert.Equal(new[] { "alice.smith@contoso.com" }, _google.AliasesOf("alice@contoso.com"));
+        Assert.Equal(new[] { "alice.smith@contoso.com" }, Google.AliasesOf("alice@contoso.com"));
     }
 
     [Fact]
@@ -239,7 +218,7 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
 
         Assert.Equal("GooglePrimaryAddressChangeNotSupported,MessagingProvider.Commands.SetRecipientEmailAddressCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.NotImplemented, error.CategoryInfo.Category);
-        Assert.Empty(_google.AliasesOf("alice@contoso.com"));
+        Assert.Empty(Google.AliasesOf("alice@contoso.com"));
     }
 
     private ModuleSession Office365Session()
@@ -247,22 +226,20 @@ public sealed class CloudMailEnabledObjectTests : IAsyncLifetime
         var session = new ModuleSession();
         session.Run(Scripts.Credential + $@"
             $null = New-IdentityStore -Name Cloud
-            Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization {_entra.Tenant} `
+            Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization {Entra.Tenant} `
                 -ApplicationId {AppId} -ClientSecret (secure $args[2]) -AuthorityHost $args[0] -ExchangeOnlineEndpoint $args[1]",
-            _entra.AuthorityHost.ToString(), _exchange.Endpoint.ToString(), _entra.ClientSecret).ThrowIfErrors();
+            Entra.AuthorityHost.ToString(), ExchangeOnline.Endpoint.ToString(), Entra.ClientSecret).ThrowIfErrors();
         return session;
     }
 
     private ModuleSession GoogleSession()
     {
         var session = new ModuleSession();
-        string key = TestFiles.GoogleJsonKey(session.ConfigDirectory + "-files", _google.ServiceAccount);
-        _google.PublicKey = TestFiles.PublicKeyOf(key);
         session.Run(@"
             $null = New-IdentityStore -Name G
             Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -AdminUser admin@contoso.com -KeyPath $args[0] `
                 -TokenEndpoint $args[1] -DirectoryApiEndpoint $args[2]",
-            key, _google.TokenEndpoint.ToString(), _google.DirectoryApi.ToString()).ThrowIfErrors();
+            _cloud.GoogleKeyPath, Google.TokenEndpoint.ToString(), Google.DirectoryApi.ToString()).ThrowIfErrors();
         return session;
     }
 }

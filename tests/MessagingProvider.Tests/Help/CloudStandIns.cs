@@ -32,6 +32,15 @@ internal sealed class CloudStandIns : IDisposable
         google.PublicKey = TestFiles.PublicKeyOf(_googleKey);
     }
 
+    public EntraStandIn Entra => _entra;
+
+    public ExchangeOnlineStandIn ExchangeOnline => _exchange;
+
+    public GoogleStandIn Google => _google;
+
+    /// <summary>A JSON key of the Google stand-in's service account, its public half known to the stand-in.</summary>
+    public string GoogleKeyPath => _googleKey;
+
     public static CloudStandIns Start()
     {
         IDisposable trust = TestTls.TrustForCurrentUser();
