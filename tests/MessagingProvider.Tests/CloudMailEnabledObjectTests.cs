@@ -87,7 +87,7 @@ public sealed class CloudMailEnabledObjectTests : IDisposable
     }
 
     [Fact]
-    public void APipelineOfThreeGroupsUsesOneToken()
+    public void APipelineOfThreeGroupsAndTheNextCommandUseOneToken()
     {
         using var session = Office365Session();
 
@@ -95,6 +95,11 @@ public sealed class CloudMailEnabledObjectTests : IDisposable
 
         Assert.Equal(new[] { "Alpha@contoso.com", "Beta@contoso.com", "Gamma@contoso.com" }, run.Output.Select(o => (string)o.Properties["PrimarySmtpAddress"].Value));
         Assert.Equal(3, ExchangeOnline.Requests.Count);
+        Assert.Equal(1, Entra.TokenRequests);
+
+        // The next command of the session signs in no more.
+        session.Run("New-MailEnabledGroup -IdentityStore Cloud -Name Delta").ThrowIfErrors();
+        Assert.Equal(4, ExchangeOnline.Requests.Count);
         Assert.Equal(1, Entra.TokenRequests);
     }
 

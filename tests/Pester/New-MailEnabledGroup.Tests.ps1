@@ -54,11 +54,14 @@ Describe 'New-MailEnabledGroup with the cloud providers' {
         $Entra.TokenRequests | Should -Be 0
     }
 
-    It 'uses one token for a pipeline of three groups' {
+    It 'uses one token for a pipeline of three groups and the next command' {
         New-Office365TestStore -Secret $Entra.ClientSecret
         $created = 'Alpha', 'Beta', 'Gamma' | New-MailEnabledGroup -IdentityStore Cloud -WarningAction SilentlyContinue
         $created.PrimarySmtpAddress | Should -Be @('Alpha@contoso.com', 'Beta@contoso.com', 'Gamma@contoso.com')
         $ExchangeOnline.Requests | Should -HaveCount 3
+        $Entra.TokenRequests | Should -Be 1
+        $null = New-MailEnabledGroup -IdentityStore Cloud -Name Delta -WarningAction SilentlyContinue
+        $ExchangeOnline.Requests | Should -HaveCount 4
         $Entra.TokenRequests | Should -Be 1
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
@@ -25,7 +26,7 @@ public sealed class ExchangeOnlineRecipientCommands : IRecipientCommandSet
 
     public MessagingProviderType Provider => MessagingProviderType.Office365;
 
-    public IReadOnlyCollection<string> ExcludedSmtpDomains => System.Array.Empty<string>();
+    public IReadOnlyCollection<string> ExcludedSmtpDomains => Array.Empty<string>();
 
     public ExchangeCommand For(MailEnabledObjectRequest request, string alias)
     {
