@@ -36,7 +36,7 @@ public sealed class ExchangeOnlineRecipientRunner : IRecipientCommandRunner
     {
         var parameters = new Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, object?> parameter in command.Parameters) parameters[parameter.Key] = parameter.Value;
-        IReadOnlyList<PSObject> output = _relay.Run(() => Task.Run(() => _runner.Invoke(command.Name, parameters, cancellationToken), cancellationToken));
+        IReadOnlyList<PSObject> output = _relay.Run(() => Task.FromResult(_runner.Invoke(command.Name, parameters, cancellationToken)));
         return new ExchangeRunResult(_endpoint.Host, output, Array.Empty<ErrorRecord>());
     }
 
