@@ -15,27 +15,8 @@ using MessagingProvider.Output;
 
 namespace MessagingProvider.Cloud.Tests;
 
-public sealed class ExchangeOnlineRunnerTests : IAsyncLifetime
+public sealed class ExchangeOnlineRunnerTests : Office365StandInTest
 {
-    private readonly Office365TestSettings _settings = new Office365TestSettings();
-    private readonly List<string> _verbose = new List<string>();
-    private readonly List<string> _warnings = new List<string>();
-    private EntraStandIn _entra = null!;
-    private ExchangeOnlineStandIn _exchange = null!;
-
-    public async Task InitializeAsync()
-    {
-        _entra = await EntraStandIn.StartAsync();
-        _exchange = await ExchangeOnlineStandIn.StartAsync(_entra);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _exchange.DisposeAsync();
-        await _entra.DisposeAsync();
-        _settings.Dispose();
-    }
-
     [Fact]
     public async Task RunsACmdletWithAnAppOnlyTokenAndReturnsItsObjects()
     {

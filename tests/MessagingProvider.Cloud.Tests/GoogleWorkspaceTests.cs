@@ -13,20 +13,8 @@ using MessagingProvider.Output;
 
 namespace MessagingProvider.Cloud.Tests;
 
-public sealed class GoogleWorkspaceTests : IAsyncLifetime
+public sealed class GoogleWorkspaceTests : GoogleStandInTest
 {
-    private readonly GoogleTestSettings _settings = new GoogleTestSettings();
-    private readonly List<string> _verbose = new List<string>();
-    private GoogleStandIn _google = null!;
-
-    public async Task InitializeAsync() => _google = await GoogleStandIn.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _google.DisposeAsync();
-        _settings.Dispose();
-    }
-
     [Fact]
     public async Task P12KeyImpersonatesTheAdministratorAndCreatesAGroup()
     {
@@ -216,13 +204,6 @@ public sealed class GoogleWorkspaceTests : IAsyncLifetime
         ProviderConnectionInfo status = await GoogleWorkspaceStatusProbe.CheckAsync("G", P12(), _settings.Vault, TestHandlers.Trusting(), null, CancellationToken.None);
         Assert.Equal(ServerStatus.Offline, status.Status);
         Assert.Equal(ErrorIds.GoogleDelegationNotGranted, status.ErrorId);
-    }
-
-    private GoogleWorkspaceSettings P12()
-    {
-        GoogleWorkspaceSettings settings = _settings.WithP12Key(_google, out RSA publicKey);
-        _google.PublicKey = publicKey;
-        return settings;
     }
 
     private GoogleDirectoryClient Client(GoogleWorkspaceSettings settings, GoogleRetryPolicy? retry = null) =>

@@ -1,10 +1,7 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using MessagingProvider.Cloud.Tests.StandIns;
@@ -102,7 +99,7 @@ public sealed class ProviderConnectionTests : IAsyncLifetime
     {
         using var session = new ModuleSession();
         string key = TestFiles.GoogleJsonKey(session.ConfigDirectory + "-files", _google.ServiceAccount);
-        _google.PublicKey = PublicKeyOf(key);
+        _google.PublicKey = TestFiles.PublicKeyOf(key);
 
         RunResult result = session.Run(@"
             $null = New-IdentityStore -Name G
@@ -123,7 +120,7 @@ public sealed class ProviderConnectionTests : IAsyncLifetime
     {
         using var session = new ModuleSession();
         string key = TestFiles.GoogleJsonKey(session.ConfigDirectory + "-files", _google.ServiceAccount);
-        _google.PublicKey = PublicKeyOf(key);
+        _google.PublicKey = TestFiles.PublicKeyOf(key);
         _google.DelegatedScopes.Clear();
 
         PSObject status = session.Run(@"
@@ -145,17 +142,8 @@ public sealed class ProviderConnectionTests : IAsyncLifetime
         // Exchange Online asks to come back in a minute: the command waits, and Ctrl+C must end the wait.
         _exchange.Throttle(1, 429, retryAfterSeconds: 60);
 
-        using PowerShell ps = PowerShell.Create();
-        ps.Runspace = session.Runspace;
-        ps.AddCommand("Test-MessagingProviderConnection").AddParameter("IdentityStore", "Cloud");
-        IAsyncResult running = ps.BeginInvoke();
-        SpinWait.SpinUntil(() => _exchange.HttpRequests == 1, TimeSpan.FromSeconds(30));
-        Assert.Equal(1, _exchange.HttpRequests);
+        session.StopWhenStarted(ps => ps.AddCommand("Test-MessagingProviderConnection").AddParameter("IdentityStore", "Cloud"), () => _exchange.HttpRequests == 1);
 
-        ps.Stop();
-
-        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
         Assert.Equal(1, _exchange.HttpRequests);
     }
 
@@ -204,15 +192,4 @@ public sealed class ProviderConnectionTests : IAsyncLifetime
         Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com `
             -ApplicationId {AppId} -ClientSecret (secure {secretExpression}) -AuthorityHost $args[0] -ExchangeOnlineEndpoint $args[1]
         ";
-
-    private static RSA PublicKeyOf(string jsonKey)
-    {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(jsonKey));
-        using RSA full = RSA.Create();
-        full.ImportFromPem(document.RootElement.GetProperty("private_key").GetString());
-        RSA publicKey = RSA.Create();
-        publicKey.ImportParameters(full.ExportParameters(false));
-        return publicKey;
-    }
-
 }

@@ -52,3 +52,25 @@ function New-GoogleTestStore {
     Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -AdminUser admin@contoso.com -KeyPath $key `
         -TokenEndpoint $script:Google.TokenEndpoint -DirectoryApiEndpoint $script:Google.DirectoryApi
 }
+
+# Runs $Script with the module in a new runspace, waits until Exchange Online got its first request,
+# stops it as Ctrl+C does and checks that it stopped (ModuleSession.StopWhenStarted in the hosted tests).
+function Stop-CommandAtExchangeOnline([string] $Script) {
+    $runspace = [runspacefactory]::CreateRunspace()
+    $runspace.Open()
+    try {
+        $ps = [powershell]::Create()
+        $ps.Runspace = $runspace
+        $null = $ps.AddScript("Import-Module '$ModuleManifest'; $Script")
+        $running = $ps.BeginInvoke()
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        while ($script:ExchangeOnline.HttpRequests -lt 1 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $script:ExchangeOnline.HttpRequests | Should -Be 1
+        $ps.Stop()
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        { $ps.EndInvoke($running) } | Should -Throw
+    }
+    finally {
+        $runspace.Dispose()
+    }
+}

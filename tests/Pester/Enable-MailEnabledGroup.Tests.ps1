@@ -1,6 +1,7 @@
 BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
     . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
     Import-Module $ModuleManifest -Force
 }
 
@@ -141,5 +142,26 @@ Describe 'Enable-MailEnabledGroup' {
         ($result | Where-Object { $_.Message -like 'Exchange server*' }) | Should -BeNullOrEmpty
         Enable-MailEnabledGroup -IdentityStore Groups -Identity Long -Alias averyveryverylongaliasname -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -Be 'InvalidAlias,MessagingProvider.Commands.EnableMailEnabledGroupCommand'
+    }
+}
+
+Describe 'Enable-MailEnabledGroup with the cloud providers' {
+    BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
+    AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
+
+    It 'creates the cloud group under the directory name' {
+        New-Office365TestStore -Secret $Entra.ClientSecret
+        $result = Enable-MailEnabledGroup -IdentityStore Cloud -Identity 'CN=Sales EMEA,OU=Groups,DC=contoso,DC=com' -WarningAction SilentlyContinue
+        $result.PrimarySmtpAddress | Should -Be 'SalesEMEA@contoso.com'
+        $result.Command | Should -Be 'New-DistributionGroup'
+        $ExchangeOnline.Requests | Should -HaveCount 1
+        $ExchangeOnline.Requests[0]['Parameters']['Name'].ToString() | Should -Be 'Sales EMEA'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        New-Office365TestStore -Secret $Entra.ClientSecret
+        Enable-MailEnabledGroup -IdentityStore Cloud -Identity 'CN=Sales,DC=contoso,DC=com' -WhatIf | Should -BeNullOrEmpty
+        $ExchangeOnline.HttpRequests | Should -Be 0
+        $Entra.TokenRequests | Should -Be 0
     }
 }

@@ -1,6 +1,7 @@
 BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
     . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
     Import-Module $ModuleManifest -Force
 }
 
@@ -33,5 +34,26 @@ Describe 'New-MailEnabledUser' {
         New-MailEnabledUser -IdentityStore Contoso -Name 'Ann Smith' -Password (ConvertTo-TestSecureString 'Initial-1') -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -Be 'PasswordNotAllowed,MessagingProvider.Commands.NewMailEnabledUserCommand'
         $err[0].Exception.Message | Should -BeLike '*only when Exchange creates the user*'
+    }
+}
+
+Describe 'New-MailEnabledUser with the cloud providers' {
+    BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
+    AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
+
+    It 'refuses a mailbox in Office 365, even with -WhatIf' {
+        New-Office365TestStore -Secret $Entra.ClientSecret
+        New-MailEnabledUser -IdentityStore Cloud -Name Dee -WhatIf -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'ExchangeOnlineMailboxNotSupported,MessagingProvider.Commands.NewMailEnabledUserCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        $ExchangeOnline.HttpRequests | Should -Be 0
+    }
+
+    It 'is not supported by Google Workspace' {
+        New-GoogleTestStore
+        New-MailEnabledUser -IdentityStore G -Name Dee -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'GoogleUserNotSupported,MessagingProvider.Commands.NewMailEnabledUserCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        $Google.ApiRequests | Should -Be 0
     }
 }

@@ -68,24 +68,8 @@ Describe 'Test-MessagingProviderConnection' {
     It 'stops waiting for Exchange Online when the command is stopped' {
         New-Office365TestStore -Secret $Entra.ClientSecret
         $ExchangeOnline.Throttle(1, 429, 60)
-        $runspace = [runspacefactory]::CreateRunspace()
-        $runspace.Open()
-        try {
-            $ps = [powershell]::Create()
-            $ps.Runspace = $runspace
-            $null = $ps.AddScript("Import-Module '$ModuleManifest'; Test-MessagingProviderConnection -IdentityStore Cloud")
-            $running = $ps.BeginInvoke()
-            $deadline = [datetime]::UtcNow.AddSeconds(30)
-            while ($ExchangeOnline.HttpRequests -lt 1 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-            $ExchangeOnline.HttpRequests | Should -Be 1
-            $ps.Stop()
-            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
-            { $ps.EndInvoke($running) } | Should -Throw
-            $ExchangeOnline.HttpRequests | Should -Be 1
-        }
-        finally {
-            $runspace.Dispose()
-        }
+        Stop-CommandAtExchangeOnline 'Test-MessagingProviderConnection -IdentityStore Cloud'
+        $ExchangeOnline.HttpRequests | Should -Be 1
     }
 
     It 'refuses a provider that is not a cloud one' {

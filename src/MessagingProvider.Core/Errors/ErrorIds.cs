@@ -121,4 +121,10 @@ public static class ErrorIds
     public const string EntraSmtpClientSettingsIncomplete = "EntraSmtpClientSettingsIncomplete";
     public const string EntraSmtpClientTestRequired = "EntraSmtpClientTestRequired";
     public const string EntraSmtpClientNotEnabled = "EntraSmtpClientNotEnabled";
+    public const string ExchangeOnlineMailboxNotSupported = "ExchangeOnlineMailboxNotSupported";
+    public const string GoogleGroupExists = "GoogleGroupExists";
+    public const string GoogleUserNotSupported = "GoogleUserNotSupported";
+    public const string GoogleContactNotSupported = "GoogleContactNotSupported";
+    public const string GooglePrimaryAddressChangeNotSupported = "GooglePrimaryAddressChangeNotSupported";
+    public const string OrganizationalUnitNotSupported = "OrganizationalUnitNotSupported";
 }

@@ -13,28 +13,34 @@ using MessagingProvider.Recipients;
 
 namespace MessagingProvider.Exchange;
 
-/// <summary>Mail-enabled objects on Exchange on-premises or Hybrid, through the priority-order runner.</summary>
+/// <summary>
+/// Mail-enabled objects on an Exchange: on premises or Hybrid through the priority-order runner,
+/// or Exchange Online through its REST admin API. Both read with Get-Recipient and set addresses
+/// with the connector's export; the cmdlets that create differ (<see cref="IRecipientCommandSet"/>).
+/// </summary>
 public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvider
 {
     private readonly string _identityStore;
-    private readonly ExchangeSettings _settings;
-    private readonly ExchangeCommandRunner _runner;
+    private readonly IRecipientCommandSet _commands;
+    private readonly IRecipientCommandRunner _runner;
+    private readonly Action<string> _warning;
 
-    public ExchangeMailEnabledObjectProvider(string identityStore, ExchangeSettings settings, ExchangeCommandRunner runner)
+    public ExchangeMailEnabledObjectProvider(string identityStore, IRecipientCommandSet commands, IRecipientCommandRunner runner, Action<string>? warning = null)
     {
         _identityStore = identityStore;
-        _settings = settings;
+        _commands = commands;
         _runner = runner;
+        _warning = warning ?? (_ => { });
     }
 
-    public string Describe(MailEnabledObjectRequest request) =>
-        $"{ExchangeRecipientCommands.For(request, request.Alias ?? "", _settings).Name} on Exchange ({string.Join(", ", _runner.Servers)})";
+    public string Describe(MailEnabledObjectRequest request) => $"{_commands.For(request, request.Alias ?? "").Name} on {_runner.Location}";
 
     public MailEnabledObjectResult Provision(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
     {
-        ExchangeCommand command = ExchangeRecipientCommands.For(request, alias, _settings);
-        ExchangeRunResult result = _runner.Invoke(command, ExchangeRecipientCommands.ExistenceCheck(request.Identity), cancellationToken);
-        ExchangeCommandFailure.ThrowIfFailed(result, command, request.Identity);
+        ExchangeCommand command = _commands.For(request, alias);
+        ExchangeRunResult result = _runner.Run(command, ExchangeRecipientCommands.ExistenceCheck(request.Identity), request.Identity, cancellationToken);
+        string? notice = _commands.NoticeAfter(request);
+        if (notice is not null) _warning(notice);
         PSObject? recipient = result.Output.FirstOrDefault();
         return new MailEnabledObjectResult
         {
@@ -44,7 +50,7 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
             Alias = Text(recipient, "Alias") ?? alias,
             PrimarySmtpAddress = Text(recipient, "PrimarySmtpAddress") ?? "",
             RecipientTypeDetails = Text(recipient, "RecipientTypeDetails"),
-            Provider = MessagingProviderType.Exchange,
+            Provider = _commands.Provider,
             Command = command.Name,
             Server = result.Server,
         };
@@ -53,28 +59,38 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
     public EmailAddressUpdate SetEmailAddresses(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
     {
         // Bad input is refused before any remote call.
-        EmailAddressExport.Compute(null, desired, primary, _settings.ExcludedSmtpDomains);
+        EmailAddressExport.Compute(null, desired, primary, _commands.ExcludedSmtpDomains);
 
-        ExchangeCommand read = ExchangeRecipientCommands.ExistenceCheck(identity);
-        ExchangeRunResult current = _runner.Invoke(read, null, cancellationToken);
-        ExchangeCommandFailure.ThrowIfFailed(current, read, identity);
-        PSObject recipient = current.Output.FirstOrDefault() ?? throw new MessagingProviderException(ExchangeErrorIds.RecipientNotFound, ErrorKind.NotFound,
-            $"Exchange server '{current.Server}' found no recipient '{identity}'. Mail-enable it first (Enable-MailEnabledUser, Enable-MailEnabledGroup, Enable-MailEnabledContact).", identity);
-
-        EmailAddressUpdate update = EmailAddressExport.Compute(Strings(recipient, "EmailAddresses"), desired, primary, _settings.ExcludedSmtpDomains);
+        (PSObject recipient, string server) = Read(identity, cancellationToken);
+        EmailAddressUpdate update = EmailAddressExport.Compute(Strings(recipient, "EmailAddresses"), desired, primary, _commands.ExcludedSmtpDomains);
         update.Identity = identity;
         if (!update.Changed || !confirm(update)) return update;
 
-        ExchangeCommand set = new ExchangeCommand(ExchangeRecipientCommands.SetCommandFor(Text(recipient, "RecipientTypeDetails"), identity))
-            .With("Identity", identity)
-            .With("EmailAddresses", update.EmailAddresses)
-            // With the address policy on, Exchange would recompute the primary address and undo the export.
-            .With("EmailAddressPolicyEnabled", false);
-        ExchangeRunResult applied = _runner.Invoke(set, null, cancellationToken);
-        ExchangeCommandFailure.ThrowIfFailed(applied, set, identity);
-        update.Server = applied.Server;
+        ExchangeCommand set = _commands.SetEmailAddresses(Text(recipient, "RecipientTypeDetails"), identity, update.EmailAddresses);
+        update.Server = _runner.Run(set, null, identity, cancellationToken).Server;
         return update;
     }
+
+    private (PSObject Recipient, string Server) Read(string identity, CancellationToken cancellationToken)
+    {
+        ExchangeCommand read = ExchangeRecipientCommands.ExistenceCheck(identity);
+        ExchangeRunResult current;
+        try
+        {
+            current = _runner.Run(read, null, identity, cancellationToken);
+        }
+        catch (MessagingProviderException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            throw NotFound(identity, e.Message, e);
+        }
+
+        PSObject recipient = current.Output.FirstOrDefault() ?? throw NotFound(identity, $"{_runner.Location} found no recipient '{identity}'.", null);
+        return (recipient, current.Server);
+    }
+
+    private static MessagingProviderException NotFound(string identity, string why, Exception? inner) =>
+        new MessagingProviderException(ExchangeErrorIds.RecipientNotFound, ErrorKind.NotFound,
+            $"{why} Mail-enable it first (Enable-MailEnabledUser, Enable-MailEnabledGroup, Enable-MailEnabledContact).", identity, inner);
 
     public void Dispose() => _runner.Dispose();
 

@@ -42,6 +42,10 @@ public static class ExchangeRecipientCommands
     /// <summary>Run on the next server before repeating a create that may have completed on a server that dropped.</summary>
     public static ExchangeCommand ExistenceCheck(string identity) => new ExchangeCommand("Get-Recipient").With("Identity", identity);
 
+    /// <summary>The Set- cmdlet of the recipient's type with its new EmailAddresses collection.</summary>
+    public static ExchangeCommand SetEmailAddresses(string? recipientTypeDetails, string identity, string[] emailAddresses) =>
+        new ExchangeCommand(SetCommandFor(recipientTypeDetails, identity)).With("Identity", identity).With("EmailAddresses", emailAddresses);
+
     /// <summary>The Set- cmdlet that takes -EmailAddresses for a recipient type (Get-Recipient's RecipientTypeDetails).</summary>
     public static string SetCommandFor(string? recipientTypeDetails, string identity)
     {

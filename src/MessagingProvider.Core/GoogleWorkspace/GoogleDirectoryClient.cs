@@ -73,11 +73,17 @@ public sealed class GoogleDirectoryClient : IDisposable
     }
 
     public Task<DirectoryAlias> InsertAliasAsync(string userKey, string alias, CancellationToken cancellationToken) =>
-        Run($"Add alias {alias} to {userKey}", ct => new AliasesInsertRequest(_service, userKey, new DirectoryAlias { Alias = alias }).ExecuteAsync(ct), cancellationToken);
+        InsertAliasAsync(AliasOwner.User, userKey, alias, cancellationToken);
+
+    public Task<DirectoryAlias> InsertAliasAsync(AliasOwner owner, string ownerKey, string alias, CancellationToken cancellationToken) =>
+        Run($"Add alias {alias} to {ownerKey}", ct => new AliasesInsertRequest(_service, owner, ownerKey, new DirectoryAlias { Alias = alias }).ExecuteAsync(ct), cancellationToken);
+
+    public Task DeleteAliasAsync(AliasOwner owner, string ownerKey, string alias, CancellationToken cancellationToken) =>
+        Run($"Remove alias {alias} from {ownerKey}", ct => new AliasesDeleteRequest(_service, owner, ownerKey, alias).ExecuteAsync(ct), cancellationToken);
 
     public async Task<IReadOnlyList<DirectoryAlias>> ListAliasesAsync(string userKey, CancellationToken cancellationToken)
     {
-        DirectoryAliases aliases = await Run($"List the aliases of {userKey}", ct => new AliasesListRequest(_service, userKey).ExecuteAsync(ct), cancellationToken).ConfigureAwait(false);
+        DirectoryAliases aliases = await Run($"List the aliases of {userKey}", ct => new AliasesListRequest(_service, AliasOwner.User, userKey).ExecuteAsync(ct), cancellationToken).ConfigureAwait(false);
         return (IReadOnlyList<DirectoryAlias>?)aliases.Aliases ?? Array.Empty<DirectoryAlias>();
     }
 

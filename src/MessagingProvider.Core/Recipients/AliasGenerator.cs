@@ -39,7 +39,7 @@ public static class AliasGenerator
     }
 
     /// <summary>"CN=Sales Team,OU=Groups,DC=contoso,DC=com" gives "Sales Team"; other identities are used as they are.</summary>
-    private static string LeafName(string identity)
+    public static string LeafName(string identity)
     {
         if (!identity.StartsWith("CN=", System.StringComparison.OrdinalIgnoreCase)) return identity;
         var builder = new StringBuilder();

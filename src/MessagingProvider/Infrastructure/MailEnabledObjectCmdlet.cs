@@ -9,8 +9,10 @@ namespace MessagingProvider.Commands.Infrastructure;
 
 /// <summary>
 /// Base of the cmdlets that reach an identity store's messaging provider. The provider (for
-/// Exchange: its remote sessions) is created on first use and kept for all pipeline input of the
-/// invocation; it is closed in EndProcessing, and on StopProcessing so Ctrl+C ends promptly.
+/// Exchange: its remote sessions; for the clouds: their HTTP clients) is created on first use and
+/// kept for all pipeline input of the invocation; it is closed in EndProcessing, and on
+/// StopProcessing so Ctrl+C ends promptly. Its warnings (Exchange Online's, and what the user must
+/// do after a create) go to WriteWarning.
 /// </summary>
 public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
 {
@@ -26,7 +28,7 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         lock (_providers)
         {
             if (_providers.TryGetValue(document.Name, out var entry)) return entry.Provider;
-            IMailEnabledObjectProvider provider = MailEnabledObjectProviders.For(Store, document, WriteVerbose);
+            IMailEnabledObjectProvider provider = MailEnabledObjectProviders.For(Store, document, WriteVerbose, WriteWarning);
             _providers[document.Name] = (document, provider);
             return provider;
         }

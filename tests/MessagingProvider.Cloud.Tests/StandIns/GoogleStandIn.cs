@@ -15,7 +15,8 @@ namespace MessagingProvider.Cloud.Tests.StandIns;
 /// Google's OAuth 2.0 token endpoint (JWT-bearer grant of a service account with domain-wide
 /// delegation: RS256 signature checked with the key's public half, <c>sub</c> = the impersonated
 /// user, scopes checked against the delegation) and the Admin SDK Directory API for groups,
-/// members and user aliases, with Google's error JSON.
+/// members and the aliases of users and groups (insert, list, delete; an address is unique across
+/// users, groups and aliases), with Google's error JSON.
 /// </summary>
 public sealed class GoogleStandIn : IAsyncDisposable
 {
@@ -79,6 +80,9 @@ public sealed class GoogleStandIn : IAsyncDisposable
             app.MapGet("/admin/directory/v1/groups/{groupKey}/members", standIn.ListMembers);
             app.MapPost("/admin/directory/v1/users/{userKey}/aliases", standIn.InsertAlias);
             app.MapGet("/admin/directory/v1/users/{userKey}/aliases", standIn.ListAliases);
+            app.MapDelete("/admin/directory/v1/users/{userKey}/aliases/{alias}", standIn.DeleteAlias);
+            app.MapPost("/admin/directory/v1/groups/{groupKey}/aliases", standIn.InsertGroupAlias);
+            app.MapDelete("/admin/directory/v1/groups/{groupKey}/aliases/{alias}", standIn.DeleteGroupAlias);
             app.MapGet("/admin/directory/v1/users/{userKey}", standIn.GetUser);
         });
         return standIn;
@@ -153,15 +157,17 @@ public sealed class GoogleStandIn : IAsyncDisposable
             ["directMembersCount"] = "0",
             ["adminCreated"] = true,
         };
+        if (AddressTaken(email)) return ApiError(409, "Entity already exists.", "duplicate");
         return _groups.TryAdd(email, group) ? Results.Json(group) : ApiError(409, "Entity already exists.", "duplicate");
     }
 
     private IResult GetGroup(HttpContext context, string groupKey)
     {
         if (Gate(context) is { } refused) return refused;
-        if (!_groups.TryGetValue(groupKey, out JsonObject? group)) return ApiError(404, "Resource Not Found: groupKey", "notFound");
-        JsonObject copy = (JsonObject)group.DeepClone();
-        copy["directMembersCount"] = (_members.TryGetValue(groupKey, out var m) ? m.Count : 0).ToString();
+        if (GroupEmail(groupKey) is not { } email) return ApiError(404, "Resource Not Found: groupKey", "notFound");
+        JsonObject copy = (JsonObject)_groups[email].DeepClone();
+        copy["directMembersCount"] = (_members.TryGetValue(email, out var m) ? m.Count : 0).ToString();
+        if (AliasesOf(email) is { Count: > 0 } aliases) copy["aliases"] = new JsonArray(aliases.Select(a => (JsonNode)a).ToArray());
         return Results.Json(copy);
     }
 
@@ -201,16 +207,80 @@ public sealed class GoogleStandIn : IAsyncDisposable
     {
         if (Gate(context) is { } refused) return refused;
         if (!Users.Contains(userKey)) return ApiError(404, "Resource Not Found: userKey", "notFound");
+        return await AddAlias(context, userKey);
+    }
+
+    private async Task<IResult> InsertGroupAlias(HttpContext context, string groupKey)
+    {
+        if (Gate(context) is { } refused) return refused;
+        if (GroupEmail(groupKey) is not { } email) return ApiError(404, "Resource Not Found: groupKey", "notFound");
+        return await AddAlias(context, email);
+    }
+
+    private async Task<IResult> AddAlias(HttpContext context, string owner)
+    {
         string alias = (await JsonNode.ParseAsync(context.Request.Body))!["alias"]!.GetValue<string>();
-        List<string> aliases = _aliases.GetOrAdd(userKey, _ => new List<string>());
+        if (!alias.EndsWith("@contoso.com", StringComparison.OrdinalIgnoreCase)) return ApiError(400, "Invalid Input: alias", "invalid");
+        List<string> aliases = _aliases.GetOrAdd(owner, _ => new List<string>());
         lock (aliases)
         {
-            if (aliases.Contains(alias, StringComparer.OrdinalIgnoreCase)) return ApiError(409, "Entity already exists.", "duplicate");
+            if (AddressTaken(alias)) return ApiError(409, "Entity already exists.", "duplicate");
             aliases.Add(alias);
         }
 
-        return Results.Json(new JsonObject { ["kind"] = "admin#directory#alias", ["id"] = "1234", ["etag"] = "\"a\"", ["primaryEmail"] = userKey, ["alias"] = alias });
+        return Results.Json(new JsonObject { ["kind"] = "admin#directory#alias", ["id"] = "1234", ["etag"] = "\"a\"", ["primaryEmail"] = owner, ["alias"] = alias });
     }
+
+    private IResult DeleteAlias(HttpContext context, string userKey, string alias)
+    {
+        if (Gate(context) is { } refused) return refused;
+        if (!Users.Contains(userKey)) return ApiError(404, "Resource Not Found: userKey", "notFound");
+        return RemoveAlias(userKey, alias);
+    }
+
+    private IResult DeleteGroupAlias(HttpContext context, string groupKey, string alias)
+    {
+        if (Gate(context) is { } refused) return refused;
+        if (GroupEmail(groupKey) is not { } email) return ApiError(404, "Resource Not Found: groupKey", "notFound");
+        return RemoveAlias(email, alias);
+    }
+
+    private IResult RemoveAlias(string owner, string alias)
+    {
+        List<string>? aliases = _aliases.TryGetValue(owner, out var a) ? a : null;
+        lock (aliases ?? new List<string>())
+        {
+            if (aliases is null || aliases.RemoveAll(x => string.Equals(x, alias, StringComparison.OrdinalIgnoreCase)) == 0)
+            {
+                return ApiError(404, "Resource Not Found: aliasKey", "notFound");
+            }
+        }
+
+        return Results.NoContent();
+    }
+
+    /// <summary>The aliases of a user or group (by primary address), a copy.</summary>
+    public IReadOnlyList<string> AliasesOf(string owner)
+    {
+        if (!_aliases.TryGetValue(owner, out var aliases)) return Array.Empty<string>();
+        lock (aliases) return aliases.ToArray();
+    }
+
+    /// <summary>Google keeps one namespace of addresses: users, groups and every alias.</summary>
+    private bool AddressTaken(string address) =>
+        Users.Contains(address) || _groups.ContainsKey(address) || _aliases.Values.Any(list => { lock (list) return list.Contains(address, StringComparer.OrdinalIgnoreCase); });
+
+    /// <summary>A group key is its email, an alias or its ID.</summary>
+    private string? GroupEmail(string groupKey)
+    {
+        if (_groups.ContainsKey(groupKey)) return _groups[groupKey]["email"]!.GetValue<string>();
+        JsonObject? byId = _groups.Values.FirstOrDefault(g => g["id"]!.GetValue<string>() == groupKey);
+        if (byId is not null) return byId["email"]!.GetValue<string>();
+        return _groups.Keys.FirstOrDefault(email => AliasesOf(email).Contains(groupKey, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The groups created, by email.</summary>
+    public IReadOnlyDictionary<string, JsonObject> Groups => _groups;
 
     private IResult ListAliases(HttpContext context, string userKey)
     {
@@ -228,9 +298,10 @@ public sealed class GoogleStandIn : IAsyncDisposable
     private IResult GetUser(HttpContext context, string userKey)
     {
         if (Gate(context) is { } refused) return refused;
-        return Users.Contains(userKey)
-            ? Results.Json(new JsonObject { ["kind"] = "admin#directory#user", ["id"] = "1000", ["primaryEmail"] = userKey, ["isAdmin"] = string.Equals(userKey, AdminUser, StringComparison.OrdinalIgnoreCase) })
-            : ApiError(404, "Resource Not Found: userKey", "notFound");
+        if (!Users.Contains(userKey)) return ApiError(404, "Resource Not Found: userKey", "notFound");
+        var user = new JsonObject { ["kind"] = "admin#directory#user", ["id"] = "1000", ["primaryEmail"] = userKey, ["isAdmin"] = string.Equals(userKey, AdminUser, StringComparison.OrdinalIgnoreCase) };
+        if (AliasesOf(userKey) is { Count: > 0 } aliases) user["aliases"] = new JsonArray(aliases.Select(a => (JsonNode)a).ToArray());
+        return Results.Json(user);
     }
 
     private static IResult TokenError(int status, string error, string description) =>

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
+using System.Threading;
 
 namespace MessagingProvider.Tests.Infrastructure;
 
@@ -53,6 +54,25 @@ public sealed class ModuleSession : IDisposable
         }
 
         return new RunResult(output, ps.Streams.Error.ToList(), ps.Streams, terminating: false);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="command"/> in this session, waits until <paramref name="started"/>
+    /// says the server got its request, stops it as Ctrl+C does, and checks that it stopped.
+    /// </summary>
+    public void StopWhenStarted(Action<PowerShell> command, Func<bool> started)
+    {
+        using PowerShell ps = PowerShell.Create();
+        ps.Runspace = _runspace;
+        command(ps);
+        IAsyncResult running = ps.BeginInvoke();
+        SpinWait.SpinUntil(started, TimeSpan.FromSeconds(30));
+        Assert.True(started(), "The command never reached the server.");
+
+        ps.Stop();
+
+        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
     }
 
     /// <summary>

@@ -34,4 +34,15 @@ public static class TestFiles
         }));
         return path;
     }
+
+    /// <summary>The public half of a JSON key's private key, as Google holds it.</summary>
+    public static RSA PublicKeyOf(string jsonKey)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(jsonKey));
+        using RSA full = RSA.Create();
+        full.ImportFromPem(document.RootElement.GetProperty("private_key").GetString());
+        RSA publicKey = RSA.Create();
+        publicKey.ImportParameters(full.ExportParameters(false));
+        return publicKey;
+    }
 }

@@ -16,7 +16,7 @@ namespace MessagingProvider.Exchange.Remoting;
 /// skipped for the cool-down unless every server is down. Sessions are opened lazily and kept
 /// until <see cref="Dispose"/>, so all pipeline input of one cmdlet shares them.
 /// </summary>
-public sealed class ExchangeCommandRunner : IDisposable
+public sealed class ExchangeCommandRunner : IRecipientCommandRunner
 {
     private readonly Dictionary<string, ExchangeSession> _sessions = new Dictionary<string, ExchangeSession>(StringComparer.OrdinalIgnoreCase);
     private readonly IReadOnlyList<string> _servers;
@@ -70,6 +70,16 @@ public sealed class ExchangeCommandRunner : IDisposable
     }
 
     public IReadOnlyList<string> Servers => _servers;
+
+    public string Location => $"Exchange ({string.Join(", ", _servers)})";
+
+    /// <summary><see cref="Invoke"/>, with an error Exchange reported thrown, named after the server.</summary>
+    public ExchangeRunResult Run(ExchangeCommand command, ExchangeCommand? existenceCheck, object? target, CancellationToken cancellationToken)
+    {
+        ExchangeRunResult result = Invoke(command, existenceCheck, cancellationToken);
+        ExchangeCommandFailure.ThrowIfFailed(result, command, target);
+        return result;
+    }
 
     /// <summary>
     /// Runs <paramref name="command"/> on the first server that works. When a server dropped after

@@ -59,5 +59,8 @@ public sealed class DirectoryUser : IDirectResponseSchema
     [JsonProperty("id")] public string? Id { get; set; }
     [JsonProperty("primaryEmail")] public string? PrimaryEmail { get; set; }
     [JsonProperty("isAdmin")] public bool? IsAdmin { get; set; }
+
+    /// <summary>The aliases an administrator added (not the domain aliases Google adds itself, nonEditableAliases).</summary>
+    [JsonProperty("aliases")] public IList<string>? Aliases { get; set; }
     [JsonProperty("etag")] public string? ETag { get; set; }
 }

@@ -108,50 +108,81 @@ public sealed class MembersListRequest : DirectoryRequest<DirectoryMembers>
     }
 }
 
-public sealed class AliasesInsertRequest : DirectoryRequest<DirectoryAlias>
+/// <summary>Whose aliases: users and groups have the same alias methods, each under its own path.</summary>
+public enum AliasOwner
 {
-    public AliasesInsertRequest(IClientService service, string userKey, DirectoryAlias body) : base(service)
+    User,
+    Group,
+}
+
+/// <summary>The aliases methods of users (users/{userKey}/aliases) and groups (groups/{groupKey}/aliases).</summary>
+public abstract class AliasRequest<TResponse> : DirectoryRequest<TResponse>
+{
+    protected AliasRequest(IClientService service, AliasOwner owner, string ownerKey) : base(service)
     {
-        UserKey = userKey;
+        Owner = owner;
+        OwnerKey = ownerKey;
+    }
+
+    public AliasOwner Owner { get; }
+
+    /// <summary>The user's or group's primary email, alias or unique ID.</summary>
+    [RequestParameter("ownerKey", RequestParameterType.Path)]
+    public string OwnerKey { get; }
+
+    protected string AliasesPath => (Owner == AliasOwner.User ? "admin/directory/v1/users" : "admin/directory/v1/groups") + "/{ownerKey}/aliases";
+
+    protected override void InitParameters()
+    {
+        base.InitParameters();
+        AddParameter("ownerKey", "path", true);
+    }
+}
+
+public sealed class AliasesInsertRequest : AliasRequest<DirectoryAlias>
+{
+    public AliasesInsertRequest(IClientService service, AliasOwner owner, string ownerKey, DirectoryAlias body) : base(service, owner, ownerKey)
+    {
         Body = body;
         InitParameters();
     }
 
-    [RequestParameter("userKey", RequestParameterType.Path)]
-    public string UserKey { get; }
-
     public DirectoryAlias Body { get; }
     public override string MethodName => "insert";
     public override string HttpMethod => "POST";
-    public override string RestPath => "admin/directory/v1/users/{userKey}/aliases";
+    public override string RestPath => AliasesPath;
     protected override object GetBody() => Body;
-
-    protected override void InitParameters()
-    {
-        base.InitParameters();
-        AddParameter("userKey", "path", true);
-    }
 }
 
-public sealed class AliasesListRequest : DirectoryRequest<DirectoryAliases>
+public sealed class AliasesListRequest : AliasRequest<DirectoryAliases>
 {
-    public AliasesListRequest(IClientService service, string userKey) : base(service)
-    {
-        UserKey = userKey;
-        InitParameters();
-    }
-
-    [RequestParameter("userKey", RequestParameterType.Path)]
-    public string UserKey { get; }
+    public AliasesListRequest(IClientService service, AliasOwner owner, string ownerKey) : base(service, owner, ownerKey) => InitParameters();
 
     public override string MethodName => "list";
     public override string HttpMethod => "GET";
-    public override string RestPath => "admin/directory/v1/users/{userKey}/aliases";
+    public override string RestPath => AliasesPath;
+}
+
+/// <summary>Removes one alias; Google answers 204 with no body (the generated client's response type for that is string).</summary>
+public sealed class AliasesDeleteRequest : AliasRequest<string>
+{
+    public AliasesDeleteRequest(IClientService service, AliasOwner owner, string ownerKey, string alias) : base(service, owner, ownerKey)
+    {
+        Alias = alias;
+        InitParameters();
+    }
+
+    [RequestParameter("alias", RequestParameterType.Path)]
+    public string Alias { get; }
+
+    public override string MethodName => "delete";
+    public override string HttpMethod => "DELETE";
+    public override string RestPath => AliasesPath + "/{alias}";
 
     protected override void InitParameters()
     {
         base.InitParameters();
-        AddParameter("userKey", "path", true);
+        AddParameter("alias", "path", true);
     }
 }
 

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MessagingProvider.Cloud;
+using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
+using MessagingProvider.Exchange;
+using MessagingProvider.Exchange.Addresses;
+using MessagingProvider.GoogleWorkspace.Directory;
+using MessagingProvider.Output;
+using MessagingProvider.Recipients;
+using MessagingProvider.Security;
+
+namespace MessagingProvider.GoogleWorkspace;
+
+/// <summary>
+/// Mail-enabled objects in Google Workspace through the Directory API: groups are created with
+/// the address alias@&lt;the store's domain&gt;; users and contacts are not created here; the
+/// secondary addresses of groups and users are their aliases.
+/// </summary>
+public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
+{
+    private readonly string _identityStore;
+    private readonly string _domain;
+    private readonly GoogleDirectoryClient _client;
+    private readonly CallingThreadRelay _relay;
+
+    public GoogleMailEnabledObjectProvider(string identityStore, string domain, GoogleDirectoryClient client, CallingThreadRelay relay)
+    {
+        _identityStore = identityStore;
+        _domain = domain;
+        _client = client;
+        _relay = relay;
+    }
+
+    /// <summary>The provider of a Google Workspace store: the service account impersonating the administrator, whose domain is the store's.</summary>
+    public static GoogleMailEnabledObjectProvider Create(string identityStore, GoogleWorkspaceSettings settings, SecretVault vault,
+        Action<string>? verbose, HttpHandlerFactory? handlerFactory = null, GoogleRetryPolicy? retry = null)
+    {
+        var relay = new CallingThreadRelay();
+        var client = new GoogleDirectoryClient(settings, vault, handlerFactory, retry, relay.Wrap(verbose));
+        string admin = settings.AdminUser ?? "";
+        verbose?.Invoke($"Google Workspace: Directory API at {client.BaseUri} as {settings.ServiceAccount} for {admin}.");
+        return new GoogleMailEnabledObjectProvider(identityStore, admin.Substring(admin.LastIndexOf('@') + 1), client, relay);
+    }
+
+    public string Describe(MailEnabledObjectRequest request)
+    {
+        RequireGroup(request);
+        return $"Create the Google group {request.Alias}@{_domain} (Directory API groups.insert at {_client.BaseUri})";
+    }
+
+    public MailEnabledObjectResult Provision(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
+    {
+        RequireGroup(request);
+        string email = alias + "@" + _domain;
+        var group = new DirectoryGroup
+        {
+            Email = email,
+            Name = request.DisplayName ?? (request.Mode == MailEnabledObjectMode.New ? request.Identity : request.Name ?? AliasGenerator.LeafName(request.Identity)),
+        };
+        DirectoryGroup created;
+        try
+        {
+            created = _relay.Run(() => _client.InsertGroupAsync(group, cancellationToken));
+        }
+        catch (MessagingProviderException e) when (e.Kind == ErrorKind.AlreadyExists)
+        {
+            throw new MessagingProviderException(ErrorIds.GoogleGroupExists, ErrorKind.AlreadyExists,
+                $"Google Workspace already has a group, user or alias with the address {email} (identity store '{_identityStore}'), so the group '{request.Identity}' was not created. Give another -Alias, or use the existing group.",
+                email, e);
+        }
+
+        return new MailEnabledObjectResult
+        {
+            IdentityStore = _identityStore,
+            Identity = request.Identity,
+            Kind = request.Kind.ToString(),
+            Alias = alias,
+            PrimarySmtpAddress = created.Email ?? email,
+            RecipientTypeDetails = "GoogleGroup",
+            Provider = MessagingProviderType.GoogleWorkspace,
+            Command = "groups.insert",
+            Server = _client.BaseUri.Host,
+        };
+    }
+
+    public EmailAddressUpdate SetEmailAddresses(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
+    {
+        // Bad input is refused before any remote call.
+        EmailAddressExport.Compute(null, desired, primary, null);
+
+        GoogleAddresses current = _relay.Run(() => ReadAsync(identity, cancellationToken));
+        var currentEntries = new[] { "SMTP:" + current.PrimaryEmail }.Concat(current.Aliases.Select(a => "smtp:" + a));
+        EmailAddressUpdate update = EmailAddressExport.Compute(currentEntries, desired, primary, null);
+        update.Identity = identity;
+        if (!string.Equals(update.PrimarySmtpAddress, current.PrimaryEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new MessagingProviderException(ErrorIds.GooglePrimaryAddressChangeNotSupported, ErrorKind.NotSupported,
+                $"The primary address of '{identity}' in Google Workspace is {current.PrimaryEmail}; this module does not rename Google {current.Owner.ToString().ToLowerInvariant()}s, so it cannot become {update.PrimarySmtpAddress}. " +
+                $"Rename it in the Google Admin console, or give {current.PrimaryEmail} as the primary address (-PrimarySmtpAddress) and the other addresses as aliases.",
+                identity);
+        }
+
+        List<string> wanted = update.EmailAddresses.Where(a => a.StartsWith("smtp:", StringComparison.Ordinal)).Select(a => a.Substring(5)).ToList();
+        List<string> add = wanted.Where(a => !current.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+        List<string> remove = current.Aliases.Where(a => !wanted.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+        // Google keeps aliases as a set: only additions and removals are changes, not the order.
+        update.Changed = add.Count > 0 || remove.Count > 0;
+        if (!update.Changed || !confirm(update)) return update;
+
+        _relay.Run(async () =>
+        {
+            foreach (string alias in add) await _client.InsertAliasAsync(current.Owner, current.PrimaryEmail, alias, cancellationToken).ConfigureAwait(false);
+            foreach (string alias in remove) await _client.DeleteAliasAsync(current.Owner, current.PrimaryEmail, alias, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+        update.Server = _client.BaseUri.Host;
+        return update;
+    }
+
+    /// <summary>A group of that key, else a user; neither is RecipientNotFound.</summary>
+    private async Task<GoogleAddresses> ReadAsync(string identity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            DirectoryGroup group = await _client.GetGroupAsync(identity, cancellationToken).ConfigureAwait(false);
+            return new GoogleAddresses(AliasOwner.Group, group.Email ?? identity, group.Aliases);
+        }
+        catch (MessagingProviderException e) when (e.Kind == ErrorKind.NotFound)
+        {
+        }
+
+        try
+        {
+            DirectoryUser user = await _client.GetUserAsync(identity, cancellationToken).ConfigureAwait(false);
+            return new GoogleAddresses(AliasOwner.User, user.PrimaryEmail ?? identity, user.Aliases);
+        }
+        catch (MessagingProviderException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            throw new MessagingProviderException(ExchangeErrorIds.RecipientNotFound, ErrorKind.NotFound,
+                $"Google Workspace has no group or user '{identity}' (identity store '{_identityStore}'). Give its primary email address, an alias or its ID; create groups with New-MailEnabledGroup and users in the Google Admin console.",
+                identity, e);
+        }
+    }
+
+    private void RequireGroup(MailEnabledObjectRequest request)
+    {
+        CloudObjectRules.RefuseOrganizationalUnit(request, _identityStore, "Google Workspace", "Google groups have no organizational unit");
+        if (request.Kind == MailEnabledObjectKind.User)
+        {
+            throw new MessagingProviderException(ErrorIds.GoogleUserNotSupported, ErrorKind.NotSupported,
+                $"'{request.Identity}' cannot be mail-enabled in Google Workspace (identity store '{_identityStore}'): every Google Workspace user already has a mailbox address, and users are created in the Google Admin console or by directory synchronization (Google Cloud Directory Sync), not by this module. Set-RecipientEmailAddress manages an existing user's aliases.",
+                request.Identity);
+        }
+
+        if (request.Kind == MailEnabledObjectKind.Contact)
+        {
+            throw new MessagingProviderException(ErrorIds.GoogleContactNotSupported, ErrorKind.NotSupported,
+                $"'{request.Identity}' cannot be created as a mail contact in Google Workspace (identity store '{_identityStore}'): the Directory API has no mail contacts. Keep external addresses as members of a Google group, or as shared contacts in the Google Admin console.",
+                request.Identity);
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    public void Abandon() => _client.Dispose();
+
+    private sealed class GoogleAddresses
+    {
+        public GoogleAddresses(AliasOwner owner, string primaryEmail, IList<string>? aliases)
+        {
+            Owner = owner;
+            PrimaryEmail = primaryEmail;
+            Aliases = (IReadOnlyList<string>?)aliases?.ToList() ?? Array.Empty<string>();
+        }
+
+        public AliasOwner Owner { get; }
+
+        public string PrimaryEmail { get; }
+
+        public IReadOnlyList<string> Aliases { get; }
+    }
+}

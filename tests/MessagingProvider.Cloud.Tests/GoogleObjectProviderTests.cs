@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
+using MessagingProvider.Exchange;
+using MessagingProvider.GoogleWorkspace;
+using MessagingProvider.Output;
+using MessagingProvider.Recipients;
+
+namespace MessagingProvider.Cloud.Tests;
+
+/// <summary>The mail-enabled object provider of a Google Workspace store against the Google stand-in.</summary>
+public sealed class GoogleObjectProviderTests : GoogleStandInTest
+{
+    [Theory]
+    [InlineData(MailEnabledObjectMode.New, "Project X", null, "Project X")]
+    [InlineData(MailEnabledObjectMode.New, "Project X", "Project X team", "Project X team")]
+    [InlineData(MailEnabledObjectMode.Enable, "CN=Sales Team,OU=Groups,DC=contoso,DC=com", null, "Sales Team")]
+    public void AGroupIsCreatedWithTheAliasInTheAdministratorsDomain(MailEnabledObjectMode mode, string identity, string? displayName, string groupName)
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+        var request = new MailEnabledObjectRequest { Kind = MailEnabledObjectKind.Group, Mode = mode, Identity = identity, DisplayName = displayName, Alias = "projectx" };
+
+        string described = provider.Describe(request);
+        MailEnabledObjectResult result = provider.Provision(request, "projectx", CancellationToken.None);
+
+        Assert.Contains("projectx@contoso.com", described);
+        Assert.Equal("projectx@contoso.com", result.PrimarySmtpAddress);
+        Assert.Equal(MessagingProviderType.GoogleWorkspace, result.Provider);
+        Assert.Equal("groups.insert", result.Command);
+        Assert.Equal(groupName, _google.Groups["projectx@contoso.com"]["name"]!.GetValue<string>());
+        Assert.Contains(_verbose, v => v.Contains("Insert group projectx@contoso.com"));
+    }
+
+    [Fact]
+    public void AnAddressThatExistsIsGoogleGroupExists()
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+
+        // alice@contoso.com is a user: Google keeps one namespace for users, groups and aliases.
+        var error = Assert.Throws<MessagingProviderException>(() => provider.Provision(Group("Alice group"), "alice", CancellationToken.None));
+
+        Assert.Equal(ErrorIds.GoogleGroupExists, error.ErrorId);
+        Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
+        Assert.Contains("alice@contoso.com", error.Message);
+        Assert.Contains("409", error.InnerException!.Message);
+        Assert.Empty(_google.Groups);
+    }
+
+    [Theory]
+    [InlineData(MailEnabledObjectKind.User, "GoogleUserNotSupported", "Google Admin console")]
+    [InlineData(MailEnabledObjectKind.Contact, "GoogleContactNotSupported", "the Directory API has no mail contacts")]
+    public void UsersAndContactsAreRefusedBeforeAnythingIsSent(MailEnabledObjectKind kind, string errorId, string reason)
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+        var request = new MailEnabledObjectRequest { Kind = kind, Mode = MailEnabledObjectMode.New, Identity = "Dee", Alias = "dee", ExternalEmailAddress = "dee@fabrikam.com" };
+
+        var described = Assert.Throws<MessagingProviderException>(() => provider.Describe(request));
+        var provisioned = Assert.Throws<MessagingProviderException>(() => provider.Provision(request, "dee", CancellationToken.None));
+
+        Assert.Equal(errorId, described.ErrorId);
+        Assert.Equal(errorId, provisioned.ErrorId);
+        Assert.Equal(ErrorKind.NotSupported, described.Kind);
+        Assert.Contains(reason, described.Message);
+        Assert.Equal(0, _google.TokenRequests);
+        Assert.Equal(0, _google.ApiRequests);
+    }
+
+    [Fact]
+    public void GroupAliasesAreAddedAndRemoved()
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+        provider.Provision(Group("Sales"), "sales", CancellationToken.None);
+        provider.SetEmailAddresses("sales@contoso.com", new[] { "sales@contoso.com", "vertrieb@contoso.com", "ventas@contoso.com" }, "sales@contoso.com", _ => true, CancellationToken.None);
+
+        EmailAddressUpdate update = provider.SetEmailAddresses("sales@contoso.com", new[] { "SMTP:sales@contoso.com", "verkauf@contoso.com", "ventas@contoso.com" }, null, _ => true, CancellationToken.None);
+
+        Assert.Equal(new[] { "ventas@contoso.com", "verkauf@contoso.com" }, _google.AliasesOf("sales@contoso.com").OrderBy(a => a));
+        Assert.Equal(new[] { "vertrieb@contoso.com" }, update.Removed);
+        Assert.Equal("sales@contoso.com", update.PrimarySmtpAddress);
+        Assert.True(update.Changed);
+        Assert.Contains(_verbose, v => v.Contains("Remove alias vertrieb@contoso.com from sales@contoso.com"));
+    }
+
+    [Fact]
+    public void AGroupIsFoundByItsAlias()
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+        provider.Provision(Group("Sales"), "sales", CancellationToken.None);
+        provider.SetEmailAddresses("sales@contoso.com", new[] { "sales@contoso.com", "vertrieb@contoso.com" }, "sales@contoso.com", _ => true, CancellationToken.None);
+
+        EmailAddressUpdate update = provider.SetEmailAddresses("vertrieb@contoso.com", new[] { "sales@contoso.com" }, "sales@contoso.com", _ => true, CancellationToken.None);
+
+        Assert.Empty(_google.AliasesOf("sales@contoso.com"));
+        Assert.Equal(new[] { "vertrieb@contoso.com" }, update.Removed);
+    }
+
+    [Fact]
+    public void UserAliasesAreSetAndTheSameSetIsNoChange()
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+        string[] wanted = { "alice.smith@contoso.com", "SMTP:alice@contoso.com" };
+        provider.SetEmailAddresses("alice@contoso.com", wanted, null, _ => true, CancellationToken.None);
+        int requests = _google.ApiRequests;
+
+        EmailAddressUpdate again = provider.SetEmailAddresses("alice@contoso.com", wanted, null, _ => throw new InvalidOperationException("nothing to confirm"), CancellationToken.None);
+
+        Assert.Equal(new[] { "alice.smith@contoso.com" }, _google.AliasesOf("alice@contoso.com"));
+        Assert.False(again.Changed);
+        // Only the reads: groups.get (404) then users.get.
+        Assert.Equal(requests + 2, _google.ApiRequests);
+    }
+
+    [Fact]
+    public void DeclinedConfirmationChangesNothing()
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+
+        EmailAddressUpdate update = provider.SetEmailAddresses("alice@contoso.com", new[] { "alice@contoso.com", "a@contoso.com" }, "alice@contoso.com", _ => false, CancellationToken.None);
+
+        Assert.True(update.Changed);
+        Assert.Empty(_google.AliasesOf("alice@contoso.com"));
+    }
+
+    [Fact]
+    public void AnotherPrimaryAddressIsRefusedAndNothingChanges()
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+
+        var error = Assert.Throws<MessagingProviderException>(() =>
+            provider.SetEmailAddresses("alice@contoso.com", new[] { "alice@contoso.com", "a@contoso.com" }, "a@contoso.com", _ => true, CancellationToken.None));
+
+        Assert.Equal(ErrorIds.GooglePrimaryAddressChangeNotSupported, error.ErrorId);
+        Assert.Equal(ErrorKind.NotSupported, error.Kind);
+        Assert.Contains("alice@contoso.com", error.Message);
+        Assert.Empty(_google.AliasesOf("alice@contoso.com"));
+    }
+
+    [Fact]
+    public void AnUnknownAddressIsRecipientNotFound()
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+
+        MessagingProviderException error = ProviderAssertions.RecipientNotFound(provider);
+
+        Assert.Contains("404", error.InnerException!.Message);
+        Assert.Contains("Google Workspace has no group or user", error.Message);
+    }
+
+    [Fact]
+    public void BadAddressesAreRefusedBeforeAnyRequest()
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+
+        var error = Assert.Throws<MessagingProviderException>(() =>
+            provider.SetEmailAddresses("alice@contoso.com", new[] { "not an address" }, null, _ => true, CancellationToken.None));
+
+        Assert.Equal(ExchangeErrorIds.InvalidEmailAddresses, error.ErrorId);
+        Assert.Equal(0, _google.ApiRequests);
+    }
+
+    [Fact]
+    public void RateLimitingIsRetriedOnTheObjectPath()
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+        _google.Throttle(2, 429);
+
+        MailEnabledObjectResult result = provider.Provision(Group("Sales"), "sales", CancellationToken.None);
+
+        Assert.Equal("sales@contoso.com", result.PrimarySmtpAddress);
+        Assert.Equal(3, _google.ApiRequests);
+        Assert.True(_google.Groups.ContainsKey("sales@contoso.com"));
+    }
+
+    [Fact]
+    public void RateLimitingThatOutlastsTheRetriesIsGoogleRateLimited()
+    {
+        using IMailEnabledObjectProvider provider = GoogleMailEnabledObjectProvider.Create("G", P12(), _settings.Vault, _verbose.Add, TestHandlers.Trusting(), new GoogleRetryPolicy { MaximumRetries = 1 });
+        _google.Throttle(5, 403, "userRateLimitExceeded");
+
+        var error = Assert.Throws<MessagingProviderException>(() => provider.Provision(Group("Sales"), "sales", CancellationToken.None));
+
+        Assert.Equal(ErrorIds.GoogleRateLimited, error.ErrorId);
+        Assert.Empty(_google.Groups);
+    }
+
+    [Fact]
+    public void OneTokenServesEveryRequest()
+    {
+        using IMailEnabledObjectProvider provider = Provider();
+        foreach (string name in new[] { "a", "b", "c" }) provider.Provision(Group(name), name, CancellationToken.None);
+        provider.SetEmailAddresses("a@contoso.com", new[] { "a@contoso.com", "a2@contoso.com" }, "a@contoso.com", _ => true, CancellationToken.None);
+
+        Assert.Equal(1, _google.TokenRequests);
+    }
+
+    private IMailEnabledObjectProvider Provider() => GoogleMailEnabledObjectProvider.Create("G", P12(), _settings.Vault, _verbose.Add, TestHandlers.Trusting());
+
+    private static MailEnabledObjectRequest Group(string name) =>
+        new MailEnabledObjectRequest { Kind = MailEnabledObjectKind.Group, Mode = MailEnabledObjectMode.New, Identity = name, Name = name };
+}

@@ -1,0 +1,19 @@
+using System.Threading;
+using MessagingProvider.Errors;
+using MessagingProvider.Exchange;
+using MessagingProvider.Recipients;
+
+namespace MessagingProvider.Cloud.Tests;
+
+internal static class ProviderAssertions
+{
+    /// <summary>Setting the addresses of nobody@contoso.com is RecipientNotFound; the error is returned for the provider's own details.</summary>
+    public static MessagingProviderException RecipientNotFound(IMailEnabledObjectProvider provider)
+    {
+        var error = Assert.Throws<MessagingProviderException>(() =>
+            provider.SetEmailAddresses("nobody@contoso.com", new[] { "nobody@contoso.com" }, null, _ => true, CancellationToken.None));
+        Assert.Equal(ExchangeErrorIds.RecipientNotFound, error.ErrorId);
+        Assert.Equal(ErrorKind.NotFound, error.Kind);
+        return error;
+    }
+}
