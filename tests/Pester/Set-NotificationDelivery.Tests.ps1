@@ -179,3 +179,43 @@ Describe 'Set-NotificationDelivery' {
         (Get-NotificationDelivery Cloud).GraphMailbox | Should -Be $mailbox
     }
 }
+
+Describe 'Set-NotificationDelivery -Method EntraSmtpClient' {
+    BeforeAll {
+        . ([System.IO.Path]::Combine($PSScriptRoot, 'EntraSmtp.common.ps1'))
+        $server = Start-TestMailServer
+    }
+    AfterAll { $server.Dispose() }
+    BeforeEach { Start-EntraSmtpTest $server }
+    AfterEach { Stop-EntraSmtpTest }
+
+    It 'sends notifications through the enabled client as the signed-in mailbox and stops when it is disabled' {
+        New-EntraSmtpTestStore $server
+        $null = Invoke-TestMailboxLogon -Mailbox $EntraMailbox
+        $before = Get-ConfigurationSnapshot
+        { Set-NotificationDelivery -IdentityStore Contoso -Method EntraSmtpClient -ErrorAction Stop } |
+            Should -Throw -ErrorId 'EntraSmtpClientNotEnabled,MessagingProvider.Commands.SetNotificationDeliveryCommand'
+        { Set-NotificationDelivery -IdentityStore Contoso -Method EntraSmtpClient -From judy@test.local -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NotificationDeliveryFromNotUsed,MessagingProvider.Commands.SetNotificationDeliveryCommand'
+        Assert-ConfigurationUnchanged $before
+
+        (Send-EntraSmtpTestMessage -IdentityStore Contoso -To judy@test.local).Succeeded | Should -BeTrue
+        Enable-EntraSmtpClient -IdentityStore Contoso
+        $delivery = Set-NotificationDelivery -IdentityStore Contoso -Method EntraSmtpClient -PassThru
+        $delivery.Method | Should -Be 'EntraSmtpClient'
+        $delivery.Problem | Should -BeNullOrEmpty
+
+        $group = 'Entra-' + [guid]::NewGuid().ToString('N').Substring(0, 12)
+        $result = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject $group -To judy@test.local
+        $result.Status | Should -Be 'Sent'
+        $result.Transport | Should -Be 'EntraSmtpClient'
+        $message = $server.Mail.WaitFor('judy@test.local', $group, 1, $null)
+        $message[0].From.Mailboxes[0].Address | Should -Be $EntraMailbox
+
+        Disable-EntraSmtpClient -IdentityStore Contoso -WarningVariable warned 3>$null
+        $warned | Where-Object { $_.Message -like '*Send-Notification fails with EntraSmtpClientNotEnabled*' } | Should -Not -BeNullOrEmpty
+        (Get-NotificationDelivery -IdentityStore Contoso).Problem | Should -BeLike '*not enabled*'
+        { Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "$group-2" -To judy@test.local -ErrorAction Stop } |
+            Should -Throw -ErrorId 'EntraSmtpClientNotEnabled,MessagingProvider.Commands.SendNotificationCommand'
+    }
+}

@@ -11,10 +11,10 @@ public sealed class NotificationDeliveryInfo
 
     public NotificationDeliveryMethod Method { get; set; }
 
-    /// <summary>The address notifications are sent as with this method (SMTP: Set-SmtpServer -From).</summary>
+    /// <summary>The address notifications are sent as with this method (SMTP: Set-SmtpServer -From; Entra ID SMTP client: its signed-in mailbox).</summary>
     public string? From { get; set; }
 
-    /// <summary>The SMTP server (host:port) or the Microsoft Graph endpoint.</summary>
+    /// <summary>The SMTP server or the Entra ID SMTP client's smart host (host:port), or the Microsoft Graph endpoint.</summary>
     public string? Endpoint { get; set; }
 
     /// <summary>The Microsoft Graph sender mailbox, kept while SMTP is used.</summary>
@@ -37,6 +37,12 @@ public sealed class NotificationDeliveryInfo
         {
             info.From = document.Smtp?.From;
             info.Endpoint = document.Smtp is null ? null : $"{document.Smtp.Server}:{document.Smtp.Port}";
+        }
+        else if (delivery.Method == NotificationDeliveryMethod.EntraSmtpClient)
+        {
+            EntraSmtpClientSettings? entra = document.EntraSmtpClient;
+            info.From = entra?.MailboxUser;
+            info.Endpoint = entra is null ? null : $"{entra.SmartHost}:{entra.Port}";
         }
         else
         {
