@@ -9,24 +9,8 @@ using MessagingProvider.Errors;
 
 namespace MessagingProvider.Cloud.Tests;
 
-public sealed class GraphMailSenderTests : IAsyncLifetime
+public sealed class GraphMailSenderTests : GraphStandInTest
 {
-    private readonly Office365TestSettings _settings = new Office365TestSettings();
-    private EntraStandIn _entra = null!;
-    private GraphStandIn _graph = null!;
-
-    public async Task InitializeAsync()
-    {
-        _entra = await EntraStandIn.StartAsync();
-        _graph = await GraphStandIn.StartAsync(_entra);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _graph.DisposeAsync();
-        await _entra.DisposeAsync();
-        _settings.Dispose();
-    }
 
     [Fact]
     public async Task SendsAsTheMailboxWithAnAppOnlyToken()

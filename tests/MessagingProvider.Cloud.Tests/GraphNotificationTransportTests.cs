@@ -19,27 +19,11 @@ namespace MessagingProvider.Cloud.Tests;
 /// document, against the Entra ID and Graph stand-ins: what the rendered notification becomes
 /// on the wire, per-message failures, throttling, and one token for many messages.
 /// </summary>
-public sealed class GraphNotificationTransportTests : IAsyncLifetime
+public sealed class GraphNotificationTransportTests : GraphStandInTest
 {
     private const string Mailbox = "notifications@contoso.com";
-    private readonly Office365TestSettings _settings = new Office365TestSettings();
     private readonly HttpHandlerFactory _handlers = TestHandlers.Trusting();
     private readonly List<string> _verbose = new List<string>();
-    private EntraStandIn _entra = null!;
-    private GraphStandIn _graph = null!;
-
-    public async Task InitializeAsync()
-    {
-        _entra = await EntraStandIn.StartAsync();
-        _graph = await GraphStandIn.StartAsync(_entra);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _graph.DisposeAsync();
-        await _entra.DisposeAsync();
-        _settings.Dispose();
-    }
 
     [Fact]
     public void ARenderedNotificationBecomesTheGraphRequest()
