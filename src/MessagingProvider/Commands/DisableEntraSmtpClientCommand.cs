@@ -9,27 +9,20 @@ namespace MessagingProvider.Commands;
 /// <summary>Turns the Entra ID SMTP client off; its settings, sign-in and last test stay.</summary>
 [Cmdlet(VerbsLifecycle.Disable, "EntraSmtpClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(EntraSmtpClientInfo))]
-public sealed class DisableEntraSmtpClientCommand : IdentityStoreCmdlet
+public sealed class DisableEntraSmtpClientCommand : EntraSmtpClientSwitchCmdlet
 {
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    protected override string Action => "Disable the Microsoft Entra ID SMTP client";
 
-    protected override void ProcessRecord()
+    protected override bool Switch(IdentityStoreDocument document) => EntraSmtpClientSwitch.Disable(document);
+
+    protected override void Report(IdentityStoreDocument updated, bool wasEnabled)
     {
-        if (!ShouldProcess(IdentityStore, "Disable the Microsoft Entra ID SMTP client")) return;
-        TryRun(() =>
+        WriteVerbose(wasEnabled
+            ? $"The Entra ID SMTP client of '{updated.Name}' is disabled."
+            : $"The Entra ID SMTP client of '{updated.Name}' was disabled already.");
+        if (updated.Notifications.Delivery.Method == NotificationDeliveryMethod.EntraSmtpClient)
         {
-            bool was = false;
-            IdentityStoreDocument updated = Store.Update(IdentityStore, d => was = EntraSmtpClientSwitch.Disable(d), CancellationToken);
-            WriteVerbose(was
-                ? $"The Entra ID SMTP client of '{updated.Name}' is disabled."
-                : $"The Entra ID SMTP client of '{updated.Name}' was disabled already.");
-            if (updated.Notifications.Delivery.Method == NotificationDeliveryMethod.EntraSmtpClient)
-            {
-                WriteWarning($"Notifications of '{updated.Name}' are delivered by the Entra ID SMTP client: Send-Notification fails with EntraSmtpClientNotEnabled until it is enabled again or Set-NotificationDelivery -IdentityStore '{updated.Name}' -Method Smtp chooses another way.");
-            }
-
-            if (PassThru) WriteObject(EntraSmtpClientInfo.Create(updated.Name, updated.EntraSmtpClient!, EntraSmtpClientEndpoint.TokenCachePath(Store, updated.Name)));
-        });
+            WriteWarning($"Notifications of '{updated.Name}' are delivered by the Entra ID SMTP client: Send-Notification fails with EntraSmtpClientNotEnabled until it is enabled again or Set-NotificationDelivery -IdentityStore '{updated.Name}' -Method Smtp chooses another way.");
+        }
     }
 }

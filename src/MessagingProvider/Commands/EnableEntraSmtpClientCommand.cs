@@ -9,23 +9,17 @@ namespace MessagingProvider.Commands;
 /// <summary>The product's "Enabled" check box: accepted only after a test passed with the current settings and mailbox.</summary>
 [Cmdlet(VerbsLifecycle.Enable, "EntraSmtpClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(EntraSmtpClientInfo))]
-public sealed class EnableEntraSmtpClientCommand : IdentityStoreCmdlet
+public sealed class EnableEntraSmtpClientCommand : EntraSmtpClientSwitchCmdlet
 {
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    protected override string Action => "Enable the Microsoft Entra ID SMTP client";
 
-    protected override void ProcessRecord()
+    protected override bool Switch(IdentityStoreDocument document) => EntraSmtpClientSwitch.Enable(document);
+
+    protected override void Report(IdentityStoreDocument updated, bool wasEnabled)
     {
-        if (!ShouldProcess(IdentityStore, "Enable the Microsoft Entra ID SMTP client")) return;
-        TryRun(() =>
-        {
-            bool already = false;
-            IdentityStoreDocument updated = Store.Update(IdentityStore, d => already = EntraSmtpClientSwitch.Enable(d), CancellationToken);
-            EntraSmtpClientSettings settings = updated.EntraSmtpClient!;
-            WriteVerbose(already
-                ? $"The Entra ID SMTP client of '{updated.Name}' was enabled already."
-                : $"The Entra ID SMTP client of '{updated.Name}' is enabled: it sends as {settings.MailboxUser} through {settings.SmartHost}:{settings.Port}.");
-            if (PassThru) WriteObject(EntraSmtpClientInfo.Create(updated.Name, settings, EntraSmtpClientEndpoint.TokenCachePath(Store, updated.Name)));
-        });
+        EntraSmtpClientSettings settings = updated.EntraSmtpClient!;
+        WriteVerbose(wasEnabled
+            ? $"The Entra ID SMTP client of '{updated.Name}' was enabled already."
+            : $"The Entra ID SMTP client of '{updated.Name}' is enabled: it sends as {settings.MailboxUser} through {settings.SmartHost}:{settings.Port}.");
     }
 }
