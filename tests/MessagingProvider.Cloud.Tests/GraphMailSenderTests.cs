@@ -9,7 +9,7 @@ using MessagingProvider.Errors;
 
 namespace MessagingProvider.Cloud.Tests;
 
-public sealed class GraphMailSenderTests : GraphStandInTest
+public sealed class GraphMailSenderTests : Office365StandInTest
 {
 
     [Fact]

@@ -19,11 +19,10 @@ namespace MessagingProvider.Cloud.Tests;
 /// document, against the Entra ID and Graph stand-ins: what the rendered notification becomes
 /// on the wire, per-message failures, throttling, and one token for many messages.
 /// </summary>
-public sealed class GraphNotificationTransportTests : GraphStandInTest
+public sealed class GraphNotificationTransportTests : Office365StandInTest
 {
     private const string Mailbox = "notifications@contoso.com";
     private readonly HttpHandlerFactory _handlers = TestHandlers.Trusting();
-    private readonly List<string> _verbose = new List<string>();
 
     [Fact]
     public void ARenderedNotificationBecomesTheGraphRequest()

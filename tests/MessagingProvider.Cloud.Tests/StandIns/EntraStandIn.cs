@@ -46,6 +46,13 @@ public sealed class EntraStandIn : IAsyncDisposable
     /// <summary>True when the stand-in issued this token for this scope.</summary>
     public bool Issued(string token, string scope) => _issued.TryGetValue(token, out string? s) && s == scope;
 
+    /// <summary>Whether a request to <paramref name="resource"/> carries a bearer token this stand-in issued for that resource's .default scope.</summary>
+    public bool Authorizes(HttpRequest request, Uri resource)
+    {
+        string header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.Ordinal) && Issued(header.Substring(7), resource.GetLeftPart(UriPartial.Authority) + "/.default");
+    }
+
     /// <param name="certificate">The TLS certificate; by default the one the tests trust.</param>
     public static async Task<EntraStandIn> StartAsync(X509Certificate2? certificate = null)
     {

@@ -78,9 +78,7 @@ public sealed class ExchangeOnlineStandIn : IAsyncDisposable
     private async Task<IResult> InvokeCommand(HttpContext context, string tenant)
     {
         Interlocked.Increment(ref _httpRequests);
-        string? bearer = context.Request.Headers.Authorization.ToString() is { } h && h.StartsWith("Bearer ", StringComparison.Ordinal) ? h.Substring(7) : null;
-        string audience = Endpoint.GetLeftPart(UriPartial.Authority) + "/.default";
-        if (bearer is null || !_entra.Issued(bearer, audience))
+        if (!_entra.Authorizes(context.Request, Endpoint))
         {
             return Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = "Unauthorized", ["message"] = "The access token is missing, invalid or not issued for this resource." } }, statusCode: 401);
         }

@@ -54,9 +54,7 @@ public sealed class GraphStandIn : IAsyncDisposable
     private async Task<IResult> SendMail(HttpContext context, string id)
     {
         Interlocked.Increment(ref _requests);
-        string header = context.Request.Headers.Authorization.ToString();
-        string audience = Endpoint.GetLeftPart(UriPartial.Authority) + "/.default";
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || !_entra.Issued(header.Substring(7), audience))
+        if (!_entra.Authorizes(context.Request, Endpoint))
         {
             return Error(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
         }
