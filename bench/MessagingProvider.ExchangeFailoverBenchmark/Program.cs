@@ -26,8 +26,8 @@ public static class Program
         int iterations = args.Length > 0 ? int.Parse(args[0]) : 15;
         using var directory = new StandInDirectory();
         directory.SetExchangeServers(("ExchB", "Version 15.2 (Build 1544.4)", "Mailbox"));
-        using StandInServer healthy = StandInServer.Start("ExchB", directory);
-        using StandInServer hung = StandInServer.Start("ExchHung", directory);
+        using ExchangeServerProcess healthy = ExchangeServerProcess.Start("ExchB", directory);
+        using ExchangeServerProcess hung = ExchangeServerProcess.Start("ExchHung", directory);
         var command = new ExchangeCommand("Get-ExchangeServer");
         TimeSpan openTimeout = TimeSpan.FromSeconds(2);
 
@@ -46,8 +46,8 @@ public static class Program
             }
 
             double ms = watch.Elapsed.TotalMilliseconds;
-            // The engine's pipe listener needs a moment before the next client (see StandInServer.ReconnectPause); outside the timing.
-            Thread.Sleep(StandInServer.ReconnectPause);
+            // The engine's pipe listener needs a moment before the next client (see ExchangeServerProcess.ReconnectPause); outside the timing.
+            Thread.Sleep(ExchangeServerProcess.ReconnectPause);
             return ms;
         }
 

@@ -8,7 +8,7 @@ using System.Management.Automation.Runspaces;
 using System.Net;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 using MimeKit;
 
 // Usage: MessagingProvider.SmtpBenchmark [messages=1000] [streamMessages=10000]

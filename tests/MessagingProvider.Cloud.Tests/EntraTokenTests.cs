@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
-using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 

@@ -6,7 +6,7 @@ using System.Management.Automation;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange;

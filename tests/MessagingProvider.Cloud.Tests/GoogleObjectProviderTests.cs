@@ -4,7 +4,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
-using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange;

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using MessagingProvider.Cloud.Graph;
-using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Notifications;

@@ -1,7 +1,7 @@
 using System;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
-using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Configuration;
 using MessagingProvider.Security;
 

@@ -1,4 +1,4 @@
-using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.TestSupport;
 
 namespace MessagingProvider.Cloud.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Smtp;
 
 namespace MessagingProvider.Mail.Tests;

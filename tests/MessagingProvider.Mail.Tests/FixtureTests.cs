@@ -1,6 +1,6 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 using MimeKit;
 
 namespace MessagingProvider.Mail.Tests;

@@ -1,5 +1,5 @@
 global using Xunit;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 
 namespace MessagingProvider.Mail.Tests;
 

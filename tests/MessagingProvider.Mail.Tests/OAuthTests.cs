@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Smtp;
 using MimeKit;
 

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using System.Threading;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Output;
 using MessagingProvider.Smtp;
 using MimeKit;

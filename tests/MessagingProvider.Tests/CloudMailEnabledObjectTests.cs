@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
-using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Tests.Help;
 using MessagingProvider.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Tests.Infrastructure;
 
 namespace MessagingProvider.Tests;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Tests.Infrastructure;
 
 namespace MessagingProvider.Tests;

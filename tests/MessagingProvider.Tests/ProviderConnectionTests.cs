@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
-using MessagingProvider.Cloud.Tests.StandIns;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Tests.Infrastructure;
 
 namespace MessagingProvider.Tests;

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Tests.Infrastructure;
 
 namespace MessagingProvider.Tests;

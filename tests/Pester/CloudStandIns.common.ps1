@@ -1,30 +1,15 @@
 # The HTTPS stand-ins of Microsoft Entra ID, Exchange Online, Microsoft Graph and Google (Kestrel on 127.0.0.1),
-# taken from the built cloud test assembly, as tests/MessagingProvider.Tests/ProviderConnectionTests.cs
-# uses them. Build first: dotnet build tests/MessagingProvider.Cloud.Tests -c Release
+# from tests/MessagingProvider.TestSupport (loaded by common.ps1).
 
-$script:StandInAssembly = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine(
-    $PSScriptRoot, '..', 'MessagingProvider.Cloud.Tests', 'bin', 'Release', 'net10.0', 'MessagingProvider.Cloud.Tests.dll'))
-
-# pwsh does not load the ASP.NET Core shared framework; resolve it from the runtime's own folder.
-$script:AspNetCoreDirectory = [System.IO.Path]::Combine(
-    [System.IO.Path]::GetDirectoryName([System.IO.Path]::GetDirectoryName([System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory().TrimEnd('\', '/'))),
-    'Microsoft.AspNetCore.App', [System.Environment]::Version.ToString())
-[System.AppDomain]::CurrentDomain.add_AssemblyResolve({
-    param($sender, $eventArgs)
-    $name = [System.Reflection.AssemblyName]::new($eventArgs.Name).Name
-    $candidate = [System.IO.Path]::Combine($script:AspNetCoreDirectory, "$name.dll")
-    if ([System.IO.File]::Exists($candidate)) { return [System.Reflection.Assembly]::LoadFrom($candidate) }
-    $null
-})
-$null = [System.Reflection.Assembly]::LoadFrom($script:StandInAssembly)
+. ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
 
 function Start-CloudStandIn {
     # Trusts the stand-ins' generated certificate for this user until the test process exits.
-    $script:Trust = [MessagingProvider.Cloud.Tests.StandIns.TestTls]::TrustForCurrentUser()
-    $script:Entra = [MessagingProvider.Cloud.Tests.StandIns.EntraStandIn]::StartAsync().GetAwaiter().GetResult()
-    $script:ExchangeOnline = [MessagingProvider.Cloud.Tests.StandIns.ExchangeOnlineStandIn]::StartAsync($script:Entra).GetAwaiter().GetResult()
-    $script:Graph = [MessagingProvider.Cloud.Tests.StandIns.GraphStandIn]::StartAsync($script:Entra).GetAwaiter().GetResult()
-    $script:Google = [MessagingProvider.Cloud.Tests.StandIns.GoogleStandIn]::StartAsync().GetAwaiter().GetResult()
+    $script:Trust = [MessagingProvider.TestSupport.TestTls]::TrustForCurrentUser()
+    $script:Entra = [MessagingProvider.TestSupport.EntraStandIn]::StartAsync().GetAwaiter().GetResult()
+    $script:ExchangeOnline = [MessagingProvider.TestSupport.ExchangeOnlineStandIn]::StartAsync($script:Entra).GetAwaiter().GetResult()
+    $script:Graph = [MessagingProvider.TestSupport.GraphStandIn]::StartAsync($script:Entra).GetAwaiter().GetResult()
+    $script:Google = [MessagingProvider.TestSupport.GoogleStandIn]::StartAsync().GetAwaiter().GetResult()
 }
 
 function Stop-CloudStandIn {

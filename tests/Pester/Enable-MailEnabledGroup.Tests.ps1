@@ -35,7 +35,7 @@ Describe 'Enable-MailEnabledGroup' {
         $hung = Start-StandInServer ExchHung
         $null = Start-StandInServer ExchB
         Set-ExchangeConnectionOption -IdentityStore Contoso -OpenTimeoutSeconds 600
-        & kill -STOP $hung.Id
+        & kill -STOP $hung.ProcessId
         try {
             # A second runspace of this process: same module load context (so the same stand-in routing), same configuration directory.
             $ps = [powershell]::Create()
@@ -47,7 +47,7 @@ Describe 'Enable-MailEnabledGroup' {
             $pending.IsCompleted | Should -BeTrue
             Get-StandInJournal | Should -BeNullOrEmpty
         }
-        finally { & kill -CONT $hung.Id }
+        finally { & kill -CONT $hung.ProcessId }
     }
 
     It 'fails over to priority 2 when the priority 1 process is gone' {

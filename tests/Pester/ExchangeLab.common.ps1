@@ -1,19 +1,14 @@
-# Stand-in Exchange servers for the Pester suite, as tests/MessagingProvider.Tests/Infrastructure/ExchangeLab.cs
-# does for the hosted-engine tests: separate processes hosting PowerShell 7.6 with stand-in
-# Exchange cmdlets, reached by the module's own runner over NamedPipeConnectionInfo(process id).
-# Needs common.ps1 (New-TestCredential, Initialize-TestConfiguration) and a build of
-# tests/MessagingProvider.ExchangeStandIn.
+# Stand-in Exchange servers for the Pester suite: separate processes hosting PowerShell 7.6 with
+# stand-in Exchange cmdlets (MessagingProvider.TestSupport.ExchangeStandIns), reached by the module's
+# own runner over NamedPipeConnectionInfo(process id) instead of WS-Management.
+# Needs common.ps1 (New-TestCredential, Initialize-TestConfiguration).
 
-$script:StandInAssembly = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine(
-        $PSScriptRoot, '..', 'MessagingProvider.ExchangeStandIn', 'bin', 'Release', 'net10.0', 'MessagingProvider.ExchangeStandIn.dll'))
+. ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
 
 function New-ExchangeLab {
     param([string[]] $Server = @('ExchA', 'ExchB'), [string] $Authentication = 'Negotiate')
-    $script:StandInState = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'mp-standin-' + [guid]::NewGuid().ToString('N'))
-    $null = [System.IO.Directory]::CreateDirectory($script:StandInState)
-    $script:StandIns = @{}
-    $script:Reconnected = @{}
-    Set-StandInRouting
+    $script:Lab = [MessagingProvider.TestSupport.ExchangeStandIns]::new($false, 'contoso.com')
+    $script:StandInState = $script:Lab.Directory.Path
     $null = New-IdentityStore -Name Contoso
     Set-MessagingProvider -IdentityStore Contoso -Provider Exchange -Domain contoso.com -Credential (New-TestCredential) `
         -Authentication $Authentication -ExcludedSmtpDomain contoso.mail.onmicrosoft.com -Server $Server -Force
@@ -22,55 +17,17 @@ function New-ExchangeLab {
     }
 }
 
+# Starts the stand-in server process $Name; $Environment holds STANDIN_* behaviour switches.
 function Start-StandInServer([string] $Name, [hashtable] $Environment = @{}) {
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $start.ArgumentList.Add($script:StandInAssembly)
-    $start.RedirectStandardInput = $true
-    $start.RedirectStandardOutput = $true
-    $start.UseShellExecute = $false
-    $start.Environment['STANDIN_SERVER'] = $Name
-    $start.Environment['STANDIN_STATE'] = $script:StandInState
-    $start.Environment['STANDIN_DOMAIN'] = 'contoso.com'
-    foreach ($key in $Environment.Keys) { $start.Environment[$key] = $Environment[$key] }
-    $process = [System.Diagnostics.Process]::Start($start)
-    $ready = $process.StandardOutput.ReadLine()
-    if ($ready -notlike 'ready*') { throw "The stand-in server $Name did not start." }
-    $script:StandIns[$Name] = $process
-    $process
+    $variables = [System.Collections.Generic.Dictionary[string, string]]::new()
+    foreach ($key in $Environment.Keys) { $variables[$key] = [string] $Environment[$key] }
+    $script:Lab.Start($Name, $variables)
 }
 
-function Stop-StandInServer([string] $Name) {
-    $process = $script:StandIns[$Name]
-    if ($process -and -not $process.HasExited) { $process.Kill($true); $null = $process.WaitForExit(30000) }
-}
-
-function Set-StandInRouting([switch] $Clear) {
-    # The runner's test seam lives in the module's copy of MessagingProvider.Core, in its private load context.
-    $core = [System.Runtime.Loader.AssemblyLoadContext]::All |
-        Where-Object Name -eq 'MessagingProvider' |
-        ForEach-Object { $_.Assemblies } |
-        Where-Object { $_.GetName().Name -eq 'MessagingProvider.Core' }
-    $field = $core.GetType('MessagingProvider.Exchange.Remoting.ExchangeConnectionInfoFactory', $true).GetField(
-        'TestConnectionOverride', [System.Reflection.BindingFlags]'NonPublic, Static')
-    if ($Clear) { $field.SetValue($null, $null); return }
-    $standIns = $script:StandIns
-    $reconnected = $script:Reconnected
-    $route = [System.Func[string, System.Management.Automation.Runspaces.RunspaceConnectionInfo]] {
-        param($name)
-        $process = $standIns[$name]
-        if (-not $process) { return [System.Management.Automation.Runspaces.NamedPipeConnectionInfo]::new([int]::MaxValue - 7) }
-        # The engine's pipe listener needs a moment before the next client (see StandInServer.ReconnectPause).
-        if ($reconnected[$name]) { Start-Sleep -Milliseconds 500 }
-        $reconnected[$name] = $true
-        [System.Management.Automation.Runspaces.NamedPipeConnectionInfo]::new($process.Id)
-    }.GetNewClosure()
-    $field.SetValue($null, $route)
-}
+function Stop-StandInServer([string] $Name) { $script:Lab.Kill($Name) }
 
 function Remove-ExchangeLab {
-    Set-StandInRouting -Clear
-    foreach ($name in @($script:StandIns.Keys)) { Stop-StandInServer $name }
-    if ($script:StandInState -and [System.IO.Directory]::Exists($script:StandInState)) { [System.IO.Directory]::Delete($script:StandInState, $true) }
+    if ($script:Lab) { $script:Lab.Dispose(); $script:Lab = $null }
 }
 
 function Get-StandInJournal {

@@ -1,14 +1,14 @@
 BeforeAll {
     . "$PSScriptRoot/SmtpCommon.ps1"
     $server = Start-TestMailServer
-    $sender = [MessagingProvider.MailServer.MailServerFixture]::SenderUser
+    $sender = [MessagingProvider.TestSupport.MailServerFixture]::SenderUser
 }
 AfterAll { $server.Dispose() }
 
 Describe 'Get-DueNotification' {
     BeforeEach {
         Initialize-SmtpTest
-        $marker = [MessagingProvider.MailServer.MailServerFixture]::NewMarker()
+        $marker = [MessagingProvider.TestSupport.MailServerFixture]::NewMarker()
         New-ContosoWithSmtp $server
     }
     AfterEach { Clear-SmtpTest }

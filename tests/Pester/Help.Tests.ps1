@@ -54,12 +54,12 @@ BeforeAll {
             Server                = $server.Host
             Port                  = $server.StartTlsPort
             SslPort               = $server.ImplicitTlsPort
-            From                  = [MessagingProvider.MailServer.MailServerFixture]::SenderUser
-            Credential            = New-TestCredential ([MessagingProvider.MailServer.MailServerFixture]::SenderUser) $server.SenderPassword
+            From                  = [MessagingProvider.TestSupport.MailServerFixture]::SenderUser
+            Credential            = New-TestCredential ([MessagingProvider.TestSupport.MailServerFixture]::SenderUser) $server.SenderPassword
             CertificateThumbprint = $server.Certificate.Thumbprint
             PlainPort             = $server.PlainPort
             ImapPort              = $server.ImapPort
-            MailboxPassword       = ConvertTo-SecureString ([MessagingProvider.MailServer.MailServerFixture]::MailboxPassword) -AsPlainText -Force
+            MailboxPassword       = ConvertTo-SecureString ([MessagingProvider.TestSupport.MailServerFixture]::MailboxPassword) -AsPlainText -Force
         }
     }
 

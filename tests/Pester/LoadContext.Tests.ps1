@@ -7,9 +7,9 @@ BeforeAll {
     $root = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
     $script:OtherModule = [System.IO.Path]::Combine($root, 'tests', 'MessagingProvider.OtherModule', 'bin', 'Release', 'net8.0', 'MessagingProvider.OtherModule.dll')
     Add-Type -Path ([System.IO.Path]::Combine($root, 'tests', 'MessagingProvider.Tests', 'bin', 'Release', 'net10.0', 'MessagingProvider.Tests.dll'))
-    $script:Trust = [MessagingProvider.Cloud.Tests.StandIns.TestTls]::TrustForCurrentUser()
-    $script:Entra = [MessagingProvider.Cloud.Tests.StandIns.EntraStandIn]::StartAsync().GetAwaiter().GetResult()
-    $script:Exchange = [MessagingProvider.Cloud.Tests.StandIns.ExchangeOnlineStandIn]::StartAsync($Entra).GetAwaiter().GetResult()
+    $script:Trust = [MessagingProvider.TestSupport.TestTls]::TrustForCurrentUser()
+    $script:Entra = [MessagingProvider.TestSupport.EntraStandIn]::StartAsync().GetAwaiter().GetResult()
+    $script:Exchange = [MessagingProvider.TestSupport.ExchangeOnlineStandIn]::StartAsync($Entra).GetAwaiter().GetResult()
     $script:AppId = '6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10'
 
     function Invoke-Session([scriptblock] $Body) {

@@ -3,17 +3,7 @@
 # the same fixture classes the hosted-engine tests use, loaded from the built test assemblies
 # (dotnet build tests/MessagingProvider.Tests -c Release).
 
-$script:TestAssembly = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine(
-    $PSScriptRoot, '..', 'MessagingProvider.Tests', 'bin', 'Release', 'net10.0', 'MessagingProvider.Tests.dll'))
-
-function Import-MailTestFixture {
-    if (-not ('MessagingProvider.Tests.Infrastructure.SilentTcpServer' -as [type])) {
-        # The mail-server fixture library and its MailKit/MimeKit first, then the test assembly that uses them.
-        $bin = [System.IO.Path]::Combine($PSScriptRoot, '..', 'MessagingProvider.MailServer', 'bin', 'Release', 'net10.0')
-        Get-ChildItem $bin -Filter *.dll | ForEach-Object { try { Add-Type -Path $_.FullName } catch { } }
-        Add-Type -Path $script:TestAssembly
-    }
-}
+. ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
 
 # Contoso with 'Contoso IMAP' (ImapSmtp, mailbox-name logins) and 'Fabrikam EWS' (Exchange, manual logins), as MailScripts.Servers.
 function New-MailServerTestStore {

@@ -2,7 +2,6 @@ BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
     Import-Module $ModuleManifest -Force
-    Import-MailTestFixture
     # The same private dnsmasq as ResolveEmailProviderTests (DnsFixture): only these answers, nothing forwarded.
     $script:Dns = [MessagingProvider.Tests.DnsFixture]::new().Dns
     $script:DnsServer = $Dns.Address
@@ -78,7 +77,7 @@ Describe 'Resolve-EmailProvider' {
     }
 
     It 'reports a DNS server that never answers as a timeout' {
-        $silent = [MessagingProvider.Tests.Infrastructure.SilentUdpServer]::new()
+        $silent = [MessagingProvider.TestSupport.SilentUdpServer]::new()
         try {
             $result = Resolve-EmailProvider -EmailAddress anna@o365.test -DnsServer $silent.Address -TimeoutSeconds 1 -ErrorAction SilentlyContinue -ErrorVariable e
             "$($result.DnsStatus)" | Should -Be 'Timeout'
@@ -89,7 +88,7 @@ Describe 'Resolve-EmailProvider' {
     }
 
     It 'stops a query that hangs when the command is stopped' {
-        $silent = [MessagingProvider.Tests.Infrastructure.SilentUdpServer]::new()
+        $silent = [MessagingProvider.TestSupport.SilentUdpServer]::new()
         try {
             $ps = [powershell]::Create()
             $null = $ps.AddScript("Import-Module '$ModuleManifest'; Resolve-EmailProvider -EmailAddress anna@o365.test -DnsServer $($silent.Address) -TimeoutSeconds 60")

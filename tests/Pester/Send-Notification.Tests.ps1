@@ -1,15 +1,15 @@
 BeforeAll {
     . "$PSScriptRoot/SmtpCommon.ps1"
     $server = Start-TestMailServer
-    $sender = [MessagingProvider.MailServer.MailServerFixture]::SenderUser
+    $sender = [MessagingProvider.TestSupport.MailServerFixture]::SenderUser
 }
 AfterAll { $server.Dispose() }
 
 Describe 'Send-Notification' {
     BeforeEach {
         Initialize-SmtpTest
-        $proxy = [MessagingProvider.MailServer.SmtpFaultProxy]::new($server.PlainPort)
-        $marker = [MessagingProvider.MailServer.MailServerFixture]::NewMarker()
+        $proxy = [MessagingProvider.TestSupport.SmtpFaultProxy]::new($server.PlainPort)
+        $marker = [MessagingProvider.TestSupport.MailServerFixture]::NewMarker()
         New-IdentityStore -Name Contoso | Out-Null
         Set-SmtpServer -IdentityStore Contoso -Server 127.0.0.1 -Port $proxy.Port -From $sender -Security None -Authentication Basic -Credential (New-TestCredential $sender $server.SenderPassword)
         Set-NotificationPolicy -IdentityStore Contoso -NotifyModifiedObject -NotifyGroupOwners -NotifyAddedMembers -NotifyPublicGroupOwners

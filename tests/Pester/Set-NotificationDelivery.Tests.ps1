@@ -6,7 +6,7 @@ BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
     Import-Module $ModuleManifest -Force
     $server = Start-TestMailServer
-    $sender = [MessagingProvider.MailServer.MailServerFixture]::SenderUser
+    $sender = [MessagingProvider.TestSupport.MailServerFixture]::SenderUser
     $mailbox = 'notifications@contoso.com'
 }
 AfterAll { $server.Dispose() }
@@ -15,7 +15,7 @@ Describe 'Set-NotificationDelivery' {
     BeforeEach {
         Initialize-TestConfiguration
         Start-CloudStandIn
-        $marker = [MessagingProvider.MailServer.MailServerFixture]::NewMarker()
+        $marker = [MessagingProvider.TestSupport.MailServerFixture]::NewMarker()
         New-Office365TestStore -Secret $Entra.ClientSecret
     }
     AfterEach {

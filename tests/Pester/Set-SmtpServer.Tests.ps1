@@ -36,8 +36,8 @@ Describe 'Set-SmtpServer' {
         New-IdentityStore -Name Contoso | Out-Null
         $secret = ConvertTo-SecureString $server.TokenEndpoint.ClientSecret -AsPlainText -Force
         Set-SmtpServer -IdentityStore Contoso -Server $server.Host -Port $server.StartTlsPort -From heidi@test.local -Security StartTls -Authentication OAuth2 `
-            -TokenEndpoint $server.TokenEndpoint.TokenEndpointFor('contoso') -ClientId ([MessagingProvider.MailServer.OAuthTokenEndpoint]::ClientId) -ClientSecret $secret `
-            -Scope ([MessagingProvider.MailServer.OAuthTokenEndpoint]::Scope) -Credential (New-TestCredential heidi@test.local ([MessagingProvider.MailServer.MailServerFixture]::MailboxPassword)) `
+            -TokenEndpoint $server.TokenEndpoint.TokenEndpointFor('contoso') -ClientId ([MessagingProvider.TestSupport.OAuthTokenEndpoint]::ClientId) -ClientSecret $secret `
+            -Scope ([MessagingProvider.TestSupport.OAuthTokenEndpoint]::Scope) -Credential (New-TestCredential heidi@test.local ([MessagingProvider.TestSupport.MailServerFixture]::MailboxPassword)) `
             -CertificateThumbprint $server.Certificate.Thumbprint, $server.TokenEndpoint.Certificate.Thumbprint
         (Get-SmtpServer -IdentityStore Contoso).ClientSecret | Should -Be '********'
         $result = Test-SmtpServer -IdentityStore Contoso

@@ -3,7 +3,7 @@
 # 127.0.0.1, HTTPS token endpoint, fault proxy) from tests/MessagingProvider.MailServer.
 # Needs root (Postfix), the Debian packages in tests/apt-packages.txt, and a build (./test.sh).
 
-$script:RepoRoot = (Resolve-Path "$PSScriptRoot/../..").Path
+. ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
 
 function Initialize-SmtpTest {
     $env:MESSAGINGPROVIDER_CONFIG_PATH = Join-Path ([IO.Path]::GetTempPath()) ("mp-pester-" + [guid]::NewGuid().ToString('N'))
@@ -18,19 +18,14 @@ function Clear-SmtpTest {
 }
 
 function Start-TestMailServer {
-    $bin = Join-Path $script:RepoRoot 'tests/MessagingProvider.MailServer/bin/Release/net10.0'
-    Get-ChildItem $bin -Filter *.dll | ForEach-Object { try { Add-Type -Path $_.FullName } catch { } }
-    [MessagingProvider.MailServer.MailServerFixture]::new()
+    [MessagingProvider.TestSupport.MailServerFixture]::new()
 }
 
-function New-TestCredential([string] $User, [string] $Password) {
-    [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force))
-}
 
 function New-ContosoWithSmtp($Server, [string] $Password) {
     New-IdentityStore -Name Contoso | Out-Null
-    Set-SmtpServer -IdentityStore Contoso -Server $Server.Host -Port $Server.StartTlsPort -From ([MessagingProvider.MailServer.MailServerFixture]::SenderUser) `
-        -Security StartTls -Authentication Basic -Credential (New-TestCredential ([MessagingProvider.MailServer.MailServerFixture]::SenderUser) ($Password ?? $Server.SenderPassword)) `
+    Set-SmtpServer -IdentityStore Contoso -Server $Server.Host -Port $Server.StartTlsPort -From ([MessagingProvider.TestSupport.MailServerFixture]::SenderUser) `
+        -Security StartTls -Authentication Basic -Credential (New-TestCredential ([MessagingProvider.TestSupport.MailServerFixture]::SenderUser) ($Password ?? $Server.SenderPassword)) `
         -CertificateThumbprint $Server.Certificate.Thumbprint
 }
 

@@ -2,10 +2,9 @@ BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
     Import-Module $ModuleManifest -Force
-    Import-MailTestFixture
     # The same private Postfix + Dovecot stack as TestMailAccountTests (and the SMTP tests), with its
     # seeded logins 'anna' and 'ben@contoso.test' (two unread messages each, and a Sent folder).
-    $script:Server = [MessagingProvider.MailServer.MailServerFixture]::new()
+    $script:Server = [MessagingProvider.TestSupport.MailServerFixture]::new()
     $script:Thumbprint = $Server.Certificate.Thumbprint
 
     function New-ReceivingAccount([string] $Tls = 'Tls', $Port, [string] $Password = 'Anna-P@ss-1', [string] $Format = 'MailboxName') {
@@ -80,7 +79,7 @@ Describe 'Test-MailAccount' {
     }
 
     It 'fails the TCP stage on a port where nothing listens' {
-        New-ReceivingAccount -Port ([MessagingProvider.MailServer.FreePort]::Next())
+        New-ReceivingAccount -Port ([MessagingProvider.TestSupport.FreePort]::Next())
         $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TimeoutSeconds 5 -ErrorAction SilentlyContinue -ErrorVariable e
         $result.FailedStage | Should -Be 'Imap/Tcp'
         Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'ConnectionError'
@@ -144,7 +143,7 @@ Describe 'Test-MailAccount' {
     }
 
     It 'stops a connection that hangs when the command is stopped' {
-        $silent = [MessagingProvider.Tests.Infrastructure.SilentTcpServer]::new()
+        $silent = [MessagingProvider.TestSupport.SilentTcpServer]::new()
         try {
             New-ReceivingAccount -Port $silent.Port
             $ps = [powershell]::Create()

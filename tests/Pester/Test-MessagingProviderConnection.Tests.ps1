@@ -86,7 +86,7 @@ Describe 'Test-MessagingProviderConnection' {
     }
 
     It 'never sends anything to a sign-in host whose certificate is not trusted' {
-        $untrusted = [MessagingProvider.Cloud.Tests.StandIns.EntraStandIn]::StartAsync([MessagingProvider.Cloud.Tests.StandIns.TestTls]::UntrustedCertificate).GetAwaiter().GetResult()
+        $untrusted = [MessagingProvider.TestSupport.EntraStandIn]::StartAsync([MessagingProvider.TestSupport.TestTls]::UntrustedCertificate).GetAwaiter().GetResult()
         try {
             $null = New-IdentityStore -Name Cloud
             Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com `

@@ -1,7 +1,7 @@
 BeforeAll {
     . "$PSScriptRoot/SmtpCommon.ps1"
     $server = Start-TestMailServer
-    $sender = [MessagingProvider.MailServer.MailServerFixture]::SenderUser
+    $sender = [MessagingProvider.TestSupport.MailServerFixture]::SenderUser
 }
 AfterAll { $server.Dispose() }
 
@@ -30,7 +30,7 @@ Describe 'Test-SmtpServer' {
     }
 
     It 'reports a refused port at the TCP stage with an error record' {
-        $port = [MessagingProvider.MailServer.FreePort]::Next()
+        $port = [MessagingProvider.TestSupport.FreePort]::Next()
         $test = Test-SmtpServer -Server 127.0.0.1 -Port $port -Security StartTls -Authentication Anonymous -ErrorVariable err -ErrorAction SilentlyContinue
         $test.FailedStage | Should -Be 'Tcp'
         $err[0].FullyQualifiedErrorId | Should -Be 'SmtpConnectionRefused,MessagingProvider.Commands.TestSmtpServerCommand'

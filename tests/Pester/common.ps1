@@ -1,5 +1,16 @@
-# Shared set-up for the Pester suite. It mirrors tests/MessagingProvider.Tests (the hosted-engine
-# xunit tests that CI runs): same cases, same fixtures. Run with ./build.ps1 -Task Test.
+# Shared set-up for the Pester suite (see README.md beside this file). Every test file dot-sources
+# it first. It is also the one way the suite reaches the stand-ins: the assembly
+# tests/MessagingProvider.TestSupport (built by ./test.sh) is loaded here, once per process.
+
+$script:RepoRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
+$script:TestSupportAssembly = [System.IO.Path]::Combine(
+    $script:RepoRoot, 'tests', 'MessagingProvider.TestSupport', 'bin', 'Release', 'net10.0', 'MessagingProvider.TestSupport.dll')
+if (-not ('MessagingProvider.TestSupport.MailServerFixture' -as [type])) {
+    if (-not [System.IO.File]::Exists($script:TestSupportAssembly)) {
+        throw "The test stand-ins are not built: $script:TestSupportAssembly (run ./test.sh, or dotnet build tests/MessagingProvider.TestSupport -c Release)."
+    }
+    $null = [System.Reflection.Assembly]::LoadFrom($script:TestSupportAssembly)
+}
 
 $script:ModuleManifest = [System.IO.Path]::GetFullPath(
     [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'MessagingProvider', 'MessagingProvider.psd1'))
@@ -39,8 +50,8 @@ function ConvertTo-TestSecureString([string] $Text) {
     [System.Net.NetworkCredential]::new('', $Text).SecurePassword
 }
 
-function New-TestCredential {
-    [pscredential]::new('CONTOSO\svc-mp', (ConvertTo-TestSecureString 'Exch-P@ss-123'))
+function New-TestCredential([string] $User = 'CONTOSO\svc-mp', [string] $Password = 'Exch-P@ss-123') {
+    [pscredential]::new($User, (ConvertTo-TestSecureString $Password))
 }
 
 function New-ExchangeTestStore([string] $Name = 'Contoso') {

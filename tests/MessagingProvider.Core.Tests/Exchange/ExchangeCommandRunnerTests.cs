@@ -173,7 +173,7 @@ public sealed class ExchangeCommandRunnerTests
     public void CancellationWhileAServerHangsStopsPromptly()
     {
         using var fixture = new RunnerFixture();
-        StandInServer hung = fixture.Start("ExchHung");
+        ExchangeServerProcess hung = fixture.Start("ExchHung");
         System.Diagnostics.Process.Start("kill", new[] { "-STOP", hung.ProcessId.ToString() })!.WaitForExit();
         try
         {

@@ -10,7 +10,7 @@ namespace MessagingProvider.Core.Tests.Exchange;
 /// <summary>Stand-in servers plus a runner that reaches them over their named pipes, through the production runner code.</summary>
 internal sealed class RunnerFixture : IDisposable
 {
-    private readonly Dictionary<string, StandInServer> _servers = new Dictionary<string, StandInServer>(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ExchangeServerProcess> _servers = new Dictionary<string, ExchangeServerProcess>(StringComparer.OrdinalIgnoreCase);
 
     public RunnerFixture() => Scope = "runner-tests|" + Guid.NewGuid().ToString("N");
 
@@ -20,11 +20,11 @@ internal sealed class RunnerFixture : IDisposable
 
     public List<string> Verbose { get; } = new List<string>();
 
-    public StandInServer this[string name] => _servers[name];
+    public ExchangeServerProcess this[string name] => _servers[name];
 
-    public StandInServer Start(string name, IDictionary<string, string>? environment = null)
+    public ExchangeServerProcess Start(string name, IDictionary<string, string>? environment = null)
     {
-        StandInServer server = StandInServer.Start(name, Directory, environment);
+        ExchangeServerProcess server = ExchangeServerProcess.Start(name, Directory, environment);
         _servers[name] = server;
         return server;
     }
@@ -35,14 +35,14 @@ internal sealed class RunnerFixture : IDisposable
 
     public RunspaceConnectionInfo ConnectionFor(string server)
     {
-        return _servers.TryGetValue(server, out StandInServer? s) ? s.ConnectionInfo() : new NamedPipeConnectionInfo(int.MaxValue - 7);
+        return _servers.TryGetValue(server, out ExchangeServerProcess? s) ? s.ConnectionInfo() : new NamedPipeConnectionInfo(int.MaxValue - 7);
     }
 
     public IReadOnlyList<(string Server, string Command, string Identity)> Journal() => Directory.Journal();
 
     public void Dispose()
     {
-        foreach (StandInServer server in _servers.Values) server.Dispose();
+        foreach (ExchangeServerProcess server in _servers.Values) server.Dispose();
         Directory.Dispose();
     }
 }

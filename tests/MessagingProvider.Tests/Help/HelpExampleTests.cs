@@ -2,7 +2,7 @@ using System.Collections;
 using System.IO;
 using System.Linq;
 using MessagingProvider.HelpBuilder;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Tests.Infrastructure;
 using MessagingProvider.Tests.Smtp;
 

@@ -16,7 +16,7 @@ namespace MessagingProvider.Tests.Infrastructure;
 /// </summary>
 public sealed class ExchangeLab : IDisposable
 {
-    private readonly Dictionary<string, StandInServer> _servers = new Dictionary<string, StandInServer>(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ExchangeServerProcess> _servers = new Dictionary<string, ExchangeServerProcess>(StringComparer.OrdinalIgnoreCase);
 
     public ExchangeLab(ModuleSession session, string authentication = "Negotiate", params string[] serversInPriorityOrder)
     {
@@ -35,11 +35,11 @@ public sealed class ExchangeLab : IDisposable
 
     public StandInDirectory Directory { get; } = new StandInDirectory();
 
-    public StandInServer this[string name] => _servers[name];
+    public ExchangeServerProcess this[string name] => _servers[name];
 
-    public StandInServer Start(string name, IDictionary<string, string>? environment = null)
+    public ExchangeServerProcess Start(string name, IDictionary<string, string>? environment = null)
     {
-        StandInServer server = StandInServer.Start(name, Directory, environment);
+        ExchangeServerProcess server = ExchangeServerProcess.Start(name, Directory, environment);
         _servers[name] = server;
         return server;
     }
@@ -59,31 +59,13 @@ public sealed class ExchangeLab : IDisposable
     private RunspaceConnectionInfo ConnectionFor(string server)
     {
         // A server with no process maps to a process id that does not exist: a server that is down.
-        return _servers.TryGetValue(server, out StandInServer? s) ? s.ConnectionInfo() : new NamedPipeConnectionInfo(int.MaxValue - 7);
+        return _servers.TryGetValue(server, out ExchangeServerProcess? s) ? s.ConnectionInfo() : new NamedPipeConnectionInfo(int.MaxValue - 7);
     }
 
     public void Dispose()
     {
         ExchangeConnectionSeam.Route(null);
-        foreach (StandInServer server in _servers.Values) server.Dispose();
+        foreach (ExchangeServerProcess server in _servers.Values) server.Dispose();
         Directory.Dispose();
-    }
-}
-
-/// <summary>
-/// Sets the runner's test seam in the module's copy of MessagingProvider.Core, which lives in the
-/// module's private AssemblyLoadContext (so it is found by reflection, and only BCL/SMA types cross).
-/// </summary>
-public static class ExchangeConnectionSeam
-{
-    public static void Route(Func<string, RunspaceConnectionInfo>? connectionFor)
-    {
-        Assembly core = AssemblyLoadContext.All
-            .Where(c => c.Name == "MessagingProvider")
-            .SelectMany(c => c.Assemblies)
-            .Single(a => a.GetName().Name == "MessagingProvider.Core");
-        FieldInfo field = core.GetType("MessagingProvider.Exchange.Remoting.ExchangeConnectionInfoFactory", throwOnError: true)!
-            .GetField("TestConnectionOverride", BindingFlags.NonPublic | BindingFlags.Static)!;
-        field.SetValue(null, connectionFor);
     }
 }

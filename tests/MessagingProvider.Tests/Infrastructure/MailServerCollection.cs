@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using System.Net;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 
 namespace MessagingProvider.Tests.Infrastructure;
 

@@ -8,8 +8,7 @@ using System.Management.Automation.Runspaces;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
-using MessagingProvider.Cloud.Tests.StandIns;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Tests.Infrastructure;
 
 namespace MessagingProvider.Tests.Smtp;

@@ -3,8 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using MessagingProvider.Cloud.Tests.StandIns;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Tests.Infrastructure;
 using MimeKit;
 

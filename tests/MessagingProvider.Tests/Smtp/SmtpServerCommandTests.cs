@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using MessagingProvider.MailServer;
+using MessagingProvider.TestSupport;
 using MessagingProvider.Tests.Infrastructure;
 
 namespace MessagingProvider.Tests.Smtp;
