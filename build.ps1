@@ -5,7 +5,8 @@
 .DESCRIPTION
     Wraps the same `dotnet` build that ./test.sh and CI use, for people with pwsh.
     Build    dotnet build: lays out the importable module in out/MessagingProvider.
-    Test     Build, then every xunit project (dotnet test), then the Pester 5 suite in tests/Pester when Pester 5 is installed.
+    Test     Build, then every xunit project (dotnet test), then the Pester suite in tests/Pester with the pinned
+             pwsh 7.6.10 and Pester 5.9.1 that it installs into .tools/ (as ./test.sh does).
     Docs     Refreshes docs/en-US from the cmdlets with platyPS where it is installed (Update-MarkdownHelp keeps the hand-written text).
     Package  Build, then out/package/MessagingProvider/<version>: the module without debug files, ready for Publish-PSResource.
 .EXAMPLE
@@ -34,22 +35,32 @@ function Invoke-BuildTask {
     Invoke-Dotnet build ([System.IO.Path]::Combine($root, 'MessagingProvider.sln')) -c $Configuration -nologo
 }
 
+# The pinned test tools, as ./test.sh installs them (tools/install-pwsh.sh): keep the versions alike.
+$PwshVersion = '7.6.10'
+$PesterVersion = '5.9.1'
+
+function Install-TestTool {
+    $tools = [System.IO.Path]::Combine($root, '.tools')
+    $pwsh = [System.IO.Path]::Combine($tools, 'pwsh', $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
+    $installed = if (Test-Path -LiteralPath $pwsh) { & $pwsh -NoProfile -Command '$PSVersionTable.PSVersion.ToString()' }
+    if ($installed -ne $PwshVersion) {
+        Remove-Item -LiteralPath ([System.IO.Path]::Combine($tools, 'pwsh')) -Recurse -Force -ErrorAction SilentlyContinue
+        Invoke-Dotnet tool install PowerShell --version $PwshVersion --tool-path ([System.IO.Path]::Combine($tools, 'pwsh'))
+    }
+    $pester = [System.IO.Path]::Combine($tools, 'packages', 'pester', $PesterVersion, 'tools', 'Pester.psd1')
+    if (-not (Test-Path -LiteralPath $pester)) {
+        Invoke-Dotnet restore ([System.IO.Path]::Combine($root, 'tests', 'PesterPackage', 'PesterPackage.csproj')) --packages ([System.IO.Path]::Combine($tools, 'packages')) -nologo
+    }
+    [pscustomobject]@{ Pwsh = $pwsh; Pester = $pester }
+}
+
 function Invoke-TestTask {
     Invoke-BuildTask
+    $testTools = Install-TestTool
     Invoke-Dotnet test ([System.IO.Path]::Combine($root, 'MessagingProvider.sln')) -c $Configuration --no-build -nologo
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -ge '5.0' | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed (Install-PSResource Pester): the Pester suite was not run.'
-        return
-    }
-    # A separate process, so the module loaded by the tests never locks the build output.
-    & ([System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName) -NoProfile -Command {
-        param($PesterPath, $TestsPath)
-        Import-Module $PesterPath
-        $result = Invoke-Pester -Path $TestsPath -Output Detailed -PassThru
-        exit $result.FailedCount
-    } -args $pester.Path, ([System.IO.Path]::Combine($root, 'tests', 'Pester'))
-    if ($LASTEXITCODE -ne 0) { throw "$LASTEXITCODE Pester test(s) failed" }
+    # The Pester suite in the pinned pwsh, one process per test file.
+    & $testTools.Pwsh -NoProfile -NonInteractive -File ([System.IO.Path]::Combine($root, 'tests', 'Invoke-PesterSuite.ps1')) -PesterPath $testTools.Pester
+    if ($LASTEXITCODE -ne 0) { throw 'The Pester suite failed (out/pester has a log and NUnit XML per file).' }
 }
 
 function Invoke-DocsTask {

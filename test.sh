@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The one test command: sets up a fresh Debian 12 machine (system packages the tests need,
-# NuGet restore), builds the module into out/MessagingProvider, and runs every test.
-# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Smtp]
+# The one test command: sets up a fresh Debian 12 machine (system packages the tests need, pinned
+# pwsh and Pester, NuGet restore), builds the module into out/MessagingProvider, and runs every
+# test: xunit (Core, clients) and the Pester suite in real pwsh (every cmdlet behaviour).
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Smtp: then xunit only]
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -24,16 +25,10 @@ if [ -s tests/apt-packages.txt ]; then
   fi
 fi
 
-# Real PowerShell and Pester, pinned, installed into .tools/ (ignored by git, kept between runs).
-pwsh_version=7.6.10
-pester_version=5.9.1
+# Real PowerShell and Pester, pinned, in .tools/ (tools/install-pwsh.sh).
+tools/install-pwsh.sh --pester
 pwsh=.tools/pwsh/pwsh
-if ! "$pwsh" -NoProfile -Command '$PSVersionTable.PSVersion.ToString()' 2>/dev/null | grep -qx "$pwsh_version"; then
-  rm -rf .tools/pwsh
-  dotnet tool install PowerShell --version "$pwsh_version" --tool-path .tools/pwsh >/dev/null
-fi
-pester=.tools/packages/pester/$pester_version/tools/Pester.psd1
-[ -f "$pester" ] || dotnet restore tests/PesterPackage/PesterPackage.csproj --packages .tools/packages -nologo >/dev/null
+pester=.tools/packages/pester/5.9.1/tools/Pester.psd1
 
 dotnet restore MessagingProvider.sln
 dotnet build MessagingProvider.sln -c Release --no-restore -nologo -clp:ErrorsOnly

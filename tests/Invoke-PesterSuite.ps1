@@ -87,7 +87,7 @@ function Start-TestFile([System.IO.FileInfo] $File) {
         Read     = 0L
         Partial  = ''
         LastLine = [datetime]::UtcNow
-        Step     = '(discovery)'
+        Step     = 'discovery'
         Started  = [datetime]::UtcNow
         Result   = $null
         Stalled  = $false
@@ -110,7 +110,8 @@ function Receive-TestFileOutput($State) {
     $lines = $text -split "\r?\n"
     $State.Partial = $lines[-1]
     foreach ($line in $lines[0..($lines.Count - 2)]) {
-        if ($line -match '^Runtime: (?:Entering path|Running test|Executing body of block) (.+?)\s*$' -and $Matches[1] -notlike '*Pester.ps1') { $State.Step = $Matches[1] }
+        if ($line -match '^Runtime: Entering path (.+?)\s*$' -and $Matches[1] -notlike '*Pester.ps1') { $State.Step = "'$($Matches[1])'" }
+        elseif ($line -match "^Runtime: Executing body of block '(.+)'") { $State.Step = "the set-up of '$($Matches[1])'" }
         elseif ($line -match '^##result (\d+) (\d+) (\d+) (\d+)$') {
             $State.Result = [pscustomobject]@{ Passed = [int] $Matches[1]; Failed = [int] $Matches[2]; Skipped = [int] $Matches[3]; NotRun = [int] $Matches[4] }
         }
@@ -126,7 +127,7 @@ function Complete-TestFile($State) {
     if ($State.Stalled) {
         $r = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; NotRun = 0 }
         $State.Result = $r
-        Write-Host ("{0}: STALLED - no output for {1} s in step '{2}'; killed after {3:n0} s (log: out/pester/{0}.log)" -f $State.Name, $StallSeconds, $State.Step, $seconds)
+        Write-Host ("{0}: STALLED - no output for {1} s in step {2}; killed after {3:n0} s (log: out/pester/{0}.log)" -f $State.Name, $StallSeconds, $State.Step, $seconds)
     }
     elseif (-not $r) {
         $r = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; NotRun = 0 }

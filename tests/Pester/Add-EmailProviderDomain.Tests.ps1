@@ -1,36 +1,41 @@
-BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
-    Import-Module $ModuleManifest -Force
-}
+BeforeAll { . "$PSScriptRoot/Mail.common.ps1" }
 
 Describe 'Add-EmailProviderDomain' {
-    BeforeEach { Initialize-TestConfiguration; New-ProviderDomainTestStore }
+    BeforeEach { Initialize-TestConfiguration; New-MailServerTestStore }
     AfterEach { Remove-TestConfiguration }
 
-    It 'maps domains to a server, from the pipeline too' {
-        $added = Add-EmailProviderDomain -IdentityStore Contoso -Domain fabrikam.com. -MailServer 'fabrikam ews' -PassThru
+    It 'maps domains from the pipeline and by parameter to a server' {
+        'contoso.com', 'contoso.net' | Add-EmailProviderDomain -IdentityStore Contoso -MailServer 'Contoso IMAP'
+        $added = Add-EmailProviderDomain -IdentityStore Contoso -Domain fabrikam.com. -MailServer 'fabrikam ews' -PassThru | Select-Single
         $added.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.EmailProviderDomainInfo'
         $added.Domain | Should -Be 'fabrikam.com'
         $added.MailServer | Should -Be 'Fabrikam EWS'
         Get-ProviderDomainTable | Should -Be 'contoso.com>Contoso IMAP,contoso.net>Contoso IMAP,fabrikam.com>Fabrikam EWS'
     }
 
-    It 'reports <ErrorId> and changes nothing' -ForEach @(
-        @{ Script = { Add-EmailProviderDomain -IdentityStore Contoso -Domain 'not a domain' -MailServer 'Contoso IMAP' -ErrorAction SilentlyContinue -ErrorVariable e; $e }; ErrorId = 'InvalidDomainName'; Category = 'InvalidArgument' }
-        @{ Script = { Add-EmailProviderDomain -IdentityStore Contoso -Domain CONTOSO.com -MailServer 'Fabrikam EWS' -ErrorAction SilentlyContinue -ErrorVariable e; $e }; ErrorId = 'EmailProviderDomainAlreadyExists'; Category = 'ResourceExists' }
-        @{ Script = { Add-EmailProviderDomain -IdentityStore Contoso -Domain woodgrove.com -MailServer Nowhere -ErrorAction SilentlyContinue -ErrorVariable e; $e }; ErrorId = 'MailServerNotFound'; Category = 'ObjectNotFound' }
+    It 'reports <ErrorId> for <Case> and changes nothing' -ForEach @(
+        @{ Case = 'a bad domain name'; Domain = 'not a domain'; MailServer = 'Contoso IMAP'; ErrorId = 'InvalidDomainName'; Category = 'InvalidArgument' }
+        @{ Case = 'a domain already mapped'; Domain = 'CONTOSO.com'; MailServer = 'Fabrikam EWS'; ErrorId = 'EmailProviderDomainAlreadyExists'; Category = 'ResourceExists' }
+        @{ Case = 'an unknown server'; Domain = 'woodgrove.com'; MailServer = 'Nowhere'; ErrorId = 'MailServerNotFound'; Category = 'ObjectNotFound' }
     ) {
+        'contoso.com', 'contoso.net' | Add-EmailProviderDomain -IdentityStore Contoso -MailServer 'Contoso IMAP'
         $before = Get-ConfigurationSnapshot
-        $errors = & $Script
-        Assert-SingleError $errors $ErrorId 'AddEmailProviderDomainCommand' $Category
+        Add-EmailProviderDomain -IdentityStore Contoso -Domain $Domain -MailServer $MailServer -ErrorAction SilentlyContinue -ErrorVariable e
+        Assert-SingleError $e $ErrorId 'AddEmailProviderDomainCommand' $Category
         Assert-ConfigurationUnchanged $before
     }
 
     It 'adds the good domains of a batch with a bad one' {
-        Remove-TestConfiguration; Initialize-TestConfiguration; New-MailServerTestStore
         'a.contoso.com', 'bad domain', 'b.contoso.com' | Add-EmailProviderDomain -IdentityStore Contoso -MailServer 'Contoso IMAP' -ErrorAction SilentlyContinue -ErrorVariable e
         Assert-SingleError $e 'InvalidDomainName' 'AddEmailProviderDomainCommand' 'InvalidArgument'
         Get-ProviderDomainTable | Should -Be 'a.contoso.com>Contoso IMAP,b.contoso.com>Contoso IMAP'
+    }
+
+    It 'honours -WhatIf' {
+        'contoso.com', 'contoso.net' | Add-EmailProviderDomain -IdentityStore Contoso -MailServer 'Contoso IMAP'
+        $before = Get-ConfigurationSnapshot
+        $output = Add-EmailProviderDomain -IdentityStore Contoso -Domain extra.com -MailServer 'Contoso IMAP' -WhatIf
+        $output | Should -BeNullOrEmpty
+        Assert-ConfigurationUnchanged $before
     }
 }

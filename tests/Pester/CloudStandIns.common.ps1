@@ -39,23 +39,29 @@ function New-GoogleTestStore {
 }
 
 # Runs $Script with the module in a new runspace, waits until Exchange Online got its first request,
-# stops it as Ctrl+C does and checks that it stopped (ModuleSession.StopWhenStarted in the hosted tests).
+# stops it as Ctrl+C does and checks that it stopped.
 function Stop-CommandAtExchangeOnline([string] $Script) {
     $runspace = [runspacefactory]::CreateRunspace()
     $runspace.Open()
+    $ps = [powershell]::Create()
     try {
-        $ps = [powershell]::Create()
         $ps.Runspace = $runspace
         $null = $ps.AddScript("Import-Module '$ModuleManifest'; $Script")
         $running = $ps.BeginInvoke()
         $deadline = [datetime]::UtcNow.AddSeconds(30)
-        while ($script:ExchangeOnline.HttpRequests -lt 1 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        while ($script:ExchangeOnline.HttpRequests -lt 1) {
+            if ([datetime]::UtcNow -ge $deadline) { $ps.Stop(); throw "Exchange Online got no request within 30 s from: $Script" }
+            Start-Sleep -Milliseconds 50
+        }
         $script:ExchangeOnline.HttpRequests | Should -Be 1
         $ps.Stop()
         $ps.InvocationStateInfo.State | Should -Be 'Stopped'
-        { $ps.EndInvoke($running) } | Should -Throw
+        $stopped = $null
+        try { $null = $ps.EndInvoke($running) } catch { $stopped = $_.Exception.InnerException }
+        $stopped | Should -BeOfType ([System.Management.Automation.PipelineStoppedException]) -Because 'EndInvoke must report the stopped pipeline'
     }
     finally {
+        $ps.Dispose()
         $runspace.Dispose()
     }
 }

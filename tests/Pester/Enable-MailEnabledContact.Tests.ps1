@@ -1,7 +1,5 @@
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'MailEnabledObject.common.ps1'))
     Import-Module $ModuleManifest -Force
 }
 
@@ -10,9 +8,11 @@ Describe 'Enable-MailEnabledContact' {
     AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
 
     It 'mail-enables a contact with an alias generated from its name' {
-        $result = Enable-MailEnabledContact -IdentityStore Contoso -Identity 'CN=Kim Ito,OU=Contacts,DC=contoso,DC=com' -ExternalEmailAddress kim@fabrikam.com
-        $result.PrimarySmtpAddress | Should -Be 'KimIto@contoso.com'
-        (Get-StandInJournal).Command | Should -Be 'Enable-MailContact'
+        $result = Enable-MailEnabledContact -IdentityStore Contoso -Identity 'CN=Kim Ito,OU=Contacts,DC=contoso,DC=com' -ExternalEmailAddress kim@fabrikam.com -ErrorVariable err
+        $err.Count | Should -Be 0
+        $result | Should -HaveCount 1
+        $result.PrimarySmtpAddress | Should -BeExactly 'KimIto@contoso.com'
+        (Get-StandInJournal).Command | Should -BeExactly @('Enable-MailContact')
     }
 }
 
@@ -22,17 +22,19 @@ Describe 'Enable-MailEnabledContact with the cloud providers' {
 
     It 'creates the mail contact in Exchange Online under the directory name' {
         New-Office365TestStore -Secret $Entra.ClientSecret
-        $result = Enable-MailEnabledContact -IdentityStore Cloud -Identity 'CN=Kim Ito,OU=Contacts,DC=contoso,DC=com' -ExternalEmailAddress kim@fabrikam.com
-        $result.PrimarySmtpAddress | Should -Be 'kim@fabrikam.com'
-        $result.Command | Should -Be 'New-MailContact'
-        $ExchangeOnline.Requests[0]['Parameters']['Name'].ToString() | Should -Be 'Kim Ito'
+        $result = Enable-MailEnabledContact -IdentityStore Cloud -Identity 'CN=Kim Ito,OU=Contacts,DC=contoso,DC=com' -ExternalEmailAddress kim@fabrikam.com `
+            -WarningAction SilentlyContinue -ErrorVariable err
+        $err.Count | Should -Be 0
+        $result | Should -HaveCount 1
+        $result.PrimarySmtpAddress | Should -BeExactly 'kim@fabrikam.com'
+        $result.Command | Should -BeExactly 'New-MailContact'
+        Assert-SingleExchangeOnlineRequest -Cmdlet New-MailContact -Name 'Kim Ito'
     }
 
     It 'is not supported by Google Workspace, even with -WhatIf' {
         New-GoogleTestStore
         Enable-MailEnabledContact -IdentityStore G -Identity 'CN=Dee,DC=contoso,DC=com' -ExternalEmailAddress dee@fabrikam.com -WhatIf -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'GoogleContactNotSupported,MessagingProvider.Commands.EnableMailEnabledContactCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        Assert-SingleError $err 'GoogleContactNotSupported,MessagingProvider.Commands.EnableMailEnabledContactCommand' NotImplemented
         $Google.ApiRequests | Should -Be 0
     }
 }

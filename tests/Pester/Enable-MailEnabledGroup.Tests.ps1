@@ -1,7 +1,5 @@
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'MailEnabledObject.common.ps1'))
     Import-Module $ModuleManifest -Force
 }
 
@@ -9,7 +7,7 @@ Describe 'Enable-MailEnabledGroup' {
     BeforeEach { Initialize-TestConfiguration }
     AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
 
-    It 'mail-enables piped directory groups on the priority 1 server' {
+    It 'mail-enables piped directory groups on the priority 1 server, in one session' {
         New-ExchangeLab -Server ExchB, ExchA
         $null = Start-StandInServer ExchA
         $null = Start-StandInServer ExchB
@@ -17,37 +15,33 @@ Describe 'Enable-MailEnabledGroup' {
             [pscustomobject]@{ IdentityStore = 'Contoso'; DistinguishedName = 'CN=Sales Team,OU=Groups,DC=contoso,DC=com'; SamAccountName = 'SalesTeam'; Name = 'Sales Team' }
             [pscustomobject]@{ IdentityStore = 'Contoso'; DistinguishedName = 'CN=Finance,OU=Groups,DC=contoso,DC=com'; SamAccountName = 'Finance'; Name = 'Finance' }
         )
-        $result = $groups | Enable-MailEnabledGroup -Verbose 4>&1
-        $objects = $result | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
-        $objects.Count | Should -Be 2
-        $objects[0].PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.MailEnabledObjectResult'
-        $objects[0].PrimarySmtpAddress | Should -Be 'SalesTeam@contoso.com'
-        $objects[0].Server | Should -Be 'ExchB'
-        $objects[0].Command | Should -Be 'Enable-DistributionGroup'
-        (Get-StandInJournal).Server | Should -Be @('ExchB', 'ExchB')
-        ($result | Where-Object { $_.Message -like "Exchange server 'ExchB': Enable-DistributionGroup -Identity -Alias succeeded (*" }) | Should -Not -BeNullOrEmpty
+        $run = Split-VerboseOutput ($groups | Enable-MailEnabledGroup -Verbose -ErrorVariable err 4>&1)
+        $err.Count | Should -Be 0
+        $run.Output | Should -HaveCount 2
+        $run.Output[0].PSObject.TypeNames[0] | Should -BeExactly 'MessagingProvider.Output.MailEnabledObjectResult'
+        $run.Output[0].PrimarySmtpAddress | Should -BeExactly 'SalesTeam@contoso.com'
+        $run.Output[0].Server | Should -BeExactly 'ExchB'
+        $run.Output[0].Command | Should -BeExactly 'Enable-DistributionGroup'
+        $run.Output[1].PrimarySmtpAddress | Should -BeExactly 'Finance@contoso.com'
+        Get-StandInJournalLine | Should -BeExactly @(
+            'ExchB|Enable-DistributionGroup|CN=Sales Team,OU=Groups,DC=contoso,DC=com'
+            'ExchB|Enable-DistributionGroup|CN=Finance,OU=Groups,DC=contoso,DC=com')
+        Select-MessageStartingWith $run.Verbose "Exchange server 'ExchB': Enable-DistributionGroup -Identity -Alias succeeded (" | Should -Not -BeNullOrEmpty
         # One session for all pipeline input of the invocation.
-        @($result | Where-Object { $_.Message -eq "Exchange server 'ExchB': opening a remote PowerShell session." }).Count | Should -Be 1
+        @($run.Verbose | Where-Object { $_ -ceq "Exchange server 'ExchB': opening a remote PowerShell session." }) | Should -HaveCount 1
     }
 
     It 'ends promptly and changes nothing when stopped while a server hangs' {
         New-ExchangeLab -Server ExchHung, ExchB
         $hung = Start-StandInServer ExchHung
         $null = Start-StandInServer ExchB
+        # Without StopProcessing cancelling the open, Stop would wait for the 10-minute open timeout.
         Set-ExchangeConnectionOption -IdentityStore Contoso -OpenTimeoutSeconds 600
-        & kill -STOP $hung.ProcessId
-        try {
-            # A second runspace of this process: same module load context (so the same stand-in routing), same configuration directory.
-            $ps = [powershell]::Create()
-            $null = $ps.AddScript('Import-Module $args[0]; Enable-MailEnabledGroup -IdentityStore Contoso -Identity Sales').AddArgument($ModuleManifest)
-            $pending = $ps.BeginInvoke()
-            Start-Sleep -Seconds 1
-            $ps.Stop()
-            "$($ps.InvocationStateInfo.State)" | Should -Be 'Stopped'
-            $pending.IsCompleted | Should -BeTrue
-            Get-StandInJournal | Should -BeNullOrEmpty
-        }
-        finally { & kill -CONT $hung.ProcessId }
+        $stopped = Stop-EnableMailEnabledGroupAtHungServer -Hung $hung -Identity Sales
+        "$($stopped.State)" | Should -Be 'Stopped'
+        $stopped.Completed | Should -BeTrue
+        $stopped.StopSeconds | Should -BeLessThan 30
+        Get-StandInJournal | Should -BeNullOrEmpty
     }
 
     It 'fails over to priority 2 when the priority 1 process is gone' {
@@ -55,93 +49,110 @@ Describe 'Enable-MailEnabledGroup' {
         $null = Start-StandInServer ExchA
         Stop-StandInServer ExchA
         $null = Start-StandInServer ExchB
-        $result = Enable-MailEnabledGroup -IdentityStore Contoso -Identity Sales -Verbose 4>&1 | Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
-        $result.Server | Should -Be 'ExchB'
-        (Get-StandInJournal).Server | Should -Be 'ExchB'
-        ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like "Exchange server 'ExchA': connection failed after *" }) | Should -Not -BeNullOrEmpty
+        $run = Split-VerboseOutput (Enable-MailEnabledGroup -IdentityStore Contoso -Identity Sales -Verbose -ErrorVariable err 4>&1)
+        $err.Count | Should -Be 0
+        $run.Output | Should -HaveCount 1
+        $run.Output[0].Server | Should -BeExactly 'ExchB'
+        Get-StandInJournalLine | Should -BeExactly @('ExchB|Enable-DistributionGroup|Sales')
+        Select-MessageStartingWith $run.Verbose "Exchange server 'ExchA': connection failed after " | Should -Not -BeNullOrEmpty
     }
 
     It 'hands the rest of the pipeline to the next server when one is killed, doing nothing twice' {
         New-ExchangeLab -Server ExchA, ExchB
         $exchA = Start-StandInServer ExchA @{ STANDIN_EXIT_AFTER_CHANGES = '2' }
         $null = Start-StandInServer ExchB
-        $result = New-GroupObject G1, G2, G3, G4 | Enable-MailEnabledGroup -IdentityStore Contoso
+        $result = New-GroupObject G1, G2, G3, G4 | Enable-MailEnabledGroup -IdentityStore Contoso -ErrorVariable err
+        $err.Count | Should -Be 0
         $exchA.HasExited | Should -BeTrue
-        $result.PrimarySmtpAddress | Should -Be @('G1@contoso.com', 'G2@contoso.com', 'G3@contoso.com', 'G4@contoso.com')
-        $result.Server | Should -Be @('ExchA', 'ExchA', 'ExchB', 'ExchB')
-        $journal = Get-StandInJournal
-        $journal.Count | Should -Be 4
-        ($journal.Identity | Sort-Object -Unique).Count | Should -Be 4
-        $journal.Server | Should -Be @('ExchA', 'ExchA', 'ExchB', 'ExchB')
+        $result.PrimarySmtpAddress | Should -BeExactly @('G1@contoso.com', 'G2@contoso.com', 'G3@contoso.com', 'G4@contoso.com')
+        $result.Server | Should -BeExactly @('ExchA', 'ExchA', 'ExchB', 'ExchB')
+        $journal = @(Get-StandInJournal)
+        $journal | Should -HaveCount 4
+        @($journal.Identity | Sort-Object -Unique) | Should -HaveCount 4
+        $journal.Server | Should -BeExactly @('ExchA', 'ExchA', 'ExchB', 'ExchB')
     }
 
     It 'reports an Exchange error naming the server, without failover' {
         New-ExchangeLab -Server ExchA, ExchB
         $null = Start-StandInServer ExchA
         $null = Start-StandInServer ExchB
-        $null = Enable-MailEnabledGroup -IdentityStore Contoso -Identity Sales
+        $null = Enable-MailEnabledGroup -IdentityStore Contoso -Identity Sales -ErrorVariable first
+        $first.Count | Should -Be 0
         $result = 'Sales', 'Finance' | Enable-MailEnabledGroup -IdentityStore Contoso -ErrorVariable err -ErrorAction SilentlyContinue
-        $err.Count | Should -Be 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'ExchangeCommandFailed,MessagingProvider.Commands.EnableMailEnabledGroupCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
-        $err[0].Exception.Message | Should -BeLike "*Exchange server 'ExchA'*already mail-enabled*"
-        $result.PrimarySmtpAddress | Should -Be 'Finance@contoso.com'
+        Assert-SingleError $err 'ExchangeCommandFailed,MessagingProvider.Commands.EnableMailEnabledGroupCommand' InvalidOperation
+        $err[0].Exception.Message | Should -BeLikeExactly "*Exchange server 'ExchA'*"
+        $err[0].Exception.Message | Should -BeLikeExactly '*already mail-enabled*'
+        $result | Should -HaveCount 1
+        $result.PrimarySmtpAddress | Should -BeExactly 'Finance@contoso.com'
         (Get-StandInJournal).Server | Should -Not -Contain 'ExchB'
     }
 
     It 'skips a failed server during the cool-down unless it is turned off' {
         New-ExchangeLab -Server ExchA, ExchB
+        $null = Start-StandInServer ExchA
+        Stop-StandInServer ExchA
         $null = Start-StandInServer ExchB
-        $null = Enable-MailEnabledGroup -IdentityStore Contoso -Identity G1
-        $cooling = Enable-MailEnabledGroup -IdentityStore Contoso -Identity G2 -Verbose 4>&1
-        ($cooling | Where-Object { $_.Message -like "Exchange server 'ExchA': skipped, it failed recently*" }) | Should -Not -BeNullOrEmpty
-        ($cooling | Where-Object { $_.Message -like "*'ExchA': connection failed*" }) | Should -BeNullOrEmpty
+        $null = Enable-MailEnabledGroup -IdentityStore Contoso -Identity G1 -ErrorVariable first
+        $first.Count | Should -Be 0
+
+        $cooling = Split-VerboseOutput (Enable-MailEnabledGroup -IdentityStore Contoso -Identity G2 -Verbose -ErrorVariable err 4>&1)
+        $err.Count | Should -Be 0
+        $cooling.Output | Should -HaveCount 1
+        $cooling.Output[0].Server | Should -BeExactly 'ExchB'
+        Select-MessageStartingWith $cooling.Verbose "Exchange server 'ExchA': skipped, it failed recently" | Should -Not -BeNullOrEmpty
+        @($cooling.Verbose | Where-Object { $_.Contains("'ExchA': connection failed") }) | Should -HaveCount 0
+
         Set-ExchangeConnectionOption -IdentityStore Contoso -FailoverCooldownSeconds 0
-        $again = Enable-MailEnabledGroup -IdentityStore Contoso -Identity G3 -Verbose 4>&1
-        ($again | Where-Object { $_.Message -like "Exchange server 'ExchA': connection failed*" }) | Should -Not -BeNullOrEmpty
+        $noCooldown = Split-VerboseOutput (Enable-MailEnabledGroup -IdentityStore Contoso -Identity G3 -Verbose -ErrorVariable err 4>&1)
+        $err.Count | Should -Be 0
+        $noCooldown.Output | Should -HaveCount 1
+        $noCooldown.Output[0].Server | Should -BeExactly 'ExchB'
+        Select-MessageStartingWith $noCooldown.Verbose "Exchange server 'ExchA': connection failed" | Should -Not -BeNullOrEmpty
     }
 
     It 'gives one error naming each server when all are down' {
         New-ExchangeLab -Server ExchA, ExchB
         $result = Enable-MailEnabledGroup -IdentityStore Contoso -Identity Sales -ErrorVariable err -ErrorAction SilentlyContinue
         $result | Should -BeNullOrEmpty
-        $err.Count | Should -Be 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'ExchangeServersUnavailable,MessagingProvider.Commands.EnableMailEnabledGroupCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'ConnectionError'
-        $err[0].Exception.Message | Should -BeLike '*ExchA: *ExchB: *'
+        Assert-SingleError $err 'ExchangeServersUnavailable,MessagingProvider.Commands.EnableMailEnabledGroupCommand' ConnectionError
+        $err[0].Exception.Message | Should -BeLikeExactly '*ExchA: *'
+        $err[0].Exception.Message | Should -BeLikeExactly '*ExchB: *'
     }
 
     It 'refuses an invalid alias before any connection' {
         New-ExchangeLab -Server ExchA
         $null = Start-StandInServer ExchA
-        $all = Enable-MailEnabledGroup -IdentityStore Contoso -Identity Sales -Alias 'sales team' -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1
-        $err[0].FullyQualifiedErrorId | Should -Be 'InvalidAlias,MessagingProvider.Commands.EnableMailEnabledGroupCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $err[0].Exception.Message | Should -BeLike '*a space*'
-        ($all | Where-Object { $_.Message -like 'Exchange server*' }) | Should -BeNullOrEmpty
+        $run = Split-VerboseOutput (Enable-MailEnabledGroup -IdentityStore Contoso -Identity Sales -Alias 'sales team' -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1)
+        Assert-SingleError $err 'InvalidAlias,MessagingProvider.Commands.EnableMailEnabledGroupCommand' InvalidArgument
+        $err[0].Exception.Message | Should -BeLikeExactly '*a space*'
+        $run.Output | Should -HaveCount 0
+        Select-MessageStartingWith $run.Verbose 'Exchange server' | Should -HaveCount 0
         Get-StandInJournal | Should -BeNullOrEmpty
     }
 
     It 'refuses the provider None' {
         $null = New-IdentityStore -Name Plain
         Enable-MailEnabledGroup -IdentityStore Plain -Identity Sales -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'NoMessagingProvider,MessagingProvider.Commands.EnableMailEnabledGroupCommand'
-        $err[0].Exception.Message | Should -BeLike '*Set-MessagingProvider*'
+        Assert-SingleError $err 'NoMessagingProvider,MessagingProvider.Commands.EnableMailEnabledGroupCommand'
+        $err[0].Exception.Message | Should -BeLikeExactly '*Set-MessagingProvider*'
     }
 
     It 'returns the computed address for the provider Other without any connection' {
+        $connections = Watch-ExchangeConnection
         $null = New-IdentityStore -Name Groups
         Set-MessagingProvider -IdentityStore Groups -Provider Other -Domain googlegroups.com -MaximumAliasLength 20 -Force
-        $script:StandIns = @{}; $script:Reconnected = @{}
-        Set-StandInRouting
-        $result = Enable-MailEnabledGroup -IdentityStore Groups -Identity 'CN=Sales Team,OU=Groups,DC=contoso,DC=com' -Verbose 4>&1
-        $object = $result | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
-        $object.PrimarySmtpAddress | Should -Be 'SalesTeam@googlegroups.com'
-        $object.Server | Should -BeNullOrEmpty
-        "$($object.Provider)" | Should -Be 'Other'
-        ($result | Where-Object { $_.Message -like 'Exchange server*' }) | Should -BeNullOrEmpty
-        Enable-MailEnabledGroup -IdentityStore Groups -Identity Long -Alias averyveryverylongaliasname -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'InvalidAlias,MessagingProvider.Commands.EnableMailEnabledGroupCommand'
+        $run = Split-VerboseOutput (Enable-MailEnabledGroup -IdentityStore Groups -Identity 'CN=Sales Team,OU=Groups,DC=contoso,DC=com' -Verbose -ErrorVariable err 4>&1)
+        $err.Count | Should -Be 0
+        $run.Output | Should -HaveCount 1
+        $run.Output[0].PrimarySmtpAddress | Should -BeExactly 'SalesTeam@googlegroups.com'
+        $run.Output[0].Server | Should -BeNullOrEmpty
+        "$($run.Output[0].Provider)" | Should -BeExactly 'Other'
+        Select-MessageStartingWith $run.Verbose 'Exchange server' | Should -HaveCount 0
+
+        $long = Enable-MailEnabledGroup -IdentityStore Groups -Identity Long -Alias averyveryverylongaliasname -ErrorVariable err -ErrorAction SilentlyContinue
+        $long | Should -BeNullOrEmpty
+        Assert-SingleError $err 'InvalidAlias,MessagingProvider.Commands.EnableMailEnabledGroupCommand'
+        $connections.Count | Should -Be 0
     }
 }
 
@@ -149,18 +160,21 @@ Describe 'Enable-MailEnabledGroup with the cloud providers' {
     BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
     AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
 
-    It 'creates the cloud group under the directory name' {
+    It 'creates the Exchange Online group under the directory name' {
         New-Office365TestStore -Secret $Entra.ClientSecret
-        $result = Enable-MailEnabledGroup -IdentityStore Cloud -Identity 'CN=Sales EMEA,OU=Groups,DC=contoso,DC=com' -WarningAction SilentlyContinue
-        $result.PrimarySmtpAddress | Should -Be 'SalesEMEA@contoso.com'
-        $result.Command | Should -Be 'New-DistributionGroup'
-        $ExchangeOnline.Requests | Should -HaveCount 1
-        $ExchangeOnline.Requests[0]['Parameters']['Name'].ToString() | Should -Be 'Sales EMEA'
+        $result = Enable-MailEnabledGroup -IdentityStore Cloud -Identity 'CN=Sales EMEA,OU=Groups,DC=contoso,DC=com' -WarningAction SilentlyContinue -ErrorVariable err
+        $err.Count | Should -Be 0
+        $result | Should -HaveCount 1
+        $result.PrimarySmtpAddress | Should -BeExactly 'SalesEMEA@contoso.com'
+        $result.Command | Should -BeExactly 'New-DistributionGroup'
+        Assert-SingleExchangeOnlineRequest -Cmdlet New-DistributionGroup -Name 'Sales EMEA'
     }
 
-    It 'sends nothing with -WhatIf' {
+    It 'sends nothing to Exchange Online with -WhatIf' {
         New-Office365TestStore -Secret $Entra.ClientSecret
-        Enable-MailEnabledGroup -IdentityStore Cloud -Identity 'CN=Sales,DC=contoso,DC=com' -WhatIf | Should -BeNullOrEmpty
+        $result = Enable-MailEnabledGroup -IdentityStore Cloud -Identity 'CN=Sales,DC=contoso,DC=com' -WhatIf -ErrorVariable err
+        $err.Count | Should -Be 0
+        $result | Should -BeNullOrEmpty
         $ExchangeOnline.HttpRequests | Should -Be 0
         $Entra.TokenRequests | Should -Be 0
     }

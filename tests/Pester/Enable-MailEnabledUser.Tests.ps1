@@ -1,7 +1,5 @@
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'MailEnabledObject.common.ps1'))
     Import-Module $ModuleManifest -Force
 }
 
@@ -12,16 +10,18 @@ Describe 'Enable-MailEnabledUser' {
     It 'enables remote mailboxes and mail users in a Hybrid store' {
         Set-MessagingProvider -IdentityStore Contoso -Provider Exchange -Deployment Hybrid
         $results = @(
-            [pscustomobject]@{ DistinguishedName = 'CN=Ann Smith,OU=Users,DC=contoso,DC=com'; SamAccountName = 'asmith'; GivenName = 'Ann'; Surname = 'Smith' } | Enable-MailEnabledUser -IdentityStore Contoso
-            Enable-MailEnabledUser -IdentityStore Contoso -Identity bob -GivenName Bob -Surname Jones -ExternalEmailAddress bob@fabrikam.com
+            [pscustomobject]@{ DistinguishedName = 'CN=Ann Smith,OU=Users,DC=contoso,DC=com'; SamAccountName = 'asmith'; GivenName = 'Ann'; Surname = 'Smith' } |
+                Enable-MailEnabledUser -IdentityStore Contoso -ErrorVariable err
+            Enable-MailEnabledUser -IdentityStore Contoso -Identity bob -GivenName Bob -Surname Jones -ExternalEmailAddress bob@fabrikam.com -ErrorVariable +err
         )
-        $results.PrimarySmtpAddress | Should -Be @('asmith@contoso.com', 'Bob.Jones@contoso.com')
-        (Get-StandInJournal).Command | Should -Be @('Enable-RemoteMailbox', 'Enable-MailUser')
+        $err.Count | Should -Be 0
+        $results.PrimarySmtpAddress | Should -BeExactly @('asmith@contoso.com', 'Bob.Jones@contoso.com')
+        (Get-StandInJournal).Command | Should -BeExactly @('Enable-RemoteMailbox', 'Enable-MailUser')
     }
 
     It 'refuses a malformed external address before any connection' {
         Enable-MailEnabledUser -IdentityStore Contoso -Identity bob -ExternalEmailAddress 'not an address' -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'InvalidEmailAddress,MessagingProvider.Commands.EnableMailEnabledUserCommand'
+        Assert-SingleError $err 'InvalidEmailAddress,MessagingProvider.Commands.EnableMailEnabledUserCommand'
         Get-StandInJournal | Should -BeNullOrEmpty
     }
 }
@@ -30,26 +30,28 @@ Describe 'Enable-MailEnabledUser with the cloud providers' {
     BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
     AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
 
-    It 'creates a mail user in Exchange Online' {
+    It 'creates a mail user in Exchange Online under the directory name' {
         New-Office365TestStore -Secret $Entra.ClientSecret
-        $result = Enable-MailEnabledUser -IdentityStore Cloud -Identity 'CN=Bob Jones,OU=Users,DC=contoso,DC=com' -Alias bjones -ExternalEmailAddress bob@fabrikam.com
-        $result.PrimarySmtpAddress | Should -Be 'bjones@contoso.com'
-        $result.Command | Should -Be 'New-MailUser'
-        $ExchangeOnline.Requests[0]['Parameters']['Name'].ToString() | Should -Be 'Bob Jones'
+        $result = Enable-MailEnabledUser -IdentityStore Cloud -Identity 'CN=Bob Jones,OU=Users,DC=contoso,DC=com' -Alias bjones -ExternalEmailAddress bob@fabrikam.com `
+            -WarningAction SilentlyContinue -ErrorVariable err
+        $err.Count | Should -Be 0
+        $result | Should -HaveCount 1
+        $result.PrimarySmtpAddress | Should -BeExactly 'bjones@contoso.com'
+        $result.Command | Should -BeExactly 'New-MailUser'
+        Assert-SingleExchangeOnlineRequest -Cmdlet New-MailUser -Name 'Bob Jones'
     }
 
     It 'refuses a mailbox in Office 365 before anything is sent' {
         New-Office365TestStore -Secret $Entra.ClientSecret
         Enable-MailEnabledUser -IdentityStore Cloud -Identity 'CN=Dee,DC=contoso,DC=com' -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'ExchangeOnlineMailboxNotSupported,MessagingProvider.Commands.EnableMailEnabledUserCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        Assert-SingleError $err 'ExchangeOnlineMailboxNotSupported,MessagingProvider.Commands.EnableMailEnabledUserCommand' NotImplemented
         $ExchangeOnline.HttpRequests | Should -Be 0
     }
 
     It 'is not supported by Google Workspace' {
         New-GoogleTestStore
         Enable-MailEnabledUser -IdentityStore G -Identity 'CN=Dee,DC=contoso,DC=com' -ExternalEmailAddress dee@fabrikam.com -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'GoogleUserNotSupported,MessagingProvider.Commands.EnableMailEnabledUserCommand'
+        Assert-SingleError $err 'GoogleUserNotSupported,MessagingProvider.Commands.EnableMailEnabledUserCommand' NotImplemented
         $Google.ApiRequests | Should -Be 0
     }
 }

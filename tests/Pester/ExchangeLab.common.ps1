@@ -28,6 +28,21 @@ function Stop-StandInServer([string] $Name) { $script:Lab.Kill($Name) }
 
 function Remove-ExchangeLab {
     if ($script:Lab) { $script:Lab.Dispose(); $script:Lab = $null }
+    if ($script:ConnectionWatch) { [MessagingProvider.TestSupport.ExchangeConnectionSeam]::Route($null); $script:ConnectionWatch = $null }
+}
+
+# Points the module's connection seam at a recorder instead of a lab: every server the runner tries to
+# reach is added to the returned queue, and the connection fails as to a server that is down.
+# Remove-ExchangeLab resets the seam.
+function Watch-ExchangeConnection {
+    $script:ConnectionWatch = $connections = [System.Collections.Concurrent.ConcurrentQueue[string]]::new()
+    $down = [int]::MaxValue - 7
+    [MessagingProvider.TestSupport.ExchangeConnectionSeam]::Route([System.Func[string, System.Management.Automation.Runspaces.RunspaceConnectionInfo]] {
+            param([string] $Server)
+            $connections.Enqueue($Server)
+            [System.Management.Automation.Runspaces.NamedPipeConnectionInfo]::new($down)
+        }.GetNewClosure())
+    , $connections
 }
 
 function Get-StandInJournal {
@@ -38,6 +53,11 @@ function Get-StandInJournal {
         $server, $command, $identity = $line -split "`t"
         [pscustomobject]@{ Server = $server; Command = $command; Identity = $identity }
     }
+}
+
+# The journal as "server|command|identity" lines, oldest first.
+function Get-StandInJournalLine {
+    foreach ($entry in Get-StandInJournal) { '{0}|{1}|{2}' -f $entry.Server, $entry.Command, $entry.Identity }
 }
 
 function Set-StandInExchangeServers([object[]] $Servers) {
@@ -53,11 +73,9 @@ function Add-StandInRecipient([string] $Identity, [string] $Type, [string[]] $Em
     [System.IO.File]::WriteAllText([System.IO.Path]::Combine($objects, "seed-$([guid]::NewGuid().ToString('N')).json"), $json)
 }
 
+# The stored EmailAddresses of a stand-in recipient, one string each (throws for an unknown recipient).
 function Get-StandInEmailAddresses([string] $Identity) {
-    foreach ($file in [System.IO.Directory]::GetFiles([System.IO.Path]::Combine($script:StandInState, 'objects'), '*.json')) {
-        $recipient = [System.IO.File]::ReadAllText($file) | ConvertFrom-Json
-        if ($recipient.Key -eq $Identity) { return , [string[]] $recipient.EmailAddresses }
-    }
+    $script:Lab.Directory.EmailAddressesOf($Identity)
 }
 
 function New-GroupObject([string[]] $Name) {

@@ -1,7 +1,6 @@
 BeforeAll {
     . "$PSScriptRoot/SmtpCommon.ps1"
     $server = Start-TestMailServer
-    $sender = [MessagingProvider.TestSupport.MailServerFixture]::SenderUser
 }
 AfterAll { $server.Dispose() }
 
@@ -13,22 +12,23 @@ Describe 'Get-DueNotification' {
     }
     AfterEach { Clear-SmtpTest }
 
-    It 'skips life-cycle events the policy turns off' {
-        $result = Send-Notification -IdentityStore Contoso -Event MembershipAdded -InputObject "Off-$marker" -Member rupert@test.local
-        $result.Status | Should -Be 'Skipped'
-        $result.Reason | Should -Match 'life-cycle'
-    }
-
     It 'emits only the due notifications, ready for Send-Notification' {
-        Set-NotificationPolicy -IdentityStore Contoso -MembershipDaysBeforeLeave 2
+        Set-NotificationPolicy -IdentityStore Contoso -MembershipDaysBeforeLeave 2 -ErrorAction Stop
         $today = [datetime]'2026-03-10'
-        $sent = @(
-            [pscustomobject]@{ Group = @{ Name = "Due-$marker" }; Member = 'rupert@test.local'; EndDate = $today.AddDays(2) },
-            [pscustomobject]@{ Group = @{ Name = "NotDue-$marker" }; Member = 'sybil@test.local'; EndDate = $today.AddDays(3) }
-        ) | Get-DueNotification -IdentityStore Contoso -Date $today | Send-Notification
-        @($sent).Count | Should -Be 1
-        $sent.Event | Should -Be 'MembershipExpiring'
-        $delivered = $server.Mail.WaitFor('rupert@test.local', "Due-$marker", 1, $null)
-        $delivered[0].Subject | Should -Be "Your membership of Due-$marker ends in 2 day(s)"
+
+        $sent = @(@(
+                [pscustomobject]@{ Group = @{ Name = "Due-$marker" }; Member = 'rupert@test.local'; EndDate = $today.AddDays(2) },
+                [pscustomobject]@{ Group = @{ Name = "NotDue-$marker" }; Member = 'sybil@test.local'; EndDate = $today.AddDays(3) }
+            ) | Get-DueNotification -IdentityStore Contoso -Date $today -ErrorVariable dueErr | Send-Notification -ErrorVariable sendErr)
+
+        $dueErr.Count | Should -Be 0
+        $sendErr.Count | Should -Be 0
+        $sent.Count | Should -Be 1
+        $sent[0].Event | Should -BeExactly 'MembershipExpiring'
+        , $sent[0].To | Should -BeExactly @('rupert@test.local')
+        $delivered = Wait-Mail $server 'rupert@test.local' "Due-$marker"
+        $delivered.Count | Should -Be 1
+        $delivered[0].Subject | Should -BeExactly "Your membership of Due-$marker ends in 2 day(s)"
+        $delivered[0].TextBody | Should -BeLikeExactly '*on 2026-03-12*'
     }
 }

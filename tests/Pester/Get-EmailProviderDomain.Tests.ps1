@@ -1,22 +1,23 @@
-BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
-    Import-Module $ModuleManifest -Force
-}
+BeforeAll { . "$PSScriptRoot/Mail.common.ps1" }
 
 Describe 'Get-EmailProviderDomain' {
-    BeforeEach { Initialize-TestConfiguration; New-ProviderDomainTestStore; Add-EmailProviderDomain -IdentityStore Contoso -Domain fabrikam.com -MailServer 'Fabrikam EWS' }
+    BeforeEach { Initialize-TestConfiguration; New-ProviderDomainTestStore }
     AfterEach { Remove-TestConfiguration }
 
     It 'filters by domain and mail server with wildcards' {
-        (Get-EmailProviderDomain -IdentityStore Contoso -MailServer Fab*).Domain | Should -Be 'fabrikam.com'
+        Add-EmailProviderDomain -IdentityStore Contoso -Domain fabrikam.com -MailServer 'Fabrikam EWS'
+        (Get-EmailProviderDomain -IdentityStore Contoso -MailServer Fab* | Select-Single).Domain | Should -Be 'fabrikam.com'
         @(Get-EmailProviderDomain -IdentityStore Contoso -Domain contoso.*).Count | Should -Be 2
     }
 
-    It 'reports an unknown domain and an unknown store' {
-        Get-EmailProviderDomain -IdentityStore Contoso -Domain woodgrove.com -ErrorAction SilentlyContinue -ErrorVariable e
-        Assert-SingleError $e 'EmailProviderDomainNotFound' 'GetEmailProviderDomainCommand' 'ObjectNotFound'
-        Get-EmailProviderDomain -IdentityStore Nowhere -ErrorAction SilentlyContinue -ErrorVariable e2
-        Assert-SingleError $e2 'IdentityStoreNotFound' 'GetEmailProviderDomainCommand' 'ObjectNotFound'
+    It 'reports <ErrorId> for <Case> and changes nothing' -ForEach @(
+        @{ Case = 'an unknown domain'; Arguments = @{ IdentityStore = 'Contoso'; Domain = 'woodgrove.com' }; ErrorId = 'EmailProviderDomainNotFound' }
+        @{ Case = 'an unknown store'; Arguments = @{ IdentityStore = 'Nowhere' }; ErrorId = 'IdentityStoreNotFound' }
+    ) {
+        $before = Get-ConfigurationSnapshot
+        $output = Get-EmailProviderDomain @Arguments -ErrorAction SilentlyContinue -ErrorVariable e
+        $output | Should -BeNullOrEmpty
+        Assert-SingleError $e $ErrorId 'GetEmailProviderDomainCommand' 'ObjectNotFound'
+        Assert-ConfigurationUnchanged $before
     }
 }

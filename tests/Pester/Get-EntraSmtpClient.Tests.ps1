@@ -11,19 +11,22 @@ Describe 'Get-EntraSmtpClient' {
     It 'shows the signed-in mailbox and the last test' {
         New-EntraSmtpTestStore $server
         $null = Invoke-TestMailboxLogon -Mailbox $EntraMailbox
-        $null = Send-EntraSmtpTestMessage -IdentityStore Contoso -To grace@test.local
-        $info = Get-IdentityStore | Get-EntraSmtpClient
-        $info.MailboxUser | Should -Be $EntraMailbox
-        $info.LastTestSucceeded | Should -BeTrue
-        $info.LastTestMailbox | Should -Be $EntraMailbox
-        $info.LastTestTo | Should -Be @('grace@test.local')
-        $info.ReadyToEnable | Should -BeTrue
-        $info.TokenCachePath | Should -BeLike "$env:MESSAGINGPROVIDER_CONFIG_PATH*"
+        (Send-EntraSmtpTestMessage -IdentityStore Contoso -To grace@test.local).Succeeded | Should -BeTrue
+        $info = @(Get-IdentityStore | Get-EntraSmtpClient -ErrorVariable err)
+        $err | Should -HaveCount 0
+        $info | Should -HaveCount 1
+        $info[0].MailboxUser | Should -Be $EntraMailbox
+        $info[0].LastTestSucceeded | Should -BeTrue
+        $info[0].LastTestMailbox | Should -Be $EntraMailbox
+        , $info[0].LastTestTo | Should -Be @('grace@test.local')
+        $info[0].ReadyToEnable | Should -BeTrue
+        $info[0].TokenCachePath | Should -BeLike "$env:MESSAGINGPROVIDER_CONFIG_PATH*"
     }
 
     It 'says which command to run when the store has no client' {
         $null = New-IdentityStore -Name Fabrikam
         Get-EntraSmtpClient -IdentityStore Fabrikam -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -Be 'EntraSmtpClientNotConfigured,MessagingProvider.Commands.GetEntraSmtpClientCommand'
         $err[0].Exception.Message | Should -BeLike '*Set-EntraSmtpClient*'
     }

@@ -1,8 +1,4 @@
-BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
-    Import-Module $ModuleManifest -Force
-}
+BeforeAll { . "$PSScriptRoot/Mail.common.ps1" }
 
 Describe 'Get-MailServer' {
     BeforeEach { Initialize-TestConfiguration; New-MailServerTestStore }
@@ -10,12 +6,15 @@ Describe 'Get-MailServer' {
 
     It 'lists the servers and finds one by name' {
         @(Get-MailServer -IdentityStore Contoso).Count | Should -Be 2
-        (Get-MailServer -IdentityStore Contoso -Name 'Fabrikam EWS').Send | Should -BeFalse
+        (Get-MailServer -IdentityStore Contoso -Name 'Fabrikam EWS' | Select-Single).Send | Should -BeFalse
     }
 
-    It 'reports an unknown server' {
-        Get-MailServer -IdentityStore Contoso -Name Nowhere -ErrorAction SilentlyContinue -ErrorVariable e
+    It 'reports an unknown server and changes nothing' {
+        $before = Get-ConfigurationSnapshot
+        $output = Get-MailServer -IdentityStore Contoso -Name Nowhere -ErrorAction SilentlyContinue -ErrorVariable e
+        $output | Should -BeNullOrEmpty
         Assert-SingleError $e 'MailServerNotFound' 'GetMailServerCommand' 'ObjectNotFound'
+        Assert-ConfigurationUnchanged $before
     }
 
     It 'completes mail server names from the store on the command line' {

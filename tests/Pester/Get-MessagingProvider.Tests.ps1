@@ -9,7 +9,10 @@ Describe 'Get-MessagingProvider' {
 
     It 'lists every store without -IdentityStore' {
         'A', 'B', 'C' | New-IdentityStore | Out-Null
-        Get-MessagingProvider | Should -HaveCount 3
+        $providers = Get-MessagingProvider -ErrorVariable err
+        $err | Should -HaveCount 0
+        $providers | Should -HaveCount 3
+        $providers.IdentityStore | Should -BeExactly @('A', 'B', 'C')
     }
 
     It 'lists the Exchange servers with the provider' {

@@ -1,7 +1,5 @@
-# Mirrors the Get-NotificationDelivery cases of tests/MessagingProvider.Tests/Smtp/NotificationDeliveryCommandTests.cs
-# (the Graph cases are in Set-NotificationDelivery.Tests.ps1).
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
+    . "$PSScriptRoot/NotificationDelivery.common.ps1"
     Import-Module $ModuleManifest -Force
 }
 
@@ -9,9 +7,21 @@ Describe 'Get-NotificationDelivery' {
     BeforeEach { Initialize-TestConfiguration }
     AfterEach { Remove-TestConfiguration }
 
-    It 'shows SMTP for a new store and what is missing' {
+    It 'shows SMTP and that the SMTP server is missing for <Case>' -ForEach @(
+        @{ Case = 'a new store'; Office365 = $false }
+        @{ Case = 'a new Office 365 store'; Office365 = $true }
+    ) {
         $null = New-IdentityStore -Name Cloud
-        $delivery = Get-NotificationDelivery -IdentityStore Cloud
+        if ($Office365) {
+            Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com `
+                -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -ClientSecret (ConvertTo-TestSecureString 'stand-in-secret') `
+                -AuthorityHost https://login.contoso.test/ -GraphEndpoint https://graph.contoso.test/ -ErrorAction Stop
+        }
+        $run = Invoke-Captured { Get-NotificationDelivery -IdentityStore Cloud }
+        $run.Errors.Count | Should -Be 0
+        $run.Output.Count | Should -Be 1
+        $delivery = $run.Output[0]
+        $delivery.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.NotificationDeliveryInfo'
         $delivery.Method | Should -Be 'Smtp'
         $delivery.From | Should -BeNullOrEmpty
         $delivery.Endpoint | Should -BeNullOrEmpty
@@ -19,6 +29,10 @@ Describe 'Get-NotificationDelivery' {
     }
 
     It 'refuses an unknown store' {
-        { Get-NotificationDelivery -IdentityStore Nowhere -ErrorAction Stop } | Should -Throw -ErrorId 'IdentityStoreNotFound,MessagingProvider.Commands.GetNotificationDeliveryCommand'
+        $output = Get-NotificationDelivery -IdentityStore Nowhere -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'IdentityStoreNotFound,MessagingProvider.Commands.GetNotificationDeliveryCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $output | Should -BeNullOrEmpty
     }
 }

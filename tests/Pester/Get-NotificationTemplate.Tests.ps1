@@ -1,12 +1,21 @@
-BeforeAll { . "$PSScriptRoot/SmtpCommon.ps1" }
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    Import-Module $ModuleManifest -Force
+}
 
 Describe 'Get-NotificationTemplate' {
-    BeforeEach { Initialize-SmtpTest; New-IdentityStore -Name Contoso | Out-Null }
-    AfterEach { Clear-SmtpTest }
+    BeforeEach {
+        Initialize-TestConfiguration
+        $null = New-IdentityStore -Name Contoso
+    }
+    AfterEach { Remove-TestConfiguration }
 
     It 'shows the nine built-in templates' {
-        $all = Get-NotificationTemplate -IdentityStore Contoso
+        $all = @(Get-NotificationTemplate -IdentityStore Contoso -ErrorAction Stop)
         $all.Count | Should -Be 9
-        $all.IsCustom | Should -Not -Contain $true
+        foreach ($template in $all) {
+            $template.IsCustom | Should -BeOfType [bool]
+            $template.IsCustom | Should -BeFalse
+        }
     }
 }

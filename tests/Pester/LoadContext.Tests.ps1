@@ -1,75 +1,113 @@
-# Mirrors tests/MessagingProvider.Tests/LoadContext/DependencyIsolationTests.cs: the module beside
-# another module's Microsoft.Identity.Client 4.61.3 / Microsoft.IdentityModel.Abstractions 6.35,
-# in both orders, each in a fresh pwsh process. Needs the Entra and Exchange Online stand-ins of
-# the hosted tests, started through the built test assembly.
+# The module beside another module that ships a different Microsoft.Identity.Client (4.61.3) and
+# Microsoft.IdentityModel.Abstractions (6.35), as Az.Accounts, Microsoft.Graph.Authentication and
+# ExchangeOnlineManagement do, in both load orders. Each case is a fresh pwsh process; both sign in
+# for real against the HTTPS Entra ID stand-in (tests/MessagingProvider.OtherModule is the other module).
 BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    $root = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
-    $script:OtherModule = [System.IO.Path]::Combine($root, 'tests', 'MessagingProvider.OtherModule', 'bin', 'Release', 'net8.0', 'MessagingProvider.OtherModule.dll')
-    Add-Type -Path ([System.IO.Path]::Combine($root, 'tests', 'MessagingProvider.Tests', 'bin', 'Release', 'net10.0', 'MessagingProvider.Tests.dll'))
+    $script:OtherModule = [System.IO.Path]::Combine($RepoRoot, 'tests', 'MessagingProvider.OtherModule', 'bin', 'Release', 'net8.0', 'MessagingProvider.OtherModule.dll')
+    if (-not [System.IO.File]::Exists($OtherModule)) { throw "The other module is not built: $OtherModule (dotnet build tests/MessagingProvider.OtherModule -c Release)." }
     $script:Trust = [MessagingProvider.TestSupport.TestTls]::TrustForCurrentUser()
     $script:Entra = [MessagingProvider.TestSupport.EntraStandIn]::StartAsync().GetAwaiter().GetResult()
     $script:Exchange = [MessagingProvider.TestSupport.ExchangeOnlineStandIn]::StartAsync($Entra).GetAwaiter().GetResult()
     $script:AppId = '6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10'
 
-    function Invoke-Session([scriptblock] $Body) {
-        $env:MESSAGINGPROVIDER_CONFIG_PATH = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'mp-alc-' + [guid]::NewGuid().ToString('N'))
-        $pwsh = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-        & $pwsh -NoProfile -Command $Body -args $ModuleManifest, $OtherModule, "$($Entra.AuthorityHost)", $Entra.Tenant, $AppId, $Entra.ClientSecret, "$($Exchange.Endpoint)"
-    }
+    function ConvertTo-Literal([string] $Text) { "'" + $Text.Replace("'", "''") + "'" }
 
-    $script:OtherSignsIn = {
-        param($Manifest, $Other, $Authority, $Tenant, $AppId, $Secret, $Endpoint)
-        $null = [System.Reflection.Assembly]::LoadFrom($Other)
-        if ([OtherVendor.Authentication.OtherModuleClient]::AcquireToken($Authority, $Tenant, $AppId, $Secret, 'https://outlook.office365.com/.default')) { 'other-token=ok' }
-    }
-    $script:ModuleSignsIn = {
-        param($Manifest, $Other, $Authority, $Tenant, $AppId, $Secret, $Endpoint, $Store = 'Cloud')
-        Import-Module $Manifest
-        $null = New-IdentityStore -Name $Store
-        Set-MessagingProvider -IdentityStore $Store -Provider Office365 -Domain contoso.com -Organization $Tenant -ApplicationId $AppId `
-            -ClientSecret ([System.Net.NetworkCredential]::new('', $Secret).SecurePassword) -AuthorityHost $Authority -ExchangeOnlineEndpoint $Endpoint
-        'module=' + (Test-MessagingProviderConnection -IdentityStore $Store).Status
-    }
-    $script:ListAssemblies = {
-        foreach ($assembly in [System.AppDomain]::CurrentDomain.GetAssemblies()) {
-            $name = $assembly.GetName()
-            if ($name.Name -in 'Microsoft.Identity.Client', 'Microsoft.IdentityModel.Abstractions') {
-                'loaded={0}|{1}|{2}' -f $name.Name, $name.Version, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name
+    # Runs $Script in a new pwsh process with an empty configuration directory; $Session holds what
+    # the steps take (@Session). Returns the output lines; fails unless the process ends within
+    # 55 s (the suite runner ends a file silent for 60 s) with exit code 0 and without any error record.
+    function Invoke-Session([string] $Script) {
+        $values = $ModuleManifest, $OtherModule, "$($Entra.AuthorityHost)", $Entra.Tenant, $AppId, $Entra.ClientSecret, "$($Exchange.Endpoint)"
+        $text = "`$ErrorView = 'NormalView'`n`$Session = @(" + (($values | ForEach-Object { ConvertTo-Literal $_ }) -join ', ') + ")`n" + $Script +
+            "`nif (`$Error.Count) { `$Error | ForEach-Object { [Console]::Error.WriteLine(`"error: `$(`$_.FullyQualifiedErrorId): `$_`") }; exit 1 }"
+        $configDirectory = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'mp-alc-' + [guid]::NewGuid().ToString('N'))
+        # This pwsh again: a .NET tool install runs as "dotnet <PSHOME>/pwsh.dll".
+        $pwsh = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+        $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
+        if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $start.ArgumentList.Add([System.IO.Path]::Combine($PSHOME, 'pwsh.dll')) }
+        foreach ($argument in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($text))) {
+            $start.ArgumentList.Add($argument)
+        }
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $start.UseShellExecute = $false
+        $start.Environment['MESSAGINGPROVIDER_CONFIG_PATH'] = $configDirectory
+        try {
+            $process = [System.Diagnostics.Process]::Start($start)
+            $errorText = $process.StandardError.ReadToEndAsync()
+            $outputText = $process.StandardOutput.ReadToEndAsync()
+            if (-not $process.WaitForExit(55000)) {
+                $process.Kill($true)
+                throw 'The PowerShell session did not finish within 55 s.'
             }
+            $process.WaitForExit()
+            $output = $outputText.GetAwaiter().GetResult()
+            $process.ExitCode | Should -Be 0 -Because "the session must succeed:`n$output`n$($errorText.GetAwaiter().GetResult())"
+            $output -split "`n" | ForEach-Object Trim | Where-Object { $_ }
+        }
+        finally {
+            if ([System.IO.Directory]::Exists($configDirectory)) { [System.IO.Directory]::Delete($configDirectory, $true) }
         }
     }
 
-    function Assert-TwoCopies([string[]] $Lines) {
-        $msal = $Lines -like 'loaded=Microsoft.Identity.Client|*'
+    $script:OtherSignsIn = @'
+& {
+    param($Manifest, $Other, $Authority, $Tenant, $AppId, $Secret, $Endpoint)
+    $null = [System.Reflection.Assembly]::LoadFrom($Other)
+    if ([OtherVendor.Authentication.OtherModuleClient]::AcquireToken($Authority, $Tenant, $AppId, $Secret, 'https://outlook.office365.com/.default')) { 'other-token=ok' }
+} @Session
+'@
+    $script:ImportModule = 'Import-Module $Session[0] -ErrorAction Stop'
+    # Followed by the store's name.
+    $script:ModuleSignsIn = @'
+& {
+    param($Manifest, $Other, $Authority, $Tenant, $AppId, $Secret, $Endpoint, $Store)
+    $null = New-IdentityStore -Name $Store
+    Set-MessagingProvider -IdentityStore $Store -Provider Office365 -Domain contoso.com -Organization $Tenant -ApplicationId $AppId `
+        -ClientSecret ([System.Net.NetworkCredential]::new('', $Secret).SecurePassword) -AuthorityHost $Authority -ExchangeOnlineEndpoint $Endpoint
+    'module=' + (Test-MessagingProviderConnection -IdentityStore $Store).Status
+} @Session
+'@
+    $script:ListAssemblies = @'
+foreach ($assembly in [System.AppDomain]::CurrentDomain.GetAssemblies()) {
+    $name = $assembly.GetName()
+    if ($name.Name -in 'Microsoft.Identity.Client', 'Microsoft.IdentityModel.Abstractions') {
+        'loaded={0}|{1}|{2}' -f $name.Name, $name.Version, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name
+    }
+}
+'@
+
+    function Assert-TwoCopiesInTwoContexts([string[]] $Lines) {
+        $msal = @($Lines -like 'loaded=Microsoft.Identity.Client|*')
         $msal | Should -HaveCount 2
-        $msal -like 'loaded=Microsoft.Identity.Client|4.61.3*|Default' | Should -HaveCount 1
-        $msal -like 'loaded=Microsoft.Identity.Client|4.92*|MessagingProvider' | Should -HaveCount 1
-        $abstractions = $Lines -like 'loaded=Microsoft.IdentityModel.Abstractions|*'
+        @($msal -like 'loaded=Microsoft.Identity.Client|4.61.3*|Default') | Should -HaveCount 1
+        @($msal -like 'loaded=Microsoft.Identity.Client|4.92*|MessagingProvider') | Should -HaveCount 1
+        $abstractions = @($Lines -like 'loaded=Microsoft.IdentityModel.Abstractions|*')
         $abstractions | Should -HaveCount 2
-        $abstractions -like '*|6.35*|Default' | Should -HaveCount 1
-        $abstractions -like '*|MessagingProvider' | Should -HaveCount 1
+        @($abstractions -like 'loaded=Microsoft.IdentityModel.Abstractions|6.35*|Default') | Should -HaveCount 1
+        @($abstractions -like '*|MessagingProvider') | Should -HaveCount 1
     }
 }
 
 AfterAll {
-    $Exchange.DisposeAsync().AsTask().GetAwaiter().GetResult()
-    $Entra.DisposeAsync().AsTask().GetAwaiter().GetResult()
-    $Trust.Dispose()
+    if ($Exchange) { $Exchange.DisposeAsync().AsTask().GetAwaiter().GetResult() }
+    if ($Entra) { $Entra.DisposeAsync().AsTask().GetAwaiter().GetResult() }
+    if ($Trust) { $Trust.Dispose() }
 }
 
 Describe 'Dependency isolation on PowerShell 7' {
     It 'signs in after another module loaded its own MSAL first' {
-        $lines = Invoke-Session ([scriptblock]::Create("& { $OtherSignsIn } @args; & { $ModuleSignsIn } @args; & { $ListAssemblies }"))
+        $lines = Invoke-Session ($OtherSignsIn, $ImportModule, "$ModuleSignsIn Cloud", $ListAssemblies -join "`n")
         $lines | Should -Contain 'other-token=ok'
         $lines | Should -Contain 'module=Online'
-        Assert-TwoCopies $lines
+        Assert-TwoCopiesInTwoContexts $lines
     }
 
     It 'keeps working when another module loads its MSAL afterwards, and so does the other module' {
-        $lines = Invoke-Session ([scriptblock]::Create("& { $ModuleSignsIn } @args; & { $OtherSignsIn } @args; & { $ModuleSignsIn } @args 'Cloud2'; & { $ListAssemblies }"))
-        ($lines -eq 'module=Online') | Should -HaveCount 2
+        $lines = Invoke-Session ($ImportModule, "$ModuleSignsIn Cloud", $OtherSignsIn,
+            "$ModuleSignsIn Cloud2", $ListAssemblies -join "`n")
+        @($lines -ceq 'module=Online') | Should -HaveCount 2
         $lines | Should -Contain 'other-token=ok'
-        Assert-TwoCopies $lines
+        Assert-TwoCopiesInTwoContexts $lines
     }
 }

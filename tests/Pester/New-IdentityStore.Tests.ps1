@@ -8,32 +8,35 @@ Describe 'New-IdentityStore' {
     AfterEach { Remove-TestConfiguration }
 
     It 'creates a typed identity store with the provider None' {
-        $created = New-IdentityStore -Name Contoso
-        $created.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.IdentityStoreInfo'
-        $created.Name | Should -Be 'Contoso'
-        $created.Provider | Should -Be 'None'
+        $created = New-IdentityStore -Name Contoso -ErrorVariable err
+        $err | Should -HaveCount 0
+        $created | Should -HaveCount 1
+        $created.PSObject.TypeNames[0] | Should -BeExactly 'MessagingProvider.Output.IdentityStoreInfo'
+        $created.Name | Should -BeExactly 'Contoso'
+        $created.Provider.ToString() | Should -BeExactly 'None'
         [System.IO.File]::Exists($created.Path) | Should -BeTrue
     }
 
     It 'takes names from the pipeline' {
-        'Fabrikam', 'Contoso' | New-IdentityStore | Should -HaveCount 2
-        (Get-IdentityStore).Name | Should -Be @('Contoso', 'Fabrikam')
+        $created = 'Fabrikam', 'Contoso' | New-IdentityStore -ErrorVariable err
+        $err | Should -HaveCount 0
+        $created | Should -HaveCount 2
+        (Get-IdentityStore).Name | Should -BeExactly @('Contoso', 'Fabrikam')
     }
 
-    It 'refuses a duplicate name with <ErrorId>' -TestCases @(
+    It 'refuses <Name> with <ErrorId>' -TestCases @(
         @{ Name = 'CONTOSO'; ErrorId = 'IdentityStoreAlreadyExists'; Category = 'ResourceExists' }
         @{ Name = '../escape'; ErrorId = 'InvalidIdentityStoreName'; Category = 'InvalidArgument' }
     ) {
         param($Name, $ErrorId, $Category)
         $null = New-IdentityStore -Name Contoso
-        New-IdentityStore -Name $Name -ErrorVariable err -ErrorAction SilentlyContinue
-        $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -Be "$ErrorId,MessagingProvider.Commands.NewIdentityStoreCommand"
-        $err[0].CategoryInfo.Category | Should -Be $Category
+        New-IdentityStore -Name $Name -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Assert-SingleError $err "$ErrorId,MessagingProvider.Commands.NewIdentityStoreCommand" $Category
     }
 
     It 'creates nothing with -WhatIf' {
-        New-IdentityStore -Name Contoso -WhatIf | Should -BeNullOrEmpty
+        New-IdentityStore -Name Contoso -WhatIf -ErrorVariable err | Should -BeNullOrEmpty
+        $err | Should -HaveCount 0
         (Get-ConfigurationSnapshot).Count | Should -Be 0
     }
 
@@ -43,8 +46,7 @@ Describe 'New-IdentityStore' {
         try {
             $env:MESSAGINGPROVIDER_CONFIG_PATH = [System.IO.Path]::Combine($blocker, 'config')
             New-IdentityStore -Name Contoso -ErrorVariable err -ErrorAction SilentlyContinue
-            $err[0].FullyQualifiedErrorId | Should -Be 'ConfigurationDirectoryUnavailable,MessagingProvider.Commands.NewIdentityStoreCommand'
-            $err[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+            Assert-SingleError $err 'ConfigurationDirectoryUnavailable,MessagingProvider.Commands.NewIdentityStoreCommand' PermissionDenied
             $err[0].Exception.Message | Should -BeLike '*MESSAGINGPROVIDER_CONFIG_PATH*'
         }
         finally {

@@ -1,7 +1,5 @@
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'MailEnabledObject.common.ps1'))
     Import-Module $ModuleManifest -Force
 }
 
@@ -10,9 +8,11 @@ Describe 'New-MailEnabledContact' {
     AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
 
     It 'creates a contact' {
-        $result = New-MailEnabledContact -IdentityStore Contoso -Name 'Pat Lee' -GivenName Pat -Surname Lee -ExternalEmailAddress pat@fabrikam.com
-        $result.PrimarySmtpAddress | Should -Be 'Pat.Lee@contoso.com'
-        (Get-StandInJournal).Command | Should -Be 'New-MailContact'
+        $result = New-MailEnabledContact -IdentityStore Contoso -Name 'Pat Lee' -GivenName Pat -Surname Lee -ExternalEmailAddress pat@fabrikam.com -ErrorVariable err
+        $err.Count | Should -Be 0
+        $result | Should -HaveCount 1
+        $result.PrimarySmtpAddress | Should -BeExactly 'Pat.Lee@contoso.com'
+        (Get-StandInJournal).Command | Should -BeExactly @('New-MailContact')
     }
 }
 
@@ -22,17 +22,19 @@ Describe 'New-MailEnabledContact with the cloud providers' {
 
     It 'creates the mail contact in Exchange Online' {
         New-Office365TestStore -Secret $Entra.ClientSecret
-        $result = New-MailEnabledContact -IdentityStore Cloud -Name 'Pat Lee' -GivenName Pat -Surname Lee -ExternalEmailAddress pat@fabrikam.com
-        $result.PrimarySmtpAddress | Should -Be 'pat@fabrikam.com'
-        $result.Command | Should -Be 'New-MailContact'
-        $ExchangeOnline.Requests[0]['Parameters']['Name'].ToString() | Should -Be 'Pat Lee'
+        $result = New-MailEnabledContact -IdentityStore Cloud -Name 'Pat Lee' -GivenName Pat -Surname Lee -ExternalEmailAddress pat@fabrikam.com `
+            -WarningAction SilentlyContinue -ErrorVariable err
+        $err.Count | Should -Be 0
+        $result | Should -HaveCount 1
+        $result.PrimarySmtpAddress | Should -BeExactly 'pat@fabrikam.com'
+        $result.Command | Should -BeExactly 'New-MailContact'
+        Assert-SingleExchangeOnlineRequest -Cmdlet New-MailContact -Name 'Pat Lee'
     }
 
     It 'is not supported by Google Workspace' {
         New-GoogleTestStore
         New-MailEnabledContact -IdentityStore G -Name Dee -ExternalEmailAddress dee@fabrikam.com -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'GoogleContactNotSupported,MessagingProvider.Commands.NewMailEnabledContactCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        Assert-SingleError $err 'GoogleContactNotSupported,MessagingProvider.Commands.NewMailEnabledContactCommand' NotImplemented
         $Google.ApiRequests | Should -Be 0
     }
 }

@@ -1,7 +1,5 @@
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'MailEnabledObject.common.ps1'))
     Import-Module $ModuleManifest -Force
 }
 
@@ -10,20 +8,24 @@ Describe 'New-MailEnabledGroup' {
     AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
 
     It 'changes nothing with -WhatIf, then creates the group' {
-        New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X' -WhatIf | Should -BeNullOrEmpty
+        $preview = New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X' -WhatIf -ErrorVariable err
+        $err.Count | Should -Be 0
+        $preview | Should -BeNullOrEmpty
         Get-StandInJournal | Should -BeNullOrEmpty
-        $created = New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X' -Alias projectx
-        $created.PrimarySmtpAddress | Should -Be 'projectx@contoso.com'
-        $journal = Get-StandInJournal
-        "$($journal.Server)|$($journal.Command)|$($journal.Identity)" | Should -Be 'ExchA|New-DistributionGroup|Project X'
+
+        $created = New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X' -Alias projectx -ErrorVariable err
+        $err.Count | Should -Be 0
+        $created | Should -HaveCount 1
+        $created.PrimarySmtpAddress | Should -BeExactly 'projectx@contoso.com'
+        Get-StandInJournalLine | Should -BeExactly @('ExchA|New-DistributionGroup|Project X')
     }
 
     It 'reports an existing name as an Exchange error naming the server' {
-        $null = New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X'
+        $null = New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X' -ErrorVariable first
+        $first.Count | Should -Be 0
         New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X' -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'ExchangeCommandFailed,MessagingProvider.Commands.NewMailEnabledGroupCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'ResourceExists'
-        $err[0].Exception.Message | Should -BeLike "*Exchange server 'ExchA'*"
+        Assert-SingleError $err 'ExchangeCommandFailed,MessagingProvider.Commands.NewMailEnabledGroupCommand' ResourceExists
+        $err[0].Exception.Message | Should -BeLikeExactly "*Exchange server 'ExchA'*"
     }
 }
 
@@ -33,34 +35,54 @@ Describe 'New-MailEnabledGroup with the cloud providers' {
 
     It 'creates the group in Exchange Online and warns that membership comes from directory sync' {
         New-Office365TestStore -Secret $Entra.ClientSecret
-        $result = New-MailEnabledGroup -IdentityStore Cloud -Name 'Project X' -Alias projectx -DisplayName 'Project X team' -WarningVariable warnings -WarningAction SilentlyContinue
-        $result.PrimarySmtpAddress | Should -Be 'projectx@contoso.com'
-        "$($result.Provider)|$($result.Command)|$($result.RecipientTypeDetails)" | Should -Be 'Office365|New-DistributionGroup|MailUniversalDistributionGroup'
+        $run = Split-VerboseOutput (New-MailEnabledGroup -IdentityStore Cloud -Name 'Project X' -Alias projectx -DisplayName 'Project X team' -Verbose `
+                -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable err 4>&1)
+        $err.Count | Should -Be 0
+        $run.Output | Should -HaveCount 1
+        $result = $run.Output[0]
+        $result.PSObject.TypeNames[0] | Should -BeExactly 'MessagingProvider.Output.MailEnabledObjectResult'
+        $result.PrimarySmtpAddress | Should -BeExactly 'projectx@contoso.com'
+        "$($result.Provider)" | Should -BeExactly 'Office365'
+        $result.Command | Should -BeExactly 'New-DistributionGroup'
+        $result.RecipientTypeDetails | Should -BeExactly 'MailUniversalDistributionGroup'
+
         $ExchangeOnline.Requests | Should -HaveCount 1
         $sent = $ExchangeOnline.Requests[0]
-        $sent['CmdletName'].ToString() | Should -Be 'New-DistributionGroup'
+        $sent['CmdletName'].ToString() | Should -BeExactly 'New-DistributionGroup'
         $parameters = $sent['Parameters']
-        ($parameters | ForEach-Object { $_.Key } | Sort-Object) -join ',' | Should -Be 'Alias,DisplayName,Name,PrimarySmtpAddress'
-        $parameters['Name'].ToString() | Should -Be 'Project X'
-        $parameters['PrimarySmtpAddress'].ToString() | Should -Be 'projectx@contoso.com'
+        ($parameters | ForEach-Object { $_.Key } | Sort-Object) -join ',' | Should -BeExactly 'Alias,DisplayName,Name,PrimarySmtpAddress'
+        $parameters['Name'].ToString() | Should -BeExactly 'Project X'
+        $parameters['Alias'].ToString() | Should -BeExactly 'projectx'
+        $parameters['DisplayName'].ToString() | Should -BeExactly 'Project X team'
+        $parameters['PrimarySmtpAddress'].ToString() | Should -BeExactly 'projectx@contoso.com'
+
         $warnings.Message | Should -Contain "The group 'Project X' was created without an owner."
-        ($warnings.Message | Where-Object { $_ -like '*does not populate the membership of groups in Office 365*Microsoft Entra Connect*' }) | Should -HaveCount 1
+        @($warnings.Message | Where-Object { $_.Contains('does not populate the membership of groups in Office 365') -and $_.Contains('Microsoft Entra Connect') }) |
+            Should -Not -BeNullOrEmpty
+        @($run.Verbose | Where-Object { $_.Contains("New-DistributionGroup at $($ExchangeOnline.Endpoint)") }) | Should -Not -BeNullOrEmpty
+        @($run.Verbose | Where-Object { $_.Contains($Entra.ClientSecret) }) | Should -HaveCount 0
     }
 
     It 'sends nothing with -WhatIf' {
         New-Office365TestStore -Secret $Entra.ClientSecret
-        'A', 'B' | New-MailEnabledGroup -IdentityStore Cloud -WhatIf | Should -BeNullOrEmpty
+        $preview = 'A', 'B' | New-MailEnabledGroup -IdentityStore Cloud -WhatIf -ErrorVariable err
+        $err.Count | Should -Be 0
+        $preview | Should -BeNullOrEmpty
         $ExchangeOnline.HttpRequests | Should -Be 0
         $Entra.TokenRequests | Should -Be 0
     }
 
     It 'uses one token for a pipeline of three groups and the next command' {
         New-Office365TestStore -Secret $Entra.ClientSecret
-        $created = 'Alpha', 'Beta', 'Gamma' | New-MailEnabledGroup -IdentityStore Cloud -WarningAction SilentlyContinue
-        $created.PrimarySmtpAddress | Should -Be @('Alpha@contoso.com', 'Beta@contoso.com', 'Gamma@contoso.com')
+        $created = 'Alpha', 'Beta', 'Gamma' | New-MailEnabledGroup -IdentityStore Cloud -WarningAction SilentlyContinue -ErrorVariable err
+        $err.Count | Should -Be 0
+        $created.PrimarySmtpAddress | Should -BeExactly @('Alpha@contoso.com', 'Beta@contoso.com', 'Gamma@contoso.com')
         $ExchangeOnline.Requests | Should -HaveCount 3
         $Entra.TokenRequests | Should -Be 1
-        $null = New-MailEnabledGroup -IdentityStore Cloud -Name Delta -WarningAction SilentlyContinue
+
+        # The next command of the session signs in no more.
+        $null = New-MailEnabledGroup -IdentityStore Cloud -Name Delta -WarningAction SilentlyContinue -ErrorVariable err
+        $err.Count | Should -Be 0
         $ExchangeOnline.Requests | Should -HaveCount 4
         $Entra.TokenRequests | Should -Be 1
     }
@@ -68,8 +90,7 @@ Describe 'New-MailEnabledGroup with the cloud providers' {
     It 'refuses -OrganizationalUnit for Office 365 before anything is sent' {
         New-Office365TestStore -Secret $Entra.ClientSecret
         New-MailEnabledGroup -IdentityStore Cloud -Name Dee -OrganizationalUnit 'contoso.com/Groups' -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'OrganizationalUnitNotSupported,MessagingProvider.Commands.NewMailEnabledGroupCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        Assert-SingleError $err 'OrganizationalUnitNotSupported,MessagingProvider.Commands.NewMailEnabledGroupCommand' NotImplemented
         $ExchangeOnline.HttpRequests | Should -Be 0
     }
 
@@ -83,18 +104,22 @@ Describe 'New-MailEnabledGroup with the cloud providers' {
 
     It 'creates the Google group in the store''s domain' {
         New-GoogleTestStore
-        $result = New-MailEnabledGroup -IdentityStore G -Name 'Project X' -Alias projectx -WarningVariable warnings
-        $result.PrimarySmtpAddress | Should -Be 'projectx@contoso.com'
-        "$($result.Provider)|$($result.Command)" | Should -Be 'GoogleWorkspace|groups.insert'
-        $Google.Groups['projectx@contoso.com']['name'].ToString() | Should -Be 'Project X'
+        $run = Split-VerboseOutput (New-MailEnabledGroup -IdentityStore G -Name 'Project X' -Alias projectx -Verbose -WarningVariable warnings -ErrorVariable err 4>&1)
+        $err.Count | Should -Be 0
+        $run.Output | Should -HaveCount 1
+        $result = $run.Output[0]
+        $result.PrimarySmtpAddress | Should -BeExactly 'projectx@contoso.com'
+        "$($result.Provider)" | Should -BeExactly 'GoogleWorkspace'
+        $result.Command | Should -BeExactly 'groups.insert'
+        $Google.Groups['projectx@contoso.com']['name'].ToString() | Should -BeExactly 'Project X'
+        @($run.Verbose | Where-Object { $_.Contains('Insert group projectx@contoso.com') }) | Should -Not -BeNullOrEmpty
         $warnings | Should -BeNullOrEmpty
     }
 
     It 'refuses an address Google already uses' {
         New-GoogleTestStore
         New-MailEnabledGroup -IdentityStore G -Name 'Alice fans' -Alias alice -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'GoogleGroupExists,MessagingProvider.Commands.NewMailEnabledGroupCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        Assert-SingleError $err 'GoogleGroupExists,MessagingProvider.Commands.NewMailEnabledGroupCommand' ResourceExists
         $Google.Groups.Count | Should -Be 0
     }
 }

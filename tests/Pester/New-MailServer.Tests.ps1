@@ -1,56 +1,60 @@
-BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
-    Import-Module $ModuleManifest -Force
-}
+BeforeAll { . "$PSScriptRoot/Mail.common.ps1" }
 
 Describe 'New-MailServer' {
     BeforeEach { Initialize-TestConfiguration; New-MailServerTestStore }
     AfterEach { Remove-TestConfiguration }
 
-    It 'gives an IMAP/SMTP server the default ports and TLS modes' {
-        $server = Get-MailServer -IdentityStore Contoso -Name 'contoso imap'
+    It 'gives an IMAP/SMTP server the default ports and TLS modes and keeps what was given' {
+        $server = Get-MailServer -IdentityStore Contoso -Name 'contoso imap' | Select-Single
         $server.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.MailServerInfo'
+        "$($server.ServiceType)" | Should -Be 'ImapSmtp'
         $server.ImapHost | Should -Be 'mail.contoso.com'
         $server.ImapPort | Should -Be 993
         "$($server.ImapTls)" | Should -Be 'Tls'
         $server.SmtpPort | Should -Be 587
         "$($server.SmtpTls)" | Should -Be 'StartTls'
         "$($server.LoginFormat)" | Should -Be 'MailboxName'
-        (Get-MailServer -IdentityStore Contoso -Name 'Fabrikam EWS').ImapPort | Should -BeNullOrEmpty
+        $server.Receive | Should -BeTrue
+        $server.Send | Should -BeTrue
+
+        $exchange = Get-MailServer -IdentityStore Contoso -Name 'Fabrikam EWS' | Select-Single
+        $exchange.ImapPort | Should -Be $null
+        $exchange.Send | Should -BeFalse
+        @(Get-MailServer -IdentityStore Contoso).Count | Should -Be 2
     }
 
     It 'stores an OAuth client secret protected and shows it masked' {
-        $graph = New-MailServer -IdentityStore Contoso -Name Graph -ServiceType MicrosoftGraph -Receive -Send -Authentication OAuth2 -ClientId 11111111-2222-3333-4444-555555555555 -ClientSecret (ConvertTo-TestSecureString 'Gr@ph-Secret-987')
+        $graph = New-MailServer -IdentityStore Contoso -Name Graph -ServiceType MicrosoftGraph -Receive -Send -Authentication OAuth2 -ClientId 11111111-2222-3333-4444-555555555555 -ClientSecret (ConvertTo-TestSecureString 'Gr@ph-Secret-987') |
+            Select-Single
         $graph.ServiceAddress | Should -Be 'graph.microsoft.com'
         $graph.ClientSecret | Should -Be '********'
-        $stored = (Get-ChildItem -Path $ConfigDirectory -Filter *.json | ForEach-Object { [System.IO.File]::ReadAllText($_.FullName) }) -join ''
-        $stored | Should -Not -Match ([regex]::Escape('Gr@ph-Secret-987'))
-        $stored | Should -Match 'clientSecret'
+        $graph.ClientId | Should -Be '11111111-2222-3333-4444-555555555555'
+        $stored = Get-StoredConfigurationText
+        $stored | Should -Not -BeLike '*Gr@ph-Secret-987*'
+        $stored | Should -BeLike '*clientSecret*'
     }
 
-    It 'reports <ErrorId> and changes nothing' -ForEach @(
-        @{ Arguments = @{ Name = 'Lazy'; ServiceType = 'ImapSmtp'; ServiceAddress = 'mail.lazy.com' }; ErrorId = 'MailServerNeedsReceiveOrSend' }
-        @{ Arguments = @{ Name = 'contoso imap'; ServiceType = 'ImapSmtp'; ServiceAddress = 'x.contoso.com'; Receive = $true }; ErrorId = 'MailServerAlreadyExists'; Category = 'ResourceExists' }
-        @{ Arguments = @{ Name = 'O365'; ServiceType = 'Exchange'; ServiceAddress = 'outlook.office365.com'; Receive = $true; Authentication = 'OAuth2'; ClientId = 'abc' }; ErrorId = 'MailServerSettingsIncomplete' }
-        @{ Arguments = @{ Name = 'Ews'; ServiceType = 'Exchange'; Receive = $true }; ErrorId = 'MailServerSettingsIncomplete' }
-        @{ Arguments = @{ Name = 'Ews'; ServiceType = 'Exchange'; ServiceAddress = 'ews.contoso.com'; Receive = $true; ClientId = 'abc' }; ErrorId = 'ParameterNotValidForMailServer' }
-        @{ Arguments = @{ Name = 'Ews'; ServiceType = 'Exchange'; ServiceAddress = 'ews.contoso.com'; Receive = $true; ImapPort = 993 }; ErrorId = 'ParameterNotValidForMailServer' }
-        @{ Arguments = @{ Name = 'Bad*'; ServiceType = 'ImapSmtp'; ServiceAddress = 'mail.contoso.com'; Receive = $true }; ErrorId = 'InvalidMailServerName' }
-        @{ Arguments = @{ Name = 'Bad'; ServiceType = 'ImapSmtp'; ServiceAddress = 'not a host'; Receive = $true }; ErrorId = 'InvalidServerName' }
+    It 'reports <ErrorId> for <Case> and changes nothing' -ForEach @(
+        @{ Case = 'neither -Receive nor -Send'; Arguments = @{ Name = 'Lazy'; ServiceType = 'ImapSmtp'; ServiceAddress = 'mail.lazy.com' }; ErrorId = 'MailServerNeedsReceiveOrSend'; Category = 'InvalidArgument' }
+        @{ Case = 'a name in another case'; Arguments = @{ Name = 'contoso imap'; ServiceType = 'ImapSmtp'; ServiceAddress = 'x.contoso.com'; Receive = $true }; ErrorId = 'MailServerAlreadyExists'; Category = 'ResourceExists' }
+        @{ Case = 'OAuth2 without a secret'; Arguments = @{ Name = 'O365'; ServiceType = 'Exchange'; ServiceAddress = 'outlook.office365.com'; Receive = $true; Authentication = 'OAuth2'; ClientId = 'abc' }; ErrorId = 'MailServerSettingsIncomplete'; Category = 'InvalidArgument' }
+        @{ Case = 'Exchange without an address'; Arguments = @{ Name = 'Ews'; ServiceType = 'Exchange'; Receive = $true }; ErrorId = 'MailServerSettingsIncomplete'; Category = 'InvalidArgument' }
+        @{ Case = '-ClientId with Basic'; Arguments = @{ Name = 'Ews'; ServiceType = 'Exchange'; ServiceAddress = 'ews.contoso.com'; Receive = $true; ClientId = 'abc' }; ErrorId = 'ParameterNotValidForMailServer'; Category = 'InvalidArgument' }
+        @{ Case = '-ImapPort on Exchange'; Arguments = @{ Name = 'Ews'; ServiceType = 'Exchange'; ServiceAddress = 'ews.contoso.com'; Receive = $true; ImapPort = 993 }; ErrorId = 'ParameterNotValidForMailServer'; Category = 'InvalidArgument' }
+        @{ Case = 'a wildcard in the name'; Arguments = @{ Name = 'Bad*'; ServiceType = 'ImapSmtp'; ServiceAddress = 'mail.contoso.com'; Receive = $true }; ErrorId = 'InvalidMailServerName'; Category = 'InvalidArgument' }
+        @{ Case = 'a bad host name'; Arguments = @{ Name = 'Bad'; ServiceType = 'ImapSmtp'; ServiceAddress = 'not a host'; Receive = $true }; ErrorId = 'InvalidServerName'; Category = 'InvalidArgument' }
     ) {
         $before = Get-ConfigurationSnapshot
-        New-MailServer -IdentityStore Contoso @Arguments -ErrorAction SilentlyContinue -ErrorVariable e
-        Assert-SingleError $e $ErrorId 'NewMailServerCommand' $(if ($Category) { $Category } else { 'InvalidArgument' })
+        $output = New-MailServer -IdentityStore Contoso @Arguments -ErrorAction SilentlyContinue -ErrorVariable e
+        $output | Should -BeNullOrEmpty
+        Assert-SingleError $e $ErrorId 'NewMailServerCommand' $Category
         Assert-ConfigurationUnchanged $before
     }
 
-    It 'honours -WhatIf, as Add-EmailProviderDomain and New-MailAccount do' {
-        'contoso.com' | Add-EmailProviderDomain -IdentityStore Contoso -MailServer 'Contoso IMAP'
+    It 'honours -WhatIf' {
         $before = Get-ConfigurationSnapshot
-        New-MailServer -IdentityStore Contoso -Name Extra -ServiceType ImapSmtp -ServiceAddress extra.contoso.com -Receive -WhatIf | Should -BeNullOrEmpty
-        Add-EmailProviderDomain -IdentityStore Contoso -Domain extra.com -MailServer 'Contoso IMAP' -WhatIf
-        New-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.com -Password (ConvertTo-TestSecureString 'P@ss-1') -WhatIf | Should -BeNullOrEmpty
+        $output = New-MailServer -IdentityStore Contoso -Name Extra -ServiceType ImapSmtp -ServiceAddress extra.contoso.com -Receive -WhatIf
+        $output | Should -BeNullOrEmpty
         Assert-ConfigurationUnchanged $before
     }
 }

@@ -1,8 +1,4 @@
-BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
-    Import-Module $ModuleManifest -Force
-}
+BeforeAll { . "$PSScriptRoot/Mail.common.ps1" }
 
 Describe 'Remove-EmailProviderDomain' {
     BeforeEach { Initialize-TestConfiguration; New-ProviderDomainTestStore }

@@ -1,5 +1,4 @@
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
     . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeServer.common.ps1'))
     Import-Module $ModuleManifest -Force
 }
@@ -9,16 +8,18 @@ Describe 'Remove-ExchangeServer' {
     AfterEach { Remove-TestConfiguration }
 
     It 'honours -WhatIf and takes piped servers' {
-        Remove-ExchangeServer -IdentityStore Contoso -Server ExchA -WhatIf
+        Remove-ExchangeServer -IdentityStore Contoso -Server ExchA -WhatIf -ErrorVariable err
+        $err.Count | Should -Be 0
         Get-ServerOrder | Should -Be '1:ExchA,2:ExchB,3:ExchC'
-        Get-ExchangeServer -IdentityStore Contoso -Server ExchA | Remove-ExchangeServer -Confirm:$false
+        Get-ExchangeServer -IdentityStore Contoso -Server ExchA | Remove-ExchangeServer -Confirm:$false -ErrorVariable err
+        $err.Count | Should -Be 0
         Get-ServerOrder | Should -Be '1:ExchB,2:ExchC'
     }
 
     It 'reports an unknown server and changes nothing' {
         $before = Get-ConfigurationSnapshot
         Remove-ExchangeServer -IdentityStore Contoso -Server ExchZ -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'ExchangeServerNotFound,MessagingProvider.Commands.RemoveExchangeServerCommand'
+        Assert-SingleError $err 'ExchangeServerNotFound' 'RemoveExchangeServerCommand' 'ObjectNotFound'
         Assert-ConfigurationUnchanged $before
     }
 }

@@ -8,16 +8,18 @@ Describe 'Remove-IdentityStore' {
     AfterEach { Remove-TestConfiguration }
 
     It 'honours -WhatIf and takes piped stores' {
-        'A', 'B', 'C' | New-IdentityStore | Out-Null
-        Remove-IdentityStore -Name A -WhatIf
+        $null = 'A', 'B', 'C' | New-IdentityStore
+        Remove-IdentityStore -Name A -WhatIf -ErrorVariable err
+        $err | Should -HaveCount 0
         Get-IdentityStore | Should -HaveCount 3
 
-        Get-IdentityStore -Name A | Remove-IdentityStore -Confirm:$false
-        (Get-IdentityStore).Name | Should -Be @('B', 'C')
+        Get-IdentityStore -Name 'A' | Remove-IdentityStore -Confirm:$false -ErrorVariable err
+        $err | Should -HaveCount 0
+        (Get-IdentityStore).Name | Should -BeExactly @('B', 'C')
     }
 
     It 'reports a missing store' {
         Remove-IdentityStore -Name A -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'IdentityStoreNotFound,MessagingProvider.Commands.RemoveIdentityStoreCommand'
+        Assert-SingleError $err 'IdentityStoreNotFound,MessagingProvider.Commands.RemoveIdentityStoreCommand' ObjectNotFound
     }
 }

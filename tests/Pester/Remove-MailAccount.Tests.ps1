@@ -1,29 +1,21 @@
-BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
-    Import-Module $ModuleManifest -Force
-}
+BeforeAll { . "$PSScriptRoot/Mail.common.ps1" }
 
 Describe 'Remove-MailAccount' {
-    BeforeEach {
-        Initialize-TestConfiguration
-        New-ProviderDomainTestStore
-        'anna@contoso.com', 'ben@contoso.net' | New-MailAccount -IdentityStore Contoso -Password (ConvertTo-TestSecureString 'P@ss-1') | Out-Null
-        $null = New-MailAccount -IdentityStore Contoso -EmailAddress carl@fabrikam.com -MailServer 'Fabrikam EWS' -Login carl -Password (ConvertTo-TestSecureString 'P@ss-2')
-    }
+    BeforeEach { Initialize-TestConfiguration; New-MailAccountTestStore }
     AfterEach { Remove-TestConfiguration }
 
     It 'honours -WhatIf and takes piped accounts' {
         Remove-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.com -WhatIf
         @(Get-MailAccount -IdentityStore Contoso).Count | Should -Be 3
         Get-MailAccount -IdentityStore Contoso -EmailAddress *contoso* | Remove-MailAccount -Confirm:$false
-        (Get-MailAccount -IdentityStore Contoso).EmailAddress | Should -Be 'carl@fabrikam.com'
+        (Get-MailAccount -IdentityStore Contoso | Select-Single).EmailAddress | Should -Be 'carl@fabrikam.com'
     }
 
-    It 'reports an unknown account and changes nothing' {
+    It 'reports an unknown account, says how to find one, and changes nothing' {
         $before = Get-ConfigurationSnapshot
         Remove-MailAccount -IdentityStore Contoso -EmailAddress zed@contoso.com -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e
         Assert-SingleError $e 'MailAccountNotFound' 'RemoveMailAccountCommand' 'ObjectNotFound'
+        $e[0].Exception.Message | Should -BeLike '*Get-MailAccount*'
         Assert-ConfigurationUnchanged $before
     }
 }

@@ -1,8 +1,4 @@
-BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
-    Import-Module $ModuleManifest -Force
-}
+BeforeAll { . "$PSScriptRoot/Mail.common.ps1" }
 
 Describe 'Remove-MailServer' {
     BeforeEach { Initialize-TestConfiguration; New-ProviderDomainTestStore }
@@ -15,7 +11,7 @@ Describe 'Remove-MailServer' {
         Remove-MailServer -IdentityStore Contoso -Name 'Contoso IMAP' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e
         Assert-SingleError $e 'MailServerInUse' 'RemoveMailServerCommand' 'InvalidOperation'
         foreach ($name in 'anna@contoso.com', 'ben@contoso.net', 'contoso.com', 'contoso.net', 'Remove-MailAccount', 'Remove-EmailProviderDomain') {
-            $e[0].Exception.Message | Should -Match ([regex]::Escape($name))
+            $e[0].Exception.Message | Should -BeLike "*$name*"
         }
         Assert-ConfigurationUnchanged $before
 
@@ -24,11 +20,13 @@ Describe 'Remove-MailServer' {
         Remove-MailServer -IdentityStore Contoso -Name 'Contoso IMAP' -WhatIf
         @(Get-MailServer -IdentityStore Contoso).Count | Should -Be 2
         Get-MailServer -IdentityStore Contoso -Name 'Contoso IMAP' | Remove-MailServer -Confirm:$false
-        (Get-MailServer -IdentityStore Contoso).Name | Should -Be 'Fabrikam EWS'
+        (Get-MailServer -IdentityStore Contoso | Select-Single).Name | Should -Be 'Fabrikam EWS'
     }
 
-    It 'reports an unknown server' {
+    It 'reports an unknown server and changes nothing' {
+        $before = Get-ConfigurationSnapshot
         Remove-MailServer -IdentityStore Contoso -Name Nowhere -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e
         Assert-SingleError $e 'MailServerNotFound' 'RemoveMailServerCommand' 'ObjectNotFound'
+        Assert-ConfigurationUnchanged $before
     }
 }

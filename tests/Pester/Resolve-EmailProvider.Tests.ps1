@@ -1,9 +1,7 @@
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Mail.common.ps1'))
-    Import-Module $ModuleManifest -Force
-    # The same private dnsmasq as ResolveEmailProviderTests (DnsFixture): only these answers, nothing forwarded.
-    $script:Dns = [MessagingProvider.Tests.DnsFixture]::new().Dns
+    . "$PSScriptRoot/Mail.common.ps1"
+    # A private dnsmasq with the providers' MX records and a few broken domains: only these answers, nothing forwarded.
+    $script:Dns = [MessagingProvider.TestSupport.ProviderDns]::Start()
     $script:DnsServer = $Dns.Address
 }
 
@@ -28,7 +26,7 @@ Describe 'Resolve-EmailProvider' {
         @{ Address = 'anna@proton.test'; Provider = 'Proton'; MatchedHost = 'mail.protonmail.ch'; Rule = 'MX *.protonmail.ch' }
         @{ Address = 'anna@hybrid.test'; Provider = 'Office365'; MatchedHost = 'hybrid-test.mail.protection.outlook.com'; Rule = 'MX *.mail.protection.outlook.com' }
     ) {
-        $result = Resolve-EmailProvider -EmailAddress $Address -DnsServer $DnsServer
+        $result = Resolve-EmailProvider -EmailAddress $Address -DnsServer $DnsServer | Select-Single
         $result.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.EmailProviderResolution'
         "$($result.Provider)" | Should -Be $Provider
         "$($result.DecidedBy)" | Should -Be 'MxRecord'
@@ -38,11 +36,13 @@ Describe 'Resolve-EmailProvider' {
     }
 
     It 'lists MX hosts in preference order and calls unknown hosts Unknown' {
-        $result = 'carl@fabrikam.test' | Resolve-EmailProvider -DnsServer $DnsServer
+        $result = 'carl@fabrikam.test' | Resolve-EmailProvider -DnsServer $DnsServer | Select-Single
         "$($result.Provider)" | Should -Be 'Unknown'
         "$($result.DecidedBy)" | Should -Be 'NoKnownMxHost'
+        , $result.MxHosts | Should -BeOfType ([string[]])
         $result.MxHosts | Should -Be @('mx1.fabrikam.test', 'mx2.fabrikam.test')
-        (Resolve-EmailProvider -EmailAddress anna@hybrid.test -DnsServer $DnsServer).MxHosts | Should -Be @('gateway.hybrid.test', 'hybrid-test.mail.protection.outlook.com')
+        $result.MatchedHost | Should -Be $null
+        (Resolve-EmailProvider -EmailAddress anna@hybrid.test -DnsServer $DnsServer | Select-Single).MxHosts | Should -Be @('gateway.hybrid.test', 'hybrid-test.mail.protection.outlook.com')
     }
 
     It 'asks the provider-domains table first, for piped accounts too' {
@@ -50,39 +50,48 @@ Describe 'Resolve-EmailProvider' {
         Add-EmailProviderDomain -IdentityStore Contoso -Domain o365.test -MailServer 'Fabrikam EWS'
         $null = New-MailAccount -IdentityStore Contoso -EmailAddress anna@o365.test -Login anna -Password (ConvertTo-TestSecureString 'P@ss-1')
         $null = New-MailAccount -IdentityStore Contoso -EmailAddress ben@workspace.test -MailServer 'Contoso IMAP' -Password (ConvertTo-TestSecureString 'P@ss-2')
-        $results = Get-MailAccount -IdentityStore Contoso | Resolve-EmailProvider -DnsServer $DnsServer
-        $table = $results | Where-Object EmailAddress -eq 'anna@o365.test'
+
+        $results = @(Get-MailAccount -IdentityStore Contoso | Resolve-EmailProvider -DnsServer $DnsServer)
+        $results.Count | Should -Be 2
+        $table = $results | Where-Object EmailAddress -EQ 'anna@o365.test' | Select-Single
         "$($table.Provider)" | Should -Be 'MailServer'
         "$($table.DecidedBy)" | Should -Be 'ProviderDomainTable'
         $table.MailServer | Should -Be 'Fabrikam EWS'
         "$($table.ServiceType)" | Should -Be 'Exchange'
         "$($table.DnsStatus)" | Should -Be 'NotQueried'
-        "$(($results | Where-Object EmailAddress -eq 'ben@workspace.test').Provider)" | Should -Be 'GoogleWorkspace'
-        "$((Resolve-EmailProvider -EmailAddress anna@o365.test -DnsServer $DnsServer).Provider)" | Should -Be 'Office365'
+        "$(($results | Where-Object EmailAddress -EQ 'ben@workspace.test' | Select-Single).Provider)" | Should -Be 'GoogleWorkspace'
+
+        "$((Resolve-EmailProvider -EmailAddress anna@o365.test -DnsServer $DnsServer | Select-Single).Provider)" | Should -Be 'Office365'
     }
 
     It 'reports NXDOMAIN in the result and as a non-terminating error' {
-        $results = Resolve-EmailProvider -EmailAddress anna@typo.nx.test, carl@fabrikam.test -DnsServer $DnsServer -ErrorAction SilentlyContinue -ErrorVariable e
+        $results = @(Resolve-EmailProvider -EmailAddress anna@typo.nx.test, carl@fabrikam.test -DnsServer $DnsServer -ErrorAction SilentlyContinue -ErrorVariable e)
         $results.Count | Should -Be 2
         "$($results[0].DnsStatus)" | Should -Be 'NxDomain'
         "$($results[0].DecidedBy)" | Should -Be 'DnsError'
+        "$($results[0].Provider)" | Should -Be 'Unknown'
         Assert-SingleError $e 'EmailDomainNotFound' 'ResolveEmailProviderCommand' 'ObjectNotFound'
         $e[0].TargetObject | Should -Be 'anna@typo.nx.test'
+        "$($results[1].DecidedBy)" | Should -Be 'NoKnownMxHost'
     }
 
     It 'calls a domain without MX records Unknown without an error' {
-        $result = Resolve-EmailProvider -EmailAddress anna@nomx.test -DnsServer $DnsServer -ErrorVariable e
+        $result = Resolve-EmailProvider -EmailAddress anna@nomx.test -DnsServer $DnsServer -ErrorVariable e | Select-Single
         "$($result.DnsStatus)" | Should -Be 'NoMxRecords'
+        "$($result.Provider)" | Should -Be 'Unknown'
         $e.Count | Should -Be 0
     }
 
-    It 'reports a DNS server that never answers as a timeout' {
+    It 'reports a DNS server that never answers as a timeout, not an exception' {
         $silent = [MessagingProvider.TestSupport.SilentUdpServer]::new()
         try {
-            $result = Resolve-EmailProvider -EmailAddress anna@o365.test -DnsServer $silent.Address -TimeoutSeconds 1 -ErrorAction SilentlyContinue -ErrorVariable e
+            # A terminating error would throw here despite -ErrorAction SilentlyContinue.
+            $result = Resolve-EmailProvider -EmailAddress anna@o365.test -DnsServer $silent.Address -TimeoutSeconds 1 -ErrorAction SilentlyContinue -ErrorVariable e |
+                Select-Single
             "$($result.DnsStatus)" | Should -Be 'Timeout'
+            "$($result.DecidedBy)" | Should -Be 'DnsError'
             Assert-SingleError $e 'DnsQueryTimeout' 'ResolveEmailProviderCommand' 'OperationTimeout'
-            $e[0].Exception.Message | Should -Match '-TimeoutSeconds'
+            $e[0].Exception.Message | Should -BeLike '*-TimeoutSeconds*'
         }
         finally { $silent.Dispose() }
     }
@@ -90,31 +99,25 @@ Describe 'Resolve-EmailProvider' {
     It 'stops a query that hangs when the command is stopped' {
         $silent = [MessagingProvider.TestSupport.SilentUdpServer]::new()
         try {
-            $ps = [powershell]::Create()
-            $null = $ps.AddScript("Import-Module '$ModuleManifest'; Resolve-EmailProvider -EmailAddress anna@o365.test -DnsServer $($silent.Address) -TimeoutSeconds 60")
-            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-            $running = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
-            $silent.Queried.Wait([timespan]::FromSeconds(30)) | Should -BeTrue
-            $ps.Stop()
-            { $ps.EndInvoke($running) } | Should -Throw -ExceptionType ([System.Management.Automation.PipelineStoppedException])
-            $output.Count | Should -Be 0
+            Assert-StopsWhileWaiting 'Resolve-EmailProvider -EmailAddress anna@o365.test -DnsServer $args[0] -TimeoutSeconds 60' $silent.Address $silent.Queried 'Resolve-EmailProvider never queried'
         }
-        finally { $silent.Dispose(); if ($ps) { $ps.Dispose() } }
+        finally { $silent.Dispose() }
     }
 
-    It 'reports a refused query as a DNS failure' {
-        $result = Resolve-EmailProvider -EmailAddress anna@elsewhere.example -DnsServer $DnsServer -ErrorAction SilentlyContinue -ErrorVariable e
+    It 'reports a domain the server refuses as a DNS failure' {
+        $result = Resolve-EmailProvider -EmailAddress anna@elsewhere.example -DnsServer $DnsServer -ErrorAction SilentlyContinue -ErrorVariable e | Select-Single
         "$($result.DnsStatus)" | Should -Be 'Failed'
         Assert-SingleError $e 'DnsQueryFailed' 'ResolveEmailProviderCommand' 'ConnectionError'
     }
 
-    It 'reports <ErrorId> for bad input' -ForEach @(
-        @{ Arguments = @{ EmailAddress = 'not an address'; DnsServer = '127.0.0.1:1' }; ErrorId = 'InvalidEmailAddress'; Category = 'InvalidArgument' }
-        @{ Arguments = @{ EmailAddress = 'a@b.test'; DnsServer = 'dns.contoso.com' }; ErrorId = 'InvalidDnsServer'; Category = 'InvalidArgument' }
-        @{ Arguments = @{ EmailAddress = 'a@b.test'; DnsServer = '127.0.0.1:70000' }; ErrorId = 'InvalidDnsServer'; Category = 'InvalidArgument' }
-        @{ Arguments = @{ EmailAddress = 'a@b.test'; IdentityStore = 'Nowhere'; DnsServer = '127.0.0.1:1' }; ErrorId = 'IdentityStoreNotFound'; Category = 'ObjectNotFound' }
+    It 'reports <ErrorId> for <Case>' -ForEach @(
+        @{ Case = 'a bad address'; Arguments = @{ EmailAddress = 'not an address'; DnsServer = '127.0.0.1:1' }; ErrorId = 'InvalidEmailAddress'; Category = 'InvalidArgument' }
+        @{ Case = 'a DNS server given by name'; Arguments = @{ EmailAddress = 'a@b.test'; DnsServer = 'dns.contoso.com' }; ErrorId = 'InvalidDnsServer'; Category = 'InvalidArgument' }
+        @{ Case = 'a port out of range'; Arguments = @{ EmailAddress = 'a@b.test'; DnsServer = '127.0.0.1:70000' }; ErrorId = 'InvalidDnsServer'; Category = 'InvalidArgument' }
+        @{ Case = 'an unknown store'; Arguments = @{ EmailAddress = 'a@b.test'; IdentityStore = 'Nowhere'; DnsServer = '127.0.0.1:1' }; ErrorId = 'IdentityStoreNotFound'; Category = 'ObjectNotFound' }
     ) {
         $errors = $null
+        $output = $null
         try { $output = Resolve-EmailProvider @Arguments -ErrorAction SilentlyContinue -ErrorVariable errors } catch { $errors = @($_) }
         Assert-SingleError $errors $ErrorId 'ResolveEmailProviderCommand' $Category
         $output | Should -BeNullOrEmpty

@@ -1,3 +1,5 @@
+# Send-Notification through the scripted fault proxy in front of the real Postfix, so that
+# connections can be counted and drops and 4xx replies injected; mail is read back over IMAP.
 BeforeAll {
     . "$PSScriptRoot/SmtpCommon.ps1"
     $server = Start-TestMailServer
@@ -11,8 +13,9 @@ Describe 'Send-Notification' {
         $proxy = [MessagingProvider.TestSupport.SmtpFaultProxy]::new($server.PlainPort)
         $marker = [MessagingProvider.TestSupport.MailServerFixture]::NewMarker()
         New-IdentityStore -Name Contoso | Out-Null
-        Set-SmtpServer -IdentityStore Contoso -Server 127.0.0.1 -Port $proxy.Port -From $sender -Security None -Authentication Basic -Credential (New-TestCredential $sender $server.SenderPassword)
-        Set-NotificationPolicy -IdentityStore Contoso -NotifyModifiedObject -NotifyGroupOwners -NotifyAddedMembers -NotifyPublicGroupOwners
+        Set-SmtpServer -IdentityStore Contoso -Server 127.0.0.1 -Port $proxy.Port -From $sender -Security None -Authentication Basic `
+            -Credential (New-TestCredential $sender $server.SenderPassword) -ErrorAction Stop
+        Set-NotificationPolicy -IdentityStore Contoso -NotifyModifiedObject -NotifyGroupOwners -NotifyAddedMembers -NotifyPublicGroupOwners -ErrorAction Stop
     }
     AfterEach { $proxy.Dispose(); Clear-SmtpTest }
 
@@ -24,76 +27,160 @@ Describe 'Send-Notification' {
             @{ Name = "Support-$marker"; ObjectClass = 'group'; Members = @('carol@test.local', 'bob@test.local'); Owners = @('bob@test.local') },
             [pscustomobject]@{ Name = "Outer-$marker"; ObjectClass = 'group'; Members = @([pscustomobject]@{ Name = 'Nested'; ObjectClass = 'group'; Members = @('dave@test.local') }) }
         )
-        $results = $groups | Send-Notification -IdentityStore Contoso -Event ObjectModified -ChangedBy 'erin@test.local' -Cc 'erin@test.local'
-        $results.Status | Should -Be @('Sent', 'Sent', 'Sent')
-        $results.Transport | Should -Be @('Smtp', 'Smtp', 'Smtp')
+
+        $results = @($groups | Send-Notification -IdentityStore Contoso -Event ObjectModified -ChangedBy 'erin@test.local' -Cc 'erin@test.local' -ErrorVariable err)
+
+        $err.Count | Should -Be 0
+        $results.Count | Should -Be 3
+        @($results | ForEach-Object { "$($_.Status)" }) | Should -Be @('Sent', 'Sent', 'Sent')
+        @($results | ForEach-Object Attempts) | Should -Be @(1, 1, 1)
+        @($results | ForEach-Object { "$($_.Transport)" }) | Should -Be @('Smtp', 'Smtp', 'Smtp')
         $proxy.Connections | Should -Be 1
-        $results[0].To | Should -Be @('alice@test.local', 'BOB@test.local')
-        $results[0].SkippedRecipients.Count | Should -Be 2
-        $results[1].Cc | Should -Be @('erin@test.local')
-        $results[2].To | Should -BeNullOrEmpty
-        $delivered = $server.Mail.WaitFor('bob@test.local', "Sales-$marker", 1, $null)
-        $delivered[0].Subject | Should -Be "Sales-$marker was modified"
-        $delivered[0].Headers['X-MessagingProvider-Event'] | Should -Be 'ObjectModified'
+        $results[0].To | Should -BeExactly @('alice@test.local', 'BOB@test.local')
+        $results[0].SkippedRecipients | Should -BeExactly @(
+            "No Mail (member of Sales-$marker): no mail address",
+            "CN=Someone,DC=contoso,DC=com (member of Sales-$marker): no mail address")
+        $results[1].To | Should -BeExactly @('carol@test.local', 'bob@test.local')
+        , $results[1].Cc | Should -BeExactly @('erin@test.local')
+        # Groups are expanded one level only: the nested group itself has no mail.
+        $results[2].To.Count | Should -Be 0
+
+        $delivered = Wait-Mail $server 'bob@test.local' "Sales-$marker"
+        $delivered.Count | Should -Be 1
+        $delivered[0].Subject | Should -BeExactly "Sales-$marker was modified"
+        $delivered[0].Headers['X-MessagingProvider-Event'] | Should -BeExactly 'ObjectModified'
+        Get-MailAddress $delivered[0].To | Should -BeExactly @('alice@test.local', 'BOB@test.local')
+        , (Get-MailAddress $delivered[0].Cc) | Should -BeExactly @('erin@test.local')
+        $delivered[0].TextBody | Should -BeLikeExactly '*modified by erin@test.local*'
+        (Wait-Mail $server 'carol@test.local' "Support-$marker").Count | Should -Be 1
     }
 
     It 're-establishes a connection dropped mid-DATA and sends the message once' {
         $proxy.DropDuringData('ivan@test.local', 1)
-        $results = "First-$marker", "Second-$marker" | Send-Notification -IdentityStore Contoso -Event ObjectModified -To ivan@test.local
-        $results.Attempts | Should -Be @(2, 1)
+
+        $records = "First-$marker", "Second-$marker" | Send-Notification -IdentityStore Contoso -Event ObjectModified -To ivan@test.local -Verbose -ErrorVariable err 4>&1
+        $results = Get-CommandOutput $records
+
+        $err.Count | Should -Be 0
+        @($results | ForEach-Object Attempts) | Should -Be @(2, 1)
+        @($results | ForEach-Object { "$($_.Status)" }) | Should -Be @('Sent', 'Sent')
         $proxy.Connections | Should -Be 2
-        $server.Mail.WaitFor('ivan@test.local', "First-$marker", 1, $null).Count | Should -Be 1
+        Get-VerboseMessage $records | Where-Object { $_.Contains('connection was lost') } | Should -Not -BeNullOrEmpty
+        (Wait-Mail $server 'ivan@test.local' "First-$marker").Count | Should -Be 1
+        (Wait-Mail $server 'ivan@test.local' "Second-$marker").Count | Should -Be 1
     }
 
     It 'retries 4xx replies with back-off on the same connection' {
         $proxy.TempFail('judy@test.local', 2)
-        $result = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Flaky-$marker" -To judy@test.local -RetryDelay '00:00:00.05'
-        $result.Status | Should -Be 'Sent'
-        $result.Attempts | Should -Be 3
+
+        $records = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Flaky-$marker" -To judy@test.local -RetryDelay '00:00:00.05' -Verbose -ErrorVariable err 4>&1
+        $result = Get-CommandOutput $records
+
+        $err.Count | Should -Be 0
+        $result.Count | Should -Be 1
+        "$($result[0].Status)" | Should -Be 'Sent'
+        $result[0].Attempts | Should -Be 3
         $proxy.Connections | Should -Be 1
+        @(Get-VerboseMessage $records | Where-Object { $_.StartsWith('Temporary failure (451', [System.StringComparison]::Ordinal) }).Count | Should -Be 2
+        (Wait-Mail $server 'judy@test.local' "Flaky-$marker").Count | Should -Be 1
     }
 
     It 'does not retry 5xx replies and goes on with the pipeline' {
-        $rejected = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Rejected-$marker" -To rejected@test.local -ErrorVariable err -ErrorAction SilentlyContinue
-        $fine = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Fine-$marker" -To mallory@test.local
+        $rejected = @(Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Rejected-$marker" -To rejected@test.local -RetryDelay '00:00:00.05' `
+                -ErrorVariable err -ErrorAction SilentlyContinue)
+        $fine = @(Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Fine-$marker" -To mallory@test.local -ErrorVariable fineErr)
+
+        $err.Count | Should -Be 1
+        $fineErr.Count | Should -Be 0
         $err[0].FullyQualifiedErrorId | Should -Be 'SmtpRecipientRejected,MessagingProvider.Commands.SendNotificationCommand'
-        $rejected.Status | Should -Be 'Failed'
-        $rejected.Attempts | Should -Be 1
-        $fine.Status | Should -Be 'Sent'
+        $err[0].Exception.Message | Should -BeLikeExactly '*550 5.1.1*'
+        $rejected.Count | Should -Be 1
+        "$($rejected[0].Status)" | Should -Be 'Failed'
+        $rejected[0].Attempts | Should -Be 1
+        $fine.Count | Should -Be 1
+        "$($fine[0].Status)" | Should -Be 'Sent'
+        (Wait-Mail $server 'mallory@test.local' "Fine-$marker").Count | Should -Be 1
     }
 
     It 'fails after -MaxAttempts when the server keeps deferring' {
-        $result = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Deferred-$marker" -To deferred@test.local -MaxAttempts 3 -RetryDelay '00:00:00.02' -ErrorVariable err -ErrorAction SilentlyContinue
-        $result.Status | Should -Be 'Failed'
-        $result.Attempts | Should -Be 3
-        $err[0].Exception.Message | Should -Match '450 4\.2\.1'
+        $result = @(Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Deferred-$marker" -To deferred@test.local -MaxAttempts 3 -RetryDelay '00:00:00.02' `
+                -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $result.Count | Should -Be 1
+        "$($result[0].Status)" | Should -Be 'Failed'
+        $result[0].Attempts | Should -Be 3
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'SmtpRecipientRejected,MessagingProvider.Commands.SendNotificationCommand'
+        $err[0].Exception.Message | Should -BeLikeExactly '*450 4.2.1*'
+        $err[0].Exception.Message | Should -BeLikeExactly '*temporary*'
         $proxy.Connections | Should -Be 1
     }
 
     It 'stops the pipeline once when the connection cannot be authenticated' {
-        Set-SmtpServer -IdentityStore Contoso -Authentication Basic -Credential (New-TestCredential $sender 'wrong-password')
-        { "A-$marker", "B-$marker" | Send-Notification -IdentityStore Contoso -Event ObjectModified -To walter@test.local -ErrorAction Stop } |
-            Should -Throw -ErrorId 'SmtpAuthenticationFailed,MessagingProvider.Commands.SendNotificationCommand'
+        Set-SmtpServer -IdentityStore Contoso -Authentication Basic -Credential (New-TestCredential $sender 'wrong-password') -ErrorAction Stop
+
+        $results = $null
+        $stopped = $null
+        try {
+            $results = "A-$marker", "B-$marker" | Send-Notification -IdentityStore Contoso -Event ObjectModified -To walter@test.local -Verbose -ErrorVariable err 4>$null
+        }
+        catch { $stopped = $_ }
+
+        $results | Should -BeNullOrEmpty
+        # One terminating error for the whole pipeline (-ErrorVariable holds it as the exception carrying the record).
+        $err.Count | Should -Be 1
+        $stopped | Should -Not -BeNullOrEmpty -Because 'the pipeline stops'
+        $stopped.FullyQualifiedErrorId | Should -Be 'SmtpAuthenticationFailed,MessagingProvider.Commands.SendNotificationCommand'
+        $stopped.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $stopped.Exception.Message | Should -BeLikeExactly '*535*'
+        $err[0].ErrorRecord.FullyQualifiedErrorId | Should -Be $stopped.FullyQualifiedErrorId
         $proxy.Connections | Should -Be 1
     }
 
     It 'sends nothing and connects nowhere with -WhatIf' {
-        $result = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "WhatIf-$marker" -To niaj@test.local -WhatIf
-        $result.Status | Should -Be 'Skipped'
-        $result.Reason | Should -Be '-WhatIf'
+        $result = @(Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "WhatIf-$marker" -To niaj@test.local -WhatIf -ErrorVariable err)
+
+        $err.Count | Should -Be 0
+        $result.Count | Should -Be 1
+        "$($result[0].Status)" | Should -Be 'Skipped'
+        $result[0].Reason | Should -BeExactly '-WhatIf'
+        , $result[0].To | Should -BeExactly @('niaj@test.local')
         $proxy.Connections | Should -Be 0
+        $server.Mail.Find('niaj@test.local', "WhatIf-$marker").Count | Should -Be 0
     }
 
     It 'notifies the new member and the owners of a public group' {
-        Set-NotificationPolicy -IdentityStore Contoso -NotifyGroupOwners:$false
-        $result = Send-Notification -IdentityStore Contoso -Event MemberAdded -InputObject @{ Name = "Public-$marker"; ObjectClass = 'group'; GroupSecurity = 'Public'; Owners = 'olivia@test.local' } -Member @{ Name = 'Peggy'; Mail = 'peggy@test.local' }
-        $result.To | Should -Be @('peggy@test.local', 'olivia@test.local')
+        Set-NotificationPolicy -IdentityStore Contoso -NotifyGroupOwners:$false -ErrorAction Stop
+
+        $result = @(Send-Notification -IdentityStore Contoso -Event MemberAdded -InputObject @{ Name = "Public-$marker"; ObjectClass = 'group'; GroupSecurity = 'Public'; Owners = 'olivia@test.local' } `
+                -Member @{ Name = 'Peggy'; Mail = 'peggy@test.local' } -ErrorVariable err)
+
+        $err.Count | Should -Be 0
+        $result.Count | Should -Be 1
+        $result[0].To | Should -BeExactly @('peggy@test.local', 'olivia@test.local')
+        $delivered = Wait-Mail $server 'olivia@test.local' "Public-$marker"
+        $delivered.Count | Should -Be 1
+        $delivered[0].Subject | Should -BeExactly "Peggy added to Public-$marker"
+    }
+
+    It 'skips life-cycle events the policy turns off' {
+        $result = @(Send-Notification -IdentityStore Contoso -Event MembershipAdded -InputObject "Off-$marker" -Member rupert@test.local -ErrorVariable err)
+
+        $err.Count | Should -Be 0
+        $result.Count | Should -Be 1
+        "$($result[0].Status)" | Should -Be 'Skipped'
+        $result[0].Reason | Should -BeLikeExactly '*life-cycle*'
     }
 
     It 'uses a custom template for its event' {
-        Set-NotificationTemplate -IdentityStore Contoso -Event ObjectModified -Subject '[{IdentityStore}] {Object} changed' -Body 'Changed by {ChangedBy}. Event {Event}.'
-        Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Custom-$marker" -To trent@test.local -ChangedBy victor@test.local | Out-Null
-        $delivered = $server.Mail.WaitFor('trent@test.local', "Custom-$marker", 1, $null)
-        $delivered[0].Subject | Should -Be "[Contoso] Custom-$marker changed"
+        Set-NotificationTemplate -IdentityStore Contoso -Event ObjectModified -Subject '[{IdentityStore}] {Object} changed' -Body 'Changed by {ChangedBy}. Event {Event}.' -ErrorAction Stop
+
+        $null = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Custom-$marker" -To trent@test.local -ChangedBy victor@test.local -ErrorVariable err
+
+        $err.Count | Should -Be 0
+        $delivered = Wait-Mail $server 'trent@test.local' "Custom-$marker"
+        $delivered.Count | Should -Be 1
+        $delivered[0].Subject | Should -BeExactly "[Contoso] Custom-$marker changed"
+        $delivered[0].TextBody.Trim() | Should -BeExactly 'Changed by victor@test.local. Event ObjectModified.'
     }
 }

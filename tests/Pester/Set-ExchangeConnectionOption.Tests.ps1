@@ -1,6 +1,5 @@
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeServer.common.ps1'))
     Import-Module $ModuleManifest -Force
 }
 
@@ -9,29 +8,40 @@ Describe 'Set-ExchangeConnectionOption' {
     AfterEach { Remove-TestConfiguration }
 
     It 'changes only the options given' {
-        $options = Set-ExchangeConnectionOption -IdentityStore Contoso -OpenTimeoutSeconds 10 -FailoverCooldownSeconds 120 -PassThru
-        $options.OpenTimeoutSeconds | Should -Be 10
-        $options.FailoverCooldownSeconds | Should -Be 120
-        $options.OperationTimeoutSeconds | Should -Be 180
-        $options.ProbePorts | Should -Be @(80, 443, 5985, 5986)
-        $options.SkipCertificateCheck | Should -BeFalse
+        $options = @(Set-ExchangeConnectionOption -IdentityStore Contoso -OpenTimeoutSeconds 10 -FailoverCooldownSeconds 120 -PassThru -ErrorVariable err)
+        $err.Count | Should -Be 0
+        $options | Should -HaveCount 1
+        $options[0].OpenTimeoutSeconds | Should -BeOfType [int]
+        $options[0].OpenTimeoutSeconds | Should -Be 10
+        $options[0].FailoverCooldownSeconds | Should -BeOfType [int]
+        $options[0].FailoverCooldownSeconds | Should -Be 120
+        $options[0].OperationTimeoutSeconds | Should -BeOfType [int]
+        $options[0].OperationTimeoutSeconds | Should -Be 180
+        $options[0].ProbePorts | Should -BeOfType [int]
+        $options[0].ProbePorts | Should -Be @(80, 443, 5985, 5986)
+        $options[0].SkipCertificateCheck | Should -BeOfType [bool]
+        $options[0].SkipCertificateCheck | Should -BeFalse
     }
 
     It 'refuses an out-of-range value and changes nothing' {
         $before = Get-ConfigurationSnapshot
-        { Set-ExchangeConnectionOption -IdentityStore Contoso -HttpPort 70000 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,MessagingProvider.Commands.SetExchangeConnectionOptionCommand'
+        $thrown = { Set-ExchangeConnectionOption -IdentityStore Contoso -HttpPort 70000 } | Should -Throw -PassThru
+        $thrown.FullyQualifiedErrorId | Should -Be 'ParameterArgumentValidationError,MessagingProvider.Commands.SetExchangeConnectionOptionCommand'
         Assert-ConfigurationUnchanged $before
     }
 
-    It 'refuses stores whose provider is not Exchange' {
+    It 'refuses stores whose provider is not Exchange and changes nothing' {
         $null = New-IdentityStore -Name Ext
+        $before = Get-ConfigurationSnapshot
         Set-ExchangeConnectionOption -IdentityStore Ext -OpenTimeoutSeconds 10 -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'ProviderNotConfigured,MessagingProvider.Commands.SetExchangeConnectionOptionCommand'
+        Assert-SingleError $err 'ProviderNotConfigured' 'SetExchangeConnectionOptionCommand' 'InvalidOperation'
+        Assert-ConfigurationUnchanged $before
     }
 
     It 'changes nothing with -WhatIf' {
         $before = Get-ConfigurationSnapshot
-        Set-ExchangeConnectionOption -IdentityStore Contoso -OpenTimeoutSeconds 10 -WhatIf
+        Set-ExchangeConnectionOption -IdentityStore Contoso -OpenTimeoutSeconds 10 -WhatIf -ErrorVariable err
+        $err.Count | Should -Be 0
         Assert-ConfigurationUnchanged $before
     }
 }

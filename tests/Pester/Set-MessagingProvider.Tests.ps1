@@ -11,40 +11,50 @@ Describe 'Set-MessagingProvider' {
         $null = New-IdentityStore -Name Contoso
         Set-MessagingProvider -IdentityStore Contoso -Provider Exchange -Version SE -Domain contoso.com -Credential (New-TestCredential) `
             -Server exch01.contoso.com -Deployment Hybrid -Authentication Negotiate -UseSsl -CreateMethod New `
-            -ExcludedSmtpDomain legacy.contoso.com -Confirm:$false
+            -ExcludedSmtpDomain legacy.contoso.com -Confirm:$false -ErrorVariable err
+        $err | Should -HaveCount 0
         $info = Get-MessagingProvider -IdentityStore Contoso
-        $info.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.ExchangeProviderInfo'
-        $info.Version | Should -Be 'SE'
-        $info.UserName | Should -Be 'CONTOSO\svc-mp'
-        $info.Password | Should -Be '********'
-        $info.Deployment | Should -Be 'Hybrid'
-        $info.Authentication | Should -Be 'Negotiate'
-        $info.UseSsl | Should -BeTrue
-        $info.CreateMethod | Should -Be 'New'
-        $info.ExcludedSmtpDomain | Should -Be @('legacy.contoso.com')
+        $info | Should -HaveCount 1
+        $info.PSObject.TypeNames[0] | Should -BeExactly 'MessagingProvider.Output.ExchangeProviderInfo'
+        $info.PSObject.TypeNames | Should -Contain 'MessagingProvider.Output.MessagingProviderInfo'
+        $info.Version | Should -BeExactly 'SE'
+        $info.UserName | Should -BeExactly 'CONTOSO\svc-mp'
+        $info.Password | Should -BeExactly '********'
+        $info.Deployment.ToString() | Should -BeExactly 'Hybrid'
+        $info.Authentication.ToString() | Should -BeExactly 'Negotiate'
+        $info.UseSsl | Should -Be $true
+        $info.CreateMethod.ToString() | Should -BeExactly 'New'
+        , $info.ExcludedSmtpDomain | Should -BeOfType [string[]]
+        $info.ExcludedSmtpDomain | Should -BeExactly @('legacy.contoso.com')
         foreach ($file in [System.IO.Directory]::GetFiles($ConfigDirectory, '*', 'AllDirectories')) {
             [System.IO.File]::ReadAllText($file) | Should -Not -BeLike '*Exch-P@ss-123*'
         }
     }
 
-    It 'never shows a secret in Verbose output' {
-        $verbose = & {
+    It 'never shows a secret in Verbose or Debug output' {
+        $streams = & {
             $null = New-IdentityStore -Name Contoso -Verbose
             Set-MessagingProvider -IdentityStore Contoso -Provider Exchange -Domain contoso.com -Credential (New-TestCredential) -Verbose
             Set-MessagingProvider -IdentityStore Contoso -Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com `
-                -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -ClientSecret (ConvertTo-TestSecureString 'cl1ent-secret-9') -Force -Verbose
-        } 4>&1
+                -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -ClientSecret (ConvertTo-TestSecureString 'cl1ent-secret-9') -Force -Verbose -Debug
+        } 2>&1 4>&1 5>&1
+        $streams | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
+        $verbose = @($streams | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         $verbose | Should -Not -BeNullOrEmpty
-        ($verbose | ForEach-Object Message) -join "`n" | Should -Not -BeLike '*Exch-P@ss-123*'
-        ($verbose | ForEach-Object Message) -join "`n" | Should -Not -BeLike '*cl1ent-secret-9*'
+        foreach ($record in $streams) {
+            $record.Message | Should -Not -BeLike '*Exch-P@ss-123*'
+            $record.Message | Should -Not -BeLike '*cl1ent-secret-9*'
+        }
     }
 
     It 'returns the result only with -PassThru' {
         $null = New-IdentityStore -Name Contoso
-        Set-MessagingProvider -IdentityStore Contoso -Provider Other -Domain googlegroups.com | Should -BeNullOrEmpty
+        Set-MessagingProvider -IdentityStore Contoso -Provider Other -Domain googlegroups.com -ErrorVariable err | Should -BeNullOrEmpty
+        $err | Should -HaveCount 0
         $info = Set-MessagingProvider -IdentityStore Contoso -Provider Other -MaximumAliasLength 20 -PassThru
-        $info.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.OtherProviderInfo'
-        $info.Domain | Should -Be 'googlegroups.com'
+        $info | Should -HaveCount 1
+        $info.PSObject.TypeNames[0] | Should -BeExactly 'MessagingProvider.Output.OtherProviderInfo'
+        $info.Domain | Should -BeExactly 'googlegroups.com'
         $info.MaximumAliasLength | Should -Be 20
     }
 
@@ -54,13 +64,16 @@ Describe 'Set-MessagingProvider' {
         $info = Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Cloud USGovGCCHigh -Domain contoso.com `
             -Organization contoso.onmicrosoft.com -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 `
             -ClientSecret (ConvertTo-TestSecureString 'cl1ent-secret') -CertificatePath $pfx `
-            -CertificatePassword (ConvertTo-TestSecureString 'pfx-pass') -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
-        $info.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.Office365ProviderInfo'
-        $info.Cloud | Should -Be 'USGovGCCHigh'
-        $info.ClientSecret | Should -Be '********'
-        $info.Certificate.Subject | Should -Be 'CN=mp-o365'
+            -CertificatePassword (ConvertTo-TestSecureString 'pfx-pass') -PassThru -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable err
+        $err | Should -HaveCount 0
+        $info | Should -HaveCount 1
+        $info.PSObject.TypeNames[0] | Should -BeExactly 'MessagingProvider.Output.Office365ProviderInfo'
+        $info.Cloud.ToString() | Should -BeExactly 'USGovGCCHigh'
+        $info.ClientSecret | Should -BeExactly '********'
+        $info.Certificate.Subject | Should -BeExactly 'CN=mp-o365'
         $info.Certificate.Thumbprint.Length | Should -Be 40
-        $warnings -join ' ' | Should -BeLike '*expires*30 days*'
+        # Expires in 10 days: one warning says so.
+        $warnings | Where-Object { $_.Message -like '*expires*' -and $_.Message -like '*30 days*' } | Should -Not -BeNullOrEmpty
     }
 
     It 'stores endpoint overrides and removes them with an empty string' {
@@ -69,6 +82,7 @@ Describe 'Set-MessagingProvider' {
             -Organization contoso.onmicrosoft.com -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 `
             -ClientSecret (ConvertTo-TestSecureString 'cl1ent-secret') -AuthorityHost https://127.0.0.1:5443 `
             -ExchangeOnlineEndpoint https://127.0.0.1:5444/ -PassThru
+        $info | Should -HaveCount 1
         $info.AuthorityHost | Should -Be 'https://127.0.0.1:5443/'
         $info.ExchangeOnlineEndpoint | Should -Be 'https://127.0.0.1:5444/'
         $info.GraphEndpoint | Should -Be 'https://microsoftgraph.chinacloudapi.cn/'
@@ -89,8 +103,7 @@ Describe 'Set-MessagingProvider' {
         Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com `
             -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -CertificatePath $pfx `
             -CertificatePassword (ConvertTo-TestSecureString 'wrong') -Force -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'CertificatePasswordIncorrect,MessagingProvider.Commands.SetMessagingProviderCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Assert-SingleError $err 'CertificatePasswordIncorrect,MessagingProvider.Commands.SetMessagingProviderCommand' InvalidArgument
         Assert-ConfigurationUnchanged $before
     }
 
@@ -98,16 +111,18 @@ Describe 'Set-MessagingProvider' {
         $key = New-TestGoogleJsonKey -ClientEmail 'mp@contoso-mail.iam.gserviceaccount.com'
         $null = New-IdentityStore -Name G
         $info = Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -AdminUser admin@contoso.com -KeyPath $key -PassThru
-        $info.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.GoogleWorkspaceProviderInfo'
-        $info.ServiceAccount | Should -Be 'mp@contoso-mail.iam.gserviceaccount.com'
-        $info.KeyType | Should -Be 'Json'
-        $info.Key | Should -Be '********'
-        $info.TokenEndpoint | Should -Be 'https://oauth2.googleapis.com/token'
-        $info.DirectoryApiEndpoint | Should -Be 'https://admin.googleapis.com/'
+        $info | Should -HaveCount 1
+        $info.PSObject.TypeNames[0] | Should -BeExactly 'MessagingProvider.Output.GoogleWorkspaceProviderInfo'
+        $info.ServiceAccount | Should -BeExactly 'mp@contoso-mail.iam.gserviceaccount.com'
+        $info.KeyType.ToString() | Should -BeExactly 'Json'
+        $info.Key | Should -BeExactly '********'
+        $info.TokenEndpoint | Should -BeExactly 'https://oauth2.googleapis.com/token'
+        $info.DirectoryApiEndpoint | Should -BeExactly 'https://admin.googleapis.com/'
 
         $info = Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -TokenEndpoint https://127.0.0.1:5443/token -DirectoryApiEndpoint https://127.0.0.1:5444 -PassThru
-        $info.TokenEndpoint | Should -Be 'https://127.0.0.1:5443/token'
-        $info.DirectoryApiEndpoint | Should -Be 'https://127.0.0.1:5444/'
+        $info | Should -HaveCount 1
+        $info.TokenEndpoint | Should -BeExactly 'https://127.0.0.1:5443/token'
+        $info.DirectoryApiEndpoint | Should -BeExactly 'https://127.0.0.1:5444/'
     }
 
     It 'refuses a key file that does not load' {
@@ -116,56 +131,79 @@ Describe 'Set-MessagingProvider' {
         [System.IO.File]::WriteAllText($bogus, 'this is not a key')
         $null = New-IdentityStore -Name G
         Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -ServiceAccount a@b.com -AdminUser admin@contoso.com -KeyPath $bogus -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'CertificateFileInvalid,MessagingProvider.Commands.SetMessagingProviderCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        Assert-SingleError $err 'CertificateFileInvalid,MessagingProvider.Commands.SetMessagingProviderCommand' InvalidData
     }
 
-    It 'refuses <Arguments> with <ErrorId> and changes nothing' -TestCases @(
-        @{ Arguments = @{ Provider = 'Other'; Domain = 'not a domain' }; ErrorId = 'InvalidDomainName' }
-        @{ Arguments = @{ Provider = 'Other'; Domain = 'example.com'; AliasPattern = '[a-z' }; ErrorId = 'InvalidAliasPattern' }
-        @{ Arguments = @{ Provider = 'Other'; Domain = 'example.com'; MaximumAliasLength = 500 }; ErrorId = 'InvalidMaximumAliasLength' }
-        @{ Arguments = @{ Provider = 'Other'; Domain = 'example.com'; Version = '2019' }; ErrorId = 'ParameterNotValidForProvider' }
-        @{ Arguments = @{ Provider = 'None'; Domain = 'example.com' }; ErrorId = 'ParameterNotValidForProvider' }
-        @{ Arguments = @{ Provider = 'Exchange'; Domain = 'contoso.com' }; ErrorId = 'ProviderSettingsIncomplete' }
-        @{ Arguments = @{ Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = 'nope' }; ErrorId = 'InvalidApplicationId' }
-        @{ Arguments = @{ Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = '6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10'; ClientSecret = [System.Net.NetworkCredential]::new('', 's').SecurePassword; GraphEndpoint = 'http://127.0.0.1:1' }; ErrorId = 'InvalidEndpoint' }
-        @{ Arguments = @{ Provider = 'Other'; Domain = 'example.com'; AuthorityHost = 'https://127.0.0.1:1' }; ErrorId = 'ParameterNotValidForProvider' }
+    It 'refuses <Case> with <ErrorId> and changes nothing' -TestCases @(
+        @{ Case = "-Provider Other -Domain 'not a domain'"; Arguments = @{ Provider = 'Other'; Domain = 'not a domain' }; ErrorId = 'InvalidDomainName' }
+        @{ Case = "-Provider Other -AliasPattern '[a-z'"; Arguments = @{ Provider = 'Other'; Domain = 'example.com'; AliasPattern = '[a-z' }; ErrorId = 'InvalidAliasPattern' }
+        @{ Case = '-Provider Other -MaximumAliasLength 500'; Arguments = @{ Provider = 'Other'; Domain = 'example.com'; MaximumAliasLength = 500 }; ErrorId = 'InvalidMaximumAliasLength' }
+        @{ Case = '-Provider Other -Version 2019'; Arguments = @{ Provider = 'Other'; Domain = 'example.com'; Version = '2019' }; ErrorId = 'ParameterNotValidForProvider' }
+        @{ Case = '-Provider None -Domain example.com'; Arguments = @{ Provider = 'None'; Domain = 'example.com' }; ErrorId = 'ParameterNotValidForProvider' }
+        @{ Case = '-Provider Exchange without a credential'; Arguments = @{ Provider = 'Exchange'; Domain = 'contoso.com' }; ErrorId = 'ProviderSettingsIncomplete' }
+        @{ Case = '-Provider Office365 -ApplicationId nope'; Arguments = @{ Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = 'nope' }; ErrorId = 'InvalidApplicationId' }
+        @{ Case = '-Provider Office365 -GraphEndpoint http://127.0.0.1:1'; Arguments = @{ Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = '6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10'; ClientSecret = [System.Net.NetworkCredential]::new('', 's').SecurePassword; GraphEndpoint = 'http://127.0.0.1:1' }; ErrorId = 'InvalidEndpoint' }
+        @{ Case = '-Provider Other -AuthorityHost https://127.0.0.1:1'; Arguments = @{ Provider = 'Other'; Domain = 'example.com'; AuthorityHost = 'https://127.0.0.1:1' }; ErrorId = 'ParameterNotValidForProvider' }
     ) {
-        param($Arguments, $ErrorId)
+        param($Case, $Arguments, $ErrorId)
         $null = New-IdentityStore -Name Contoso
         Set-MessagingProvider -IdentityStore Contoso -Provider Other -Domain keep.example.com -AliasPattern '[a-z]+'
         $before = Get-ConfigurationSnapshot
         Set-MessagingProvider -IdentityStore Contoso -Force @Arguments -ErrorVariable err -ErrorAction SilentlyContinue
-        $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -Be "$ErrorId,MessagingProvider.Commands.SetMessagingProviderCommand"
-        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Assert-SingleError $err "$ErrorId,MessagingProvider.Commands.SetMessagingProviderCommand" InvalidArgument
         Assert-ConfigurationUnchanged $before
     }
 
     It 'reports an unknown identity store' {
         Set-MessagingProvider -IdentityStore Nowhere -Provider None -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'IdentityStoreNotFound,MessagingProvider.Commands.SetMessagingProviderCommand'
+        Assert-SingleError $err 'IdentityStoreNotFound,MessagingProvider.Commands.SetMessagingProviderCommand' ObjectNotFound
+    }
+
+    It 'reports a corrupt document with its file and position and leaves it alone' {
+        $path = (New-IdentityStore -Name Contoso).Path
+        [System.IO.File]::WriteAllText($path, '{ "schemaVersion": 1, "name": ')
+        $before = Get-ConfigurationSnapshot
+        Set-MessagingProvider -IdentityStore Contoso -Provider None -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'ConfigurationCorrupt,MessagingProvider.Commands.SetMessagingProviderCommand' InvalidData
+        $err[0].Exception.Message.Contains($path) | Should -BeTrue -Because $err[0].Exception.Message
+        $err[0].Exception.Message | Should -BeLike '*line 1, position*'
+        Assert-ConfigurationUnchanged $before
     }
 
     It 'changes nothing with -WhatIf' {
         New-ExchangeTestStore
         $before = Get-ConfigurationSnapshot
-        Set-MessagingProvider -IdentityStore Contoso -Provider None -WhatIf
+        Set-MessagingProvider -IdentityStore Contoso -Provider None -WhatIf -ErrorVariable err
+        $err | Should -HaveCount 0
+        Assert-ConfigurationUnchanged $before
+    }
+
+    It 'asks before discarding another provider and changes nothing when it cannot ask' {
+        New-ExchangeTestStore
+        $before = Get-ConfigurationSnapshot
+        # A runspace without a host UI cannot answer the confirmation (and nothing here waits for one).
+        $run = Invoke-WithoutHost { Set-MessagingProvider -IdentityStore Contoso -Provider None }
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'HostFunctionNotImplemented,*'
+        $run.Errors[0].Exception.Message | Should -BeLike "*Exchange settings of identity store 'Contoso'*"
         Assert-ConfigurationUnchanged $before
     }
 
     It 'replaces another provider with -Force' {
         New-ExchangeTestStore
-        Set-MessagingProvider -IdentityStore Contoso -Provider None -Force
+        Set-MessagingProvider -IdentityStore Contoso -Provider None -Force -ErrorVariable err
+        $err | Should -HaveCount 0
         $info = Get-MessagingProvider -IdentityStore Contoso
-        $info.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.MessagingProviderInfo'
-        $info.Provider | Should -Be 'None'
+        $info | Should -HaveCount 1
+        $info.PSObject.TypeNames[0] | Should -BeExactly 'MessagingProvider.Output.MessagingProviderInfo'
+        $info.Provider.ToString() | Should -BeExactly 'None'
     }
 
     It 'binds identity stores from the pipeline' {
-        'A', 'B' | New-IdentityStore | Set-MessagingProvider -Provider Other -Domain example.com
+        'A', 'B' | New-IdentityStore | Set-MessagingProvider -Provider Other -Domain example.com -ErrorVariable err
+        $err | Should -HaveCount 0
         $providers = Get-IdentityStore | Get-MessagingProvider
-        $providers.IdentityStore | Should -Be @('A', 'B')
-        $providers.Provider | Should -Be @('Other', 'Other')
+        $providers.IdentityStore | Should -BeExactly @('A', 'B')
+        @($providers.Provider | ForEach-Object ToString) | Should -BeExactly @('Other', 'Other')
     }
 }

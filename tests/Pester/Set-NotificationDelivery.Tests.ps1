@@ -1,15 +1,13 @@
-# Mirrors tests/MessagingProvider.Tests/Smtp/NotificationDeliveryCommandTests.cs: Set-/Get-NotificationDelivery
-# and Send-Notification through Microsoft Graph (Entra ID and Graph HTTPS stand-ins) or the real Postfix.
+# Set-NotificationDelivery, and the delivery methods it chooses as Send-Notification uses them: Microsoft Graph
+# (Entra ID and Graph HTTPS stand-ins), the real mail server (Postfix + Dovecot) and the Entra ID SMTP client.
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'SmtpCommon.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
+    . "$PSScriptRoot/NotificationDelivery.common.ps1"
     Import-Module $ModuleManifest -Force
-    $server = Start-TestMailServer
+    $server = [MessagingProvider.TestSupport.MailServerFixture]::new()
     $sender = [MessagingProvider.TestSupport.MailServerFixture]::SenderUser
     $mailbox = 'notifications@contoso.com'
 }
-AfterAll { $server.Dispose() }
+AfterAll { if ($server) { $server.Dispose() } }
 
 Describe 'Set-NotificationDelivery' {
     BeforeEach {
@@ -23,169 +21,219 @@ Describe 'Set-NotificationDelivery' {
         Remove-TestConfiguration
     }
 
-    It 'delivers a new store through SMTP and says the server is missing' {
-        $delivery = Get-NotificationDelivery -IdentityStore Cloud
-        $delivery.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.NotificationDeliveryInfo'
-        $delivery.Method | Should -Be 'Smtp'
-        $delivery.From | Should -BeNullOrEmpty
-        $delivery.Problem | Should -BeLike '*Set-SmtpServer*'
-    }
-
     It 'stores Microsoft Graph with its mailbox' {
-        $passed = Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -PassThru
-        $passed.Method | Should -Be 'MicrosoftGraph'
+        $set = Invoke-Captured { Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -PassThru -Verbose }
+        $set.Errors.Count | Should -Be 0
+        $set.Output.Count | Should -Be 1
+        $set.Output[0].Method | Should -Be 'MicrosoftGraph'
+        $set.Verbose | Where-Object { $_.Contains("through Microsoft Graph as $mailbox") } | Should -Not -BeNullOrEmpty
         $stored = Get-IdentityStore -Name Cloud | Get-NotificationDelivery
         $stored.Method | Should -Be 'MicrosoftGraph'
         $stored.From | Should -Be $mailbox
         $stored.GraphMailbox | Should -Be $mailbox
         $stored.Endpoint | Should -Be $Graph.Endpoint.ToString()
         $stored.Problem | Should -BeNullOrEmpty
+        (Get-ConfigurationSnapshot).Values | ForEach-Object { [System.Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($_)) } |
+            Where-Object { $_.Contains('"method": "MicrosoftGraph"') } | Should -Not -BeNullOrEmpty
     }
 
     It 'refuses <Case> and stores nothing' -ForEach @(
-        @{ Case = 'Graph on an Exchange store'; Store = 'Contoso'; Arguments = @{ Method = 'MicrosoftGraph'; From = 'notifications@contoso.com' }; ErrorId = 'GraphDeliveryRequiresOffice365' }
-        @{ Case = 'Graph without a mailbox'; Store = 'Cloud'; Arguments = @{ Method = 'MicrosoftGraph' }; ErrorId = 'GraphDeliveryFromMissing' }
-        @{ Case = 'an invalid mailbox'; Store = 'Cloud'; Arguments = @{ Method = 'MicrosoftGraph'; From = 'not an address' }; ErrorId = 'InvalidEmailAddress' }
-        @{ Case = '-From with SMTP'; Store = 'Cloud'; Arguments = @{ Method = 'Smtp'; From = 'notifications@contoso.com' }; ErrorId = 'NotificationDeliveryFromNotUsed' }
-        @{ Case = 'an unknown store'; Store = 'Nowhere'; Arguments = @{ Method = 'Smtp' }; ErrorId = 'IdentityStoreNotFound' }
+        @{ Case = 'Graph on an Exchange store'; Store = 'Contoso'; Arguments = @{ Method = 'MicrosoftGraph'; From = 'notifications@contoso.com' }
+            ErrorId = 'GraphDeliveryRequiresOffice365'; Category = 'InvalidOperation'; Message = "provider of 'Contoso' is Exchange" }
+        @{ Case = 'Graph without a mailbox'; Store = 'Cloud'; Arguments = @{ Method = 'MicrosoftGraph' }
+            ErrorId = 'GraphDeliveryFromMissing'; Category = 'InvalidArgument'; Message = '-From' }
+        @{ Case = 'an invalid mailbox'; Store = 'Cloud'; Arguments = @{ Method = 'MicrosoftGraph'; From = 'not an address' }
+            ErrorId = 'InvalidEmailAddress'; Category = 'InvalidArgument'; Message = 'not an address' }
+        @{ Case = '-From with SMTP'; Store = 'Cloud'; Arguments = @{ Method = 'Smtp'; From = 'notifications@contoso.com' }
+            ErrorId = 'NotificationDeliveryFromNotUsed'; Category = 'InvalidArgument'; Message = 'Set-SmtpServer -From' }
+        @{ Case = 'an unknown store'; Store = 'Nowhere'; Arguments = @{ Method = 'Smtp' }
+            ErrorId = 'IdentityStoreNotFound'; Category = 'ObjectNotFound'; Message = 'Nowhere' }
     ) {
         New-ExchangeTestStore
         $before = Get-ConfigurationSnapshot
-        { Set-NotificationDelivery -IdentityStore $Store @Arguments -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,MessagingProvider.Commands.SetNotificationDeliveryCommand"
+        $output = Set-NotificationDelivery -IdentityStore $Store @Arguments -PassThru -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be "$ErrorId,MessagingProvider.Commands.SetNotificationDeliveryCommand"
+        $err[0].CategoryInfo.Category | Should -Be $Category
+        $err[0].Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($Message))*"
+        $output | Should -BeNullOrEmpty
         Assert-ConfigurationUnchanged $before
     }
 
     It 'changes nothing with -WhatIf' {
         $before = Get-ConfigurationSnapshot
-        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -WhatIf -PassThru | Should -BeNullOrEmpty
+        $run = Invoke-Captured { Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -WhatIf -PassThru }
+        $run.Errors.Count | Should -Be 0
+        $run.Output | Should -BeNullOrEmpty
         Assert-ConfigurationUnchanged $before
     }
 
     It 'stores SMTP without an SMTP server with a warning, and Send-Notification says so' {
-        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox
-        $delivery = Set-NotificationDelivery -IdentityStore Cloud -Method Smtp -PassThru -WarningVariable warn
-        $delivery.Method | Should -Be 'Smtp'
-        $delivery.GraphMailbox | Should -Be $mailbox
-        $warn | Should -Match 'SmtpServerNotConfigured'
-        { Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject Sales -To owner@contoso.com -ErrorAction Stop } |
-            Should -Throw -ErrorId 'SmtpServerNotConfigured,MessagingProvider.Commands.SendNotificationCommand'
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -ErrorAction Stop
+        $set = Invoke-Captured { Set-NotificationDelivery -IdentityStore Cloud -Method Smtp -PassThru }
+        $set.Errors.Count | Should -Be 0
+        $set.Output.Count | Should -Be 1
+        $set.Output[0].Method | Should -Be 'Smtp'
+        $set.Output[0].GraphMailbox | Should -Be $mailbox
+        $set.Warnings | Where-Object { $_.Contains('SmtpServerNotConfigured') } | Should -Not -BeNullOrEmpty
+        $send = Invoke-Captured { Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject Sales -To owner@contoso.com }
+        $send.Errors.Count | Should -Be 1
+        $send.Errors[0].FullyQualifiedErrorId | Should -Be 'SmtpServerNotConfigured,MessagingProvider.Commands.SendNotificationCommand'
     }
 
     It 'sends through Graph with one token' {
-        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox
-        $results = "Sales-$marker", "Support-$marker", "Finance-$marker" |
-            Send-Notification -IdentityStore Cloud -Event ObjectModified -To owner@contoso.com, helpdesk@contoso.com -Cc audit@contoso.com -ChangedBy erin@contoso.com
-        $results.Status | Should -Be @('Sent', 'Sent', 'Sent')
-        $results.Transport | Should -Be @('MicrosoftGraph', 'MicrosoftGraph', 'MicrosoftGraph')
-        $results.ServerReply | Should -Be @('202 Accepted', '202 Accepted', '202 Accepted')
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -ErrorAction Stop
+        $run = Invoke-Captured {
+            "Sales-$marker", "Support-$marker", "Finance-$marker" |
+                Send-Notification -IdentityStore Cloud -Event ObjectModified -To owner@contoso.com, helpdesk@contoso.com -Cc audit@contoso.com -ChangedBy erin@contoso.com -Verbose
+        }
+        $run.Errors.Count | Should -Be 0
+        $run.Output.Count | Should -Be 3
+        $run.Output.ForEach('Status') | Should -Be @('Sent', 'Sent', 'Sent')
+        $run.Output.ForEach('Transport') | Should -Be @('MicrosoftGraph', 'MicrosoftGraph', 'MicrosoftGraph')
+        $run.Output.ForEach('ServerReply') | Should -Be @('202 Accepted', '202 Accepted', '202 Accepted')
+        foreach ($result in $run.Output) { $result.MessageId | Should -BeNullOrEmpty }
+        $run.Verbose | Where-Object { $_.Contains("go through Microsoft Graph $($Graph.Endpoint) as $mailbox") } | Should -Not -BeNullOrEmpty
+        $run.Verbose | Where-Object { $_.Contains($Entra.ClientSecret) } | Should -BeNullOrEmpty
         $Entra.TokenRequests | Should -Be 1
         $Graph.Sent.Count | Should -Be 3
         $first = @($Graph.Sent)[0]
         $first.Item1 | Should -Be $mailbox
         $message = $first.Item2['message']
         $message['subject'].GetValue[string]() | Should -Be "Sales-$marker was modified"
-        $message['toRecipients'][0]['emailAddress']['address'].GetValue[string]() | Should -Be 'owner@contoso.com'
+        @($message['toRecipients'].AsArray() | ForEach-Object { $_['emailAddress']['address'].GetValue[string]() }) | Should -Be @('owner@contoso.com', 'helpdesk@contoso.com')
         $message['ccRecipients'][0]['emailAddress']['address'].GetValue[string]() | Should -Be 'audit@contoso.com'
         $message['body']['contentType'].GetValue[string]() | Should -Be 'text'
+        $message['body']['content'].GetValue[string]() | Should -BeLike '*modified by erin@contoso.com*'
     }
 
     It 'waits out throttling and counts the attempts' {
-        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -ErrorAction Stop
         $Graph.Throttle(1)
-        $result = Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject "Busy-$marker" -To owner@contoso.com
-        $result.Status | Should -Be 'Sent'
-        $result.Attempts | Should -Be 2
+        $run = Invoke-Captured { Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject "Busy-$marker" -To owner@contoso.com -Verbose }
+        $run.Errors.Count | Should -Be 0
+        $run.Output.Count | Should -Be 1
+        $run.Output[0].Status | Should -Be 'Sent'
+        $run.Output[0].Attempts | Should -Be 2
+        $run.Verbose | Where-Object { $_.Contains('429') -and $_.Contains('Retry-After') } | Should -Not -BeNullOrEmpty
+        $Graph.Sent.Count | Should -Be 1
     }
 
     It 'ends a throttling wait when the command is stopped' {
-        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -ErrorAction Stop
+        # Graph asks to come back in a minute: the command waits, and Ctrl+C must end the wait.
         $Graph.Throttle(1, 60)
         $runspace = [runspacefactory]::CreateRunspace()
         $runspace.Open()
+        $ps = [powershell]::Create()
         try {
-            $ps = [powershell]::Create()
             $ps.Runspace = $runspace
             $null = $ps.AddScript("Import-Module '$ModuleManifest'; Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject 'Stopped-$marker' -To owner@contoso.com")
             $running = $ps.BeginInvoke()
             $deadline = [datetime]::UtcNow.AddSeconds(30)
             while ($Graph.Requests -lt 1 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-            $Graph.Requests | Should -Be 1
-            $ps.Stop()
+            $Graph.Requests | Should -Be 1 -Because 'Send-Notification should reach Graph within 30 s'
+
+            $stopping = $ps.BeginStop($null, $null)
+            if (-not $stopping.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(30))) { throw 'Send-Notification did not stop within 30 s of Stop()' }
+            $ps.EndStop($stopping)
+            if (-not $running.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(30))) { throw 'Send-Notification did not finish within 30 s after it stopped' }
+
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
-            { $ps.EndInvoke($running) } | Should -Throw
+            $thrown = $null
+            try { $ps.EndInvoke($running) } catch { $thrown = $_.Exception.InnerException }
+            $thrown | Should -BeOfType ([System.Management.Automation.PipelineStoppedException])
             $Graph.Requests | Should -Be 1
             $Graph.Sent.Count | Should -Be 0
         }
         finally {
+            $ps.Dispose()
             $runspace.Dispose()
         }
     }
 
     It 'fails each message Graph refuses and goes on' {
-        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -ErrorAction Stop
         $Graph.MailSendGranted = $false
-        $results = "One-$marker", "Two-$marker" | Send-Notification -IdentityStore Cloud -Event ObjectModified -To owner@contoso.com -ErrorVariable err -ErrorAction SilentlyContinue
-        $err.Count | Should -Be 2
-        $err.FullyQualifiedErrorId | Should -Be @('GraphMailSendDenied,MessagingProvider.Commands.SendNotificationCommand', 'GraphMailSendDenied,MessagingProvider.Commands.SendNotificationCommand')
-        $results.Status | Should -Be @('Failed', 'Failed')
+        $run = Invoke-Captured { "One-$marker", "Two-$marker" | Send-Notification -IdentityStore Cloud -Event ObjectModified -To owner@contoso.com }
+        $run.Errors.Count | Should -Be 2
+        foreach ($record in $run.Errors) {
+            $record.FullyQualifiedErrorId | Should -Be 'GraphMailSendDenied,MessagingProvider.Commands.SendNotificationCommand'
+            $record.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        }
+        $run.Output.Count | Should -Be 2
+        foreach ($result in $run.Output) {
+            $result.Status | Should -Be 'Failed'
+            $result.Reason | Should -BeLike '*Mail.Send*'
+        }
     }
 
     It 'reports an unknown sender mailbox' {
-        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From nobody@contoso.com
-        $result = Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject "Nobody-$marker" -To owner@contoso.com -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'GraphMailboxNotFound,MessagingProvider.Commands.SendNotificationCommand'
-        $result.ServerReply | Should -Be '404 ErrorInvalidUser'
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From nobody@contoso.com -ErrorAction Stop
+        $run = Invoke-Captured { Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject "Nobody-$marker" -To owner@contoso.com }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -Be 'GraphMailboxNotFound,MessagingProvider.Commands.SendNotificationCommand'
+        $run.Errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $run.Output.Count | Should -Be 1
+        $run.Output[0].ServerReply | Should -Be '404 ErrorInvalidUser'
     }
 
     It 'stops once when the sign-in fails' {
         Remove-IdentityStore -Name Cloud -Confirm:$false
         New-Office365TestStore -Secret 'not-the-secret'
-        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox
-        $results = $null
-        # Statement-terminating: caught here; -ErrorVariable still holds it.
-        try { $results = "A-$marker", "B-$marker" | Send-Notification -IdentityStore Cloud -Event ObjectModified -To owner@contoso.com -ErrorVariable err } catch { }
-        @($err).Count | Should -Be 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'EntraClientSecretInvalid,MessagingProvider.Commands.SendNotificationCommand'
-        $results | Should -BeNullOrEmpty
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -ErrorAction Stop
+        # Stopped at the first message: one (terminating) error, not one per message, and no result.
+        $run = Invoke-Captured { "A-$marker", "B-$marker" | Send-Notification -IdentityStore Cloud -Event ObjectModified -To owner@contoso.com }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -Be 'EntraClientSecretInvalid,MessagingProvider.Commands.SendNotificationCommand'
+        $run.Output | Should -BeNullOrEmpty
         $Graph.Requests | Should -Be 0
     }
 
     It 'sends nothing through Graph with -WhatIf' {
-        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox
-        $result = Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject "WhatIf-$marker" -To owner@contoso.com -WhatIf
-        $result.Status | Should -Be 'Skipped'
-        $result.Transport | Should -Be 'MicrosoftGraph'
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -ErrorAction Stop
+        $run = Invoke-Captured { Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject "WhatIf-$marker" -To owner@contoso.com -WhatIf }
+        $run.Errors.Count | Should -Be 0
+        $run.Output.Count | Should -Be 1
+        $run.Output[0].Status | Should -Be 'Skipped'
+        $run.Output[0].Reason | Should -Be '-WhatIf'
+        $run.Output[0].Transport | Should -Be 'MicrosoftGraph'
         $Entra.TokenRequests | Should -Be 0
         $Graph.Requests | Should -Be 0
     }
 
     It 'stops Graph delivery with the reason when the provider is no longer Office 365' {
-        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox
-        Set-MessagingProvider -IdentityStore Cloud -Provider Other -Domain contoso.com -Force
-        { Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject "Moved-$marker" -To owner@contoso.com -ErrorAction Stop } |
-            Should -Throw -ErrorId 'GraphDeliveryRequiresOffice365,MessagingProvider.Commands.SendNotificationCommand'
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -ErrorAction Stop
+        Set-MessagingProvider -IdentityStore Cloud -Provider Other -Domain contoso.com -Force -ErrorAction Stop
+        $run = Invoke-Captured { Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject "Moved-$marker" -To owner@contoso.com }
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -Be 'GraphDeliveryRequiresOffice365,MessagingProvider.Commands.SendNotificationCommand'
+        $run.Errors[0].Exception.Message | Should -BeLike '*-Method Smtp*'
+        $Graph.Requests | Should -Be 0
     }
 
     It 'sends through the mail server again after switching back to SMTP' {
-        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox
-        Set-SmtpServer -IdentityStore Cloud -Server 127.0.0.1 -Port $server.PlainPort -From $sender -Security None -Authentication Basic -Credential ([pscredential]::new($sender, (ConvertTo-TestSecureString $server.SenderPassword)))
-        Set-NotificationDelivery -IdentityStore Cloud -Method Smtp
-        $result = Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject "Back-$marker" -To olivia@test.local
-        $result.Status | Should -Be 'Sent'
-        $result.Transport | Should -Be 'Smtp'
-        $delivered = $server.Mail.WaitFor('olivia@test.local', "Back-$marker", 1, $null)
-        $delivered[0].From.Mailboxes[0].Address | Should -Be $sender
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From $mailbox -ErrorAction Stop
+        Set-SmtpServer -IdentityStore Cloud -Server 127.0.0.1 -Port $server.PlainPort -From $sender -Security None -Authentication Basic `
+            -Credential (New-TestCredential $sender $server.SenderPassword) -ErrorAction Stop
+        Set-NotificationDelivery -IdentityStore Cloud -Method Smtp -ErrorAction Stop
+        $run = Invoke-Captured { Send-Notification -IdentityStore Cloud -Event ObjectModified -InputObject "Back-$marker" -To olivia@test.local -Verbose }
+        $run.Errors.Count | Should -Be 0
+        $run.Output.Count | Should -Be 1
+        $run.Output[0].Status | Should -Be 'Sent'
+        $run.Output[0].Transport | Should -Be 'Smtp'
+        $run.Output[0].MessageId | Should -Not -BeNullOrEmpty
+        $run.Verbose | Where-Object { $_.Contains("go through SMTP server 127.0.0.1:$($server.PlainPort) as $sender") } | Should -Not -BeNullOrEmpty
+        $delivered = @($server.Mail.WaitFor('olivia@test.local', "Back-$marker", 1, $null))
+        $delivered.Count | Should -Be 1
+        $delivered[0].From.Mailboxes.ForEach('Address') | Should -Be @($sender)
         $Graph.Requests | Should -Be 0
         (Get-NotificationDelivery Cloud).GraphMailbox | Should -Be $mailbox
     }
 }
 
 Describe 'Set-NotificationDelivery -Method EntraSmtpClient' {
-    BeforeAll {
-        . ([System.IO.Path]::Combine($PSScriptRoot, 'EntraSmtp.common.ps1'))
-        $server = Start-TestMailServer
-    }
-    AfterAll { $server.Dispose() }
+    BeforeAll { . ([System.IO.Path]::Combine($PSScriptRoot, 'EntraSmtp.common.ps1')) }
     BeforeEach { Start-EntraSmtpTest $server }
     AfterEach { Stop-EntraSmtpTest }
 

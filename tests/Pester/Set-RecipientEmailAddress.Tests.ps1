@@ -1,7 +1,5 @@
 BeforeAll {
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'MailEnabledObject.common.ps1'))
     Import-Module $ModuleManifest -Force
 }
 
@@ -12,28 +10,35 @@ Describe 'Set-RecipientEmailAddress' {
     It 'keeps non-SMTP and excluded addresses and puts the primary last' {
         $null = Start-StandInServer ExchA
         Add-StandInRecipient asmith UserMailbox 'X500:/o=Contoso/ou=Exchange/cn=Recipients/cn=asmith', 'smtp:asmith@contoso.mail.onmicrosoft.com', 'smtp:old@contoso.com', 'SMTP:asmith@contoso.com', 'SIP:asmith@contoso.com'
-        $update = Set-RecipientEmailAddress -IdentityStore Contoso -Identity asmith -EmailAddress ann.smith@contoso.com, asmith@contoso.com -PrimarySmtpAddress ann.smith@contoso.com
+        $update = Set-RecipientEmailAddress -IdentityStore Contoso -Identity asmith -EmailAddress ann.smith@contoso.com, asmith@contoso.com -PrimarySmtpAddress ann.smith@contoso.com -ErrorVariable err
+        $err.Count | Should -Be 0
+        $update | Should -HaveCount 1
         $expected = 'X500:/o=Contoso/ou=Exchange/cn=Recipients/cn=asmith', 'smtp:asmith@contoso.mail.onmicrosoft.com', 'SIP:asmith@contoso.com', 'smtp:asmith@contoso.com', 'SMTP:ann.smith@contoso.com'
         $update.EmailAddresses | Should -BeExactly $expected
         Get-StandInEmailAddresses asmith | Should -BeExactly $expected
-        $update.Removed | Should -Be 'old@contoso.com'
-        $update.Server | Should -Be 'ExchA'
-        (Get-StandInJournal).Command | Should -Be 'Set-Mailbox'
+        $update.Removed | Should -BeExactly @('old@contoso.com')
+        $update.Server | Should -BeExactly 'ExchA'
+        Get-StandInJournalLine | Should -BeExactly @('ExchA|Set-Mailbox|asmith')
     }
 
     It 'sends nothing with -WhatIf or when nothing changes' {
         $null = Start-StandInServer ExchA
         Add-StandInRecipient Sales MailUniversalDistributionGroup 'SMTP:sales@contoso.com'
-        Set-RecipientEmailAddress -IdentityStore Contoso -Identity Sales -EmailAddress sales@contoso.com, team@contoso.com -WhatIf
-        (Set-RecipientEmailAddress -IdentityStore Contoso -Identity Sales -EmailAddress sales@contoso.com).Changed | Should -BeFalse
+        $null = Set-RecipientEmailAddress -IdentityStore Contoso -Identity Sales -EmailAddress sales@contoso.com, team@contoso.com -WhatIf -ErrorVariable err
+        $err.Count | Should -Be 0
+        $same = Set-RecipientEmailAddress -IdentityStore Contoso -Identity Sales -EmailAddress sales@contoso.com -ErrorVariable err
+        $err.Count | Should -Be 0
+        $same | Should -HaveCount 1
+        $same.Changed | Should -BeFalse
         Get-StandInJournal | Should -BeNullOrEmpty
+        Get-StandInEmailAddresses Sales | Should -BeExactly @('SMTP:sales@contoso.com')
     }
 
     It 'refuses an address in an excluded domain before any connection' {
-        $all = Set-RecipientEmailAddress -IdentityStore Contoso -Identity asmith -EmailAddress asmith@contoso.mail.onmicrosoft.com -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1
-        $err[0].FullyQualifiedErrorId | Should -Be 'ExcludedDomainAddress,MessagingProvider.Commands.SetRecipientEmailAddressCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        ($all | Where-Object { $_.Message -like 'Exchange server*' }) | Should -BeNullOrEmpty
+        $run = Split-VerboseOutput (Set-RecipientEmailAddress -IdentityStore Contoso -Identity asmith -EmailAddress asmith@contoso.mail.onmicrosoft.com -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1)
+        Assert-SingleError $err 'ExcludedDomainAddress,MessagingProvider.Commands.SetRecipientEmailAddressCommand' InvalidArgument
+        $run.Output | Should -HaveCount 0
+        Select-MessageStartingWith $run.Verbose 'Exchange server' | Should -HaveCount 0
     }
 }
 
@@ -43,37 +48,41 @@ Describe 'Set-RecipientEmailAddress with the cloud providers' {
 
     It 'sets the addresses in Exchange Online without the address policy parameter' {
         New-Office365TestStore -Secret $Entra.ClientSecret
-        $null = New-MailEnabledGroup -IdentityStore Cloud -Name Sales -Alias sales -WarningAction SilentlyContinue
-        $update = Set-RecipientEmailAddress -IdentityStore Cloud -Identity Sales -EmailAddress sales@contoso.com, vertrieb@contoso.com -PrimarySmtpAddress sales@contoso.com
-        $update.EmailAddresses | Should -Be @('smtp:vertrieb@contoso.com', 'SMTP:sales@contoso.com')
+        $null = New-MailEnabledGroup -IdentityStore Cloud -Name Sales -Alias sales -WarningAction SilentlyContinue -ErrorVariable err
+        $err.Count | Should -Be 0
+        $update = Set-RecipientEmailAddress -IdentityStore Cloud -Identity Sales -EmailAddress sales@contoso.com, vertrieb@contoso.com -PrimarySmtpAddress sales@contoso.com -ErrorVariable err
+        $err.Count | Should -Be 0
+        $update | Should -HaveCount 1
+        $update.EmailAddresses | Should -BeExactly @('smtp:vertrieb@contoso.com', 'SMTP:sales@contoso.com')
         $set = $ExchangeOnline.Requests[$ExchangeOnline.Requests.Count - 1]
-        $set['CmdletName'].ToString() | Should -Be 'Set-DistributionGroup'
-        ($set['Parameters'] | ForEach-Object { $_.Key } | Sort-Object) -join ',' | Should -Be 'EmailAddresses,Identity'
-        ($ExchangeOnline.Recipients['Sales']['EmailAddresses'] | ForEach-Object { $_.ToString() }) | Should -Be @('smtp:vertrieb@contoso.com', 'SMTP:sales@contoso.com')
+        $set['CmdletName'].ToString() | Should -BeExactly 'Set-DistributionGroup'
+        ($set['Parameters'] | ForEach-Object { $_.Key } | Sort-Object) -join ',' | Should -BeExactly 'EmailAddresses,Identity'
+        ($ExchangeOnline.Recipients['Sales']['EmailAddresses'] | ForEach-Object { $_.ToString() }) | Should -BeExactly @('smtp:vertrieb@contoso.com', 'SMTP:sales@contoso.com')
     }
 
     It 'reports an unknown Exchange Online recipient as RecipientNotFound' {
         New-Office365TestStore -Secret $Entra.ClientSecret
         Set-RecipientEmailAddress -IdentityStore Cloud -Identity nobody -EmailAddress nobody@contoso.com -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'RecipientNotFound,MessagingProvider.Commands.SetRecipientEmailAddressCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        Assert-SingleError $err 'RecipientNotFound,MessagingProvider.Commands.SetRecipientEmailAddressCommand' ObjectNotFound
     }
 
     It 'sets Google aliases, and -WhatIf changes none' {
         New-GoogleTestStore
-        $update = Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -EmailAddress alice@contoso.com, alice.smith@contoso.com -PrimarySmtpAddress alice@contoso.com
-        $update.PrimarySmtpAddress | Should -Be 'alice@contoso.com'
-        $Google.AliasesOf('alice@contoso.com') | Should -Be @('alice.smith@contoso.com')
-        $preview = Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -EmailAddress alice@contoso.com -PrimarySmtpAddress alice@contoso.com -WhatIf
+        $update = Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -EmailAddress alice@contoso.com, alice.smith@contoso.com -PrimarySmtpAddress alice@contoso.com -ErrorVariable err
+        $err.Count | Should -Be 0
+        $update | Should -HaveCount 1
+        $update.PrimarySmtpAddress | Should -BeExactly 'alice@contoso.com'
+        $Google.AliasesOf('alice@contoso.com') | Should -BeExactly @('alice.smith@contoso.com')
+        $preview = Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -EmailAddress alice@contoso.com -PrimarySmtpAddress alice@contoso.com -WhatIf -ErrorVariable err
+        $err.Count | Should -Be 0
         $preview | Should -HaveCount 1
-        $Google.AliasesOf('alice@contoso.com') | Should -Be @('alice.smith@contoso.com')
+        $Google.AliasesOf('alice@contoso.com') | Should -BeExactly @('alice.smith@contoso.com')
     }
 
     It 'refuses another Google primary address' {
         New-GoogleTestStore
         Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -EmailAddress SMTP:a@contoso.com, alice@contoso.com -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -Be 'GooglePrimaryAddressChangeNotSupported,MessagingProvider.Commands.SetRecipientEmailAddressCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        Assert-SingleError $err 'GooglePrimaryAddressChangeNotSupported,MessagingProvider.Commands.SetRecipientEmailAddressCommand' NotImplemented
         $Google.AliasesOf('alice@contoso.com') | Should -HaveCount 0
     }
 }

@@ -1,6 +1,7 @@
 BeforeAll {
     . "$PSScriptRoot/SmtpCommon.ps1"
     $server = Start-TestMailServer
+    $sender = [MessagingProvider.TestSupport.MailServerFixture]::SenderUser
 }
 AfterAll { $server.Dispose() }
 
@@ -8,40 +9,68 @@ Describe 'Set-SmtpServer' {
     BeforeEach { Initialize-SmtpTest }
     AfterEach { Clear-SmtpTest }
 
-    It 'stores the server and never writes the password in plain text' {
+    It 'stores the server, shows it with the secret masked and never writes the password in plain text' {
         New-ContosoWithSmtp $server
-        $info = Get-SmtpServer -IdentityStore Contoso
-        $info.Server | Should -Be $server.Host
-        $info.Security | Should -Be 'StartTls'
-        $info.Password | Should -Be '********'
-        Get-ChildItem $env:MESSAGINGPROVIDER_CONFIG_PATH -Recurse -File | Get-Content -Raw | Should -Not -Match ([regex]::Escape($server.SenderPassword))
+        $info = @(Get-SmtpServer -IdentityStore Contoso -ErrorVariable err)
+        $err.Count | Should -Be 0
+        $info.Count | Should -Be 1
+        $info[0].PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.SmtpServerInfo'
+        $info[0].Server | Should -Be $server.Host
+        $info[0].Port | Should -Be $server.StartTlsPort
+        $info[0].Security | Should -Be 'StartTls'
+        $info[0].Authentication | Should -Be 'Basic'
+        $info[0].UserName | Should -Be $sender
+        $info[0].Password | Should -Be '********'
+        $text = @(Get-ConfigText)
+        $text.Count | Should -BeGreaterThan 0
+        foreach ($file in $text) { $file.Contains($server.SenderPassword) | Should -BeFalse }
     }
 
-    It 'rejects invalid or incomplete settings and stores nothing' {
+    It 'rejects an invalid From or incomplete OAuth2 settings and stores nothing' {
         New-ContosoWithSmtp $server
-        $before = Get-ConfigSnapshot
-        { Set-SmtpServer -IdentityStore Contoso -From 'not an address' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidEmailAddress,MessagingProvider.Commands.SetSmtpServerCommand'
-        { Set-SmtpServer -IdentityStore Contoso -Authentication OAuth2 -ClientId abc -ErrorAction Stop } | Should -Throw -ErrorId 'SmtpSettingsIncomplete,MessagingProvider.Commands.SetSmtpServerCommand'
-        Get-ConfigSnapshot | Should -Be $before
+        $before = Get-ConfigurationSnapshot
+
+        Set-SmtpServer -IdentityStore Contoso -From 'not an address' -ErrorVariable bad -ErrorAction SilentlyContinue
+        Set-SmtpServer -IdentityStore Contoso -Authentication OAuth2 -ClientId abc -ErrorVariable incomplete -ErrorAction SilentlyContinue
+
+        $bad.Count | Should -Be 1
+        $bad[0].FullyQualifiedErrorId | Should -Be 'InvalidEmailAddress,MessagingProvider.Commands.SetSmtpServerCommand'
+        $bad[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $incomplete.Count | Should -Be 1
+        $incomplete[0].FullyQualifiedErrorId | Should -Be 'SmtpSettingsIncomplete,MessagingProvider.Commands.SetSmtpServerCommand'
+        $incomplete[0].Exception.Message | Should -BeLikeExactly '*-TokenEndpoint*'
+        Assert-ConfigurationUnchanged $before
     }
 
     It 'changes nothing with -WhatIf' {
         New-ContosoWithSmtp $server
-        $before = Get-ConfigSnapshot
-        Set-SmtpServer -IdentityStore Contoso -Port 2525 -WhatIf
-        Get-ConfigSnapshot | Should -Be $before
+        $before = Get-ConfigurationSnapshot
+
+        Set-SmtpServer -IdentityStore Contoso -Port 2525 -WhatIf -ErrorVariable err
+
+        $err.Count | Should -Be 0
+        Assert-ConfigurationUnchanged $before
+        (Get-SmtpServer -IdentityStore Contoso).Port | Should -Be $server.StartTlsPort
     }
 
-    It 'stores OAuth2 settings that get a real token from the pinned token endpoint' {
+    It 'stores OAuth2 settings that get a real token from the pinned token endpoint, and never shows the secret or the token' {
         New-IdentityStore -Name Contoso | Out-Null
-        $secret = ConvertTo-SecureString $server.TokenEndpoint.ClientSecret -AsPlainText -Force
         Set-SmtpServer -IdentityStore Contoso -Server $server.Host -Port $server.StartTlsPort -From heidi@test.local -Security StartTls -Authentication OAuth2 `
-            -TokenEndpoint $server.TokenEndpoint.TokenEndpointFor('contoso') -ClientId ([MessagingProvider.TestSupport.OAuthTokenEndpoint]::ClientId) -ClientSecret $secret `
-            -Scope ([MessagingProvider.TestSupport.OAuthTokenEndpoint]::Scope) -Credential (New-TestCredential heidi@test.local ([MessagingProvider.TestSupport.MailServerFixture]::MailboxPassword)) `
-            -CertificateThumbprint $server.Certificate.Thumbprint, $server.TokenEndpoint.Certificate.Thumbprint
+            -TokenEndpoint $server.TokenEndpoint.TokenEndpointFor('contoso') -ClientId ([MessagingProvider.TestSupport.OAuthTokenEndpoint]::ClientId) `
+            -ClientSecret (ConvertTo-TestSecureString $server.TokenEndpoint.ClientSecret) -Scope ([MessagingProvider.TestSupport.OAuthTokenEndpoint]::Scope) `
+            -Credential (New-TestCredential heidi@test.local ([MessagingProvider.TestSupport.MailServerFixture]::MailboxPassword)) `
+            -CertificateThumbprint $server.Certificate.Thumbprint, $server.TokenEndpoint.Certificate.Thumbprint -ErrorAction Stop
+
         (Get-SmtpServer -IdentityStore Contoso).ClientSecret | Should -Be '********'
-        $result = Test-SmtpServer -IdentityStore Contoso
-        $result.Succeeded | Should -BeTrue
-        $result.AuthMechanism | Should -Be 'XOAUTH2'
+
+        $records = Test-SmtpServer -IdentityStore Contoso -Verbose -ErrorVariable err 4>&1
+        $result = Get-CommandOutput $records
+        $verbose = Get-VerboseMessage $records
+        $err.Count | Should -Be 0
+        $result.Count | Should -Be 1
+        $result[0].Succeeded | Should -BeTrue -Because $result[0].Reason
+        $result[0].AuthMechanism | Should -Be 'XOAUTH2'
+        $verbose.Count | Should -BeGreaterThan 0
+        $verbose | Where-Object { $_.Contains($server.TokenEndpoint.ClientSecret) -or $_.Contains('eyJ') } | Should -BeNullOrEmpty
     }
 }

@@ -1,36 +1,69 @@
 # Shared set-up of the SMTP/notification Pester tests: a private configuration directory, the
-# built module, and the same real mail stand-ins the xunit tests use (Postfix + Dovecot on
-# 127.0.0.1, HTTPS token endpoint, fault proxy) from tests/MessagingProvider.MailServer.
+# built module, and the real mail stand-ins from MessagingProvider.TestSupport (Postfix + Dovecot on
+# 127.0.0.1, HTTPS token endpoint, fault proxy, IMAP mailbox reader).
 # Needs root (Postfix), the Debian packages in tests/apt-packages.txt, and a build (./test.sh).
 
 . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
 
+# A private configuration directory (also $script:ConfigDirectory, for Get-ConfigurationSnapshot and
+# Assert-ConfigurationUnchanged of common.ps1) and the built module.
 function Initialize-SmtpTest {
-    $env:MESSAGINGPROVIDER_CONFIG_PATH = Join-Path ([IO.Path]::GetTempPath()) ("mp-pester-" + [guid]::NewGuid().ToString('N'))
-    Import-Module (Join-Path $script:RepoRoot 'out/MessagingProvider/MessagingProvider.psd1') -Force -ErrorAction Stop
+    Initialize-TestConfiguration
+    Import-Module $script:ModuleManifest -Force -ErrorAction Stop
 }
 
 function Clear-SmtpTest {
     if ($env:MESSAGINGPROVIDER_CONFIG_PATH -and (Test-Path $env:MESSAGINGPROVIDER_CONFIG_PATH)) {
         Remove-Item $env:MESSAGINGPROVIDER_CONFIG_PATH -Recurse -Force
     }
-    $env:MESSAGINGPROVIDER_CONFIG_PATH = $null
+    Remove-TestConfiguration
 }
 
+# Real Postfix + Dovecot, once per file (BeforeAll); dispose it in AfterAll.
 function Start-TestMailServer {
     [MessagingProvider.TestSupport.MailServerFixture]::new()
 }
 
-
+# Store Contoso whose SMTP server is the test server's STARTTLS port, certificate pinned, Basic
+# authentication as the sender ($Password: another password than the real one).
 function New-ContosoWithSmtp($Server, [string] $Password) {
+    if ([string]::IsNullOrEmpty($Password)) { $Password = $Server.SenderPassword }
     New-IdentityStore -Name Contoso | Out-Null
     Set-SmtpServer -IdentityStore Contoso -Server $Server.Host -Port $Server.StartTlsPort -From ([MessagingProvider.TestSupport.MailServerFixture]::SenderUser) `
-        -Security StartTls -Authentication Basic -Credential (New-TestCredential ([MessagingProvider.TestSupport.MailServerFixture]::SenderUser) ($Password ?? $Server.SenderPassword)) `
-        -CertificateThumbprint $Server.Certificate.Thumbprint
+        -Security StartTls -Authentication Basic -Credential (New-TestCredential ([MessagingProvider.TestSupport.MailServerFixture]::SenderUser) $Password) `
+        -CertificateThumbprint $Server.Certificate.Thumbprint -ErrorAction Stop
 }
 
+# Every file of the configuration directory (lock files aside) as "path:hash", for Should -Be.
 function Get-ConfigSnapshot {
     Get-ChildItem $env:MESSAGINGPROVIDER_CONFIG_PATH -Recurse -File -ErrorAction SilentlyContinue |
         Where-Object FullName -NotMatch '[\\/]\.locks[\\/]' |
         ForEach-Object { '{0}:{1}' -f $_.FullName, (Get-FileHash $_.FullName).Hash }
+}
+
+# The text of every file of the configuration directory, for asserting that a secret is not in it.
+function Get-ConfigText {
+    foreach ($file in [System.IO.Directory]::GetFiles($env:MESSAGINGPROVIDER_CONFIG_PATH, '*', 'AllDirectories')) {
+        [System.IO.File]::ReadAllText($file, [System.Text.Encoding]::UTF8)
+    }
+}
+
+# Split what a command wrote with -Verbose 4>&1: the verbose messages, and everything else.
+function Get-VerboseMessage([object[]] $Records) {
+    @($Records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+}
+
+function Get-CommandOutput([object[]] $Records) {
+    @($Records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+}
+
+# The addresses of a MimeKit address list (To, Cc) in order.
+function Get-MailAddress($AddressList) {
+    @($AddressList.Mailboxes | ForEach-Object { $_.Address })
+}
+
+# The messages in $Mailbox's inbox on $Server whose subject contains $Marker, read over IMAP once
+# $Count of them arrived or after 15 s.
+function Wait-Mail($Server, [string] $Mailbox, [string] $Marker, [int] $Count = 1) {
+    @($Server.Mail.WaitFor($Mailbox, $Marker, $Count, [timespan]::FromSeconds(15)))
 }

@@ -16,14 +16,22 @@ Describe 'Test-MessagingProviderConnection' {
 
     It 'reports Office 365 with a client secret Online' {
         New-Office365TestStore -Secret $Entra.ClientSecret
-        $status = Test-MessagingProviderConnection -IdentityStore Cloud -Verbose 4>&1 | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $all = @(Test-MessagingProviderConnection -IdentityStore Cloud -Verbose -ErrorVariable err 4>&1)
+        $err | Should -HaveCount 0
+        $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $status = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $status | Should -HaveCount 1
+        $status = $status[0]
         $status.PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.ProviderConnectionInfo'
         $status.Status | Should -Be 'Online'
         $status.Provider | Should -Be 'Office365'
         $status.Endpoint | Should -Be $ExchangeOnline.Endpoint.ToString()
         $status.Reason | Should -BeLike '*2 accepted domain(s)*'
         $status.ErrorId | Should -BeNullOrEmpty
+        $verbose | Where-Object { $_ -like '*Get-AcceptedDomain*' } | Should -Not -BeNullOrEmpty
+        $verbose | Where-Object { $_.Contains($Entra.ClientSecret) } | Should -BeNullOrEmpty -Because 'the client secret is never written to Verbose'
         $ExchangeOnline.Requests | Should -HaveCount 1
+        $ExchangeOnline.Requests[0]['CmdletName'].GetValue[string]() | Should -Be 'Get-AcceptedDomain'
     }
 
     It 'reports Office 365 with a certificate Online' {
@@ -34,15 +42,18 @@ Describe 'Test-MessagingProviderConnection' {
         Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization $Entra.Tenant `
             -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -CertificatePath $pfx -CertificatePassword (ConvertTo-TestSecureString 'pfx-pass') `
             -AuthorityHost $Entra.AuthorityHost -ExchangeOnlineEndpoint $ExchangeOnline.Endpoint
-        $status = Get-IdentityStore -Name Cloud | Test-MessagingProviderConnection
-        $status.Status | Should -Be 'Online'
+        $status = @(Get-IdentityStore -Name Cloud | Test-MessagingProviderConnection)
+        $status | Should -HaveCount 1
+        $status[0].Status | Should -Be 'Online'
         $Entra.VerifiedAssertions | Should -Be 1
     }
 
     It 'reports a wrong client secret Offline with the reason' {
         New-Office365TestStore -Secret 'not-the-secret'
-        $status = Test-MessagingProviderConnection -IdentityStore Cloud -ErrorVariable err
+        $status = @(Test-MessagingProviderConnection -IdentityStore Cloud -ErrorVariable err)
         $err | Should -HaveCount 0
+        $status | Should -HaveCount 1
+        $status = $status[0]
         $status.Status | Should -Be 'Offline'
         $status.ErrorId | Should -Be 'EntraClientSecretInvalid'
         $status.Reason | Should -BeLike '*AADSTS7000215*'
@@ -51,16 +62,23 @@ Describe 'Test-MessagingProviderConnection' {
 
     It 'reports Google Workspace with a JSON key Online' {
         New-GoogleTestStore
-        $status = Test-MessagingProviderConnection G
-        $status.Status | Should -Be 'Online'
-        $status.Provider | Should -Be 'GoogleWorkspace'
+        $all = @(Test-MessagingProviderConnection G -Verbose -ErrorVariable err 4>&1)
+        $err | Should -HaveCount 0
+        $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $status = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $status | Should -HaveCount 1
+        $status[0].Status | Should -Be 'Online'
+        $status[0].Provider | Should -Be 'GoogleWorkspace'
         $Google.LastAssertion.Claim('sub') | Should -Be 'admin@contoso.com'
+        $verbose | Where-Object { $_ -like '*Get user admin@contoso.com*' } | Should -Not -BeNullOrEmpty
     }
 
     It 'reports Google Workspace without domain-wide delegation Offline' {
         New-GoogleTestStore
         $Google.DelegatedScopes.Clear()
-        $status = Test-MessagingProviderConnection G
+        $status = @(Test-MessagingProviderConnection G)
+        $status | Should -HaveCount 1
+        $status = $status[0]
         $status.Status | Should -Be 'Offline'
         $status.ErrorId | Should -Be 'GoogleDelegationNotGranted'
     }
@@ -75,13 +93,17 @@ Describe 'Test-MessagingProviderConnection' {
     It 'refuses a provider that is not a cloud one' {
         $null = New-IdentityStore -Name Ext
         Set-MessagingProvider -IdentityStore Ext -Provider Other -Domain example.com
-        Test-MessagingProviderConnection -IdentityStore Ext -ErrorVariable err -ErrorAction SilentlyContinue
+        $output = Test-MessagingProviderConnection -IdentityStore Ext -ErrorVariable err -ErrorAction SilentlyContinue
+        $output | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -Be 'ConnectionTestNotSupported,MessagingProvider.Commands.TestMessagingProviderConnectionCommand'
         $err[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
     }
 
     It 'reports an unknown identity store' {
-        Test-MessagingProviderConnection -IdentityStore Nowhere -ErrorVariable err -ErrorAction SilentlyContinue
+        $output = Test-MessagingProviderConnection -IdentityStore Nowhere -ErrorVariable err -ErrorAction SilentlyContinue
+        $output | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -Be 'IdentityStoreNotFound,MessagingProvider.Commands.TestMessagingProviderConnectionCommand'
     }
 
@@ -92,7 +114,9 @@ Describe 'Test-MessagingProviderConnection' {
             Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com `
                 -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -ClientSecret (ConvertTo-TestSecureString $untrusted.ClientSecret) `
                 -AuthorityHost $untrusted.AuthorityHost -ExchangeOnlineEndpoint $ExchangeOnline.Endpoint
-            $status = Test-MessagingProviderConnection -IdentityStore Cloud
+            $status = @(Test-MessagingProviderConnection -IdentityStore Cloud)
+            $status | Should -HaveCount 1
+            $status = $status[0]
             $status.Status | Should -Be 'Offline'
             $status.ErrorId | Should -Be 'EntraUnreachable'
             $untrusted.TokenRequests | Should -Be 0

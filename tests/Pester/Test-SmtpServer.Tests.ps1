@@ -11,60 +11,132 @@ Describe 'Test-SmtpServer' {
 
     It 'passes every stage, sends a real test message and redacts the secret in the verbose dialogue' {
         New-ContosoWithSmtp $server
-        $result = Test-SmtpServer -IdentityStore Contoso -To 'frank@test.local; grace@test.local' -Verbose 4>&1
-        $verbose = $result | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
-        $test = $result | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
-        $test.Succeeded | Should -BeTrue
-        $test.Stages.Stage | Should -Be @('Dns', 'Tcp', 'Tls', 'Ehlo', 'Auth', 'Send')
-        $verbose | Where-Object { $_.StartsWith('SMTP C: AUTH PLAIN ********') } | Should -Not -BeNullOrEmpty
-        ($verbose -join "`n") | Should -Not -Match ([regex]::Escape($server.SenderPassword))
-        $server.Mail.WaitFor('frank@test.local', 'MessagingProvider test message for Contoso', 1, $null).MessageId | Should -Contain $test.MessageId
+
+        $records = Test-SmtpServer -IdentityStore Contoso -To 'frank@test.local; grace@test.local' -Verbose -ErrorVariable err 4>&1
+        $result = Get-CommandOutput $records
+        $verbose = Get-VerboseMessage $records
+
+        $err.Count | Should -Be 0
+        $result.Count | Should -Be 1
+        $result[0].Succeeded | Should -BeTrue -Because $result[0].Reason
+        $result[0].IdentityStore | Should -Be 'Contoso'
+        @($result[0].Stages | ForEach-Object Stage) | Should -Be @('Dns', 'Tcp', 'Tls', 'Ehlo', 'Auth', 'Send')
+        @($result[0].Stages | ForEach-Object { "$($_.Outcome)" }) | Should -Be @('Passed', 'Passed', 'Passed', 'Passed', 'Passed', 'Passed')
+        $verbose | Where-Object { $_.StartsWith('SMTP C: AUTH PLAIN ********', [System.StringComparison]::Ordinal) } | Should -Not -BeNullOrEmpty
+        $verbose | Where-Object { $_.StartsWith('SMTP S: 250', [System.StringComparison]::Ordinal) } | Should -Not -BeNullOrEmpty
+        $plain = [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes("`0$sender`0$($server.SenderPassword)"))
+        $verbose | Where-Object { $_.Contains($server.SenderPassword) -or $_.Contains($plain) } | Should -BeNullOrEmpty
+
+        foreach ($mailbox in 'frank@test.local', 'grace@test.local') {
+            $delivered = @(Wait-Mail $server $mailbox 'MessagingProvider test message for Contoso' | Where-Object MessageId -EQ $result[0].MessageId)
+            $delivered.Count | Should -Be 1 -Because "$mailbox gets the test message once"
+            Get-MailAddress $delivered[0].To | Should -BeExactly @('frank@test.local', 'grace@test.local')
+        }
     }
 
     It 'tests implicit TLS ad hoc and stores nothing' {
-        $test = Test-SmtpServer -Server $server.Host -Port $server.ImplicitTlsPort -Security SslOnConnect -Authentication Basic `
-            -Credential (New-TestCredential $sender $server.SenderPassword) -CertificateThumbprint $server.Certificate.Thumbprint
-        $test.Succeeded | Should -BeTrue
-        $test.TlsProtocol | Should -BeLike 'Tls*'
-        Test-Path $env:MESSAGINGPROVIDER_CONFIG_PATH | Should -BeFalse
+        $result = @(Test-SmtpServer -Server $server.Host -Port $server.ImplicitTlsPort -Security SslOnConnect -Authentication Basic `
+                -Credential (New-TestCredential $sender $server.SenderPassword) -CertificateThumbprint $server.Certificate.Thumbprint -ErrorVariable err)
+        $err.Count | Should -Be 0
+        $result.Count | Should -Be 1
+        $result[0].Succeeded | Should -BeTrue -Because $result[0].Reason
+        $result[0].IdentityStore | Should -Be $null
+        $result[0].TlsProtocol | Should -BeLikeExactly 'Tls*'
+        (Get-ConfigurationSnapshot).Count | Should -Be 0
     }
 
     It 'reports a refused port at the TCP stage with an error record' {
         $port = [MessagingProvider.TestSupport.FreePort]::Next()
-        $test = Test-SmtpServer -Server 127.0.0.1 -Port $port -Security StartTls -Authentication Anonymous -ErrorVariable err -ErrorAction SilentlyContinue
-        $test.FailedStage | Should -Be 'Tcp'
+        $result = @(Test-SmtpServer -Server 127.0.0.1 -Port $port -Security StartTls -Authentication Anonymous -ErrorVariable err -ErrorAction SilentlyContinue)
+        $result.Count | Should -Be 1
+        $result[0].FailedStage | Should -Be 'Tcp'
+        $result[0].Reason | Should -BeLike '*refused*'
+        $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -Be 'SmtpConnectionRefused,MessagingProvider.Commands.TestSmtpServerCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'ConnectionError'
     }
 
     It 'fails on the untrusted certificate and passes with -SkipCertificateCheck and a warning' {
         $cred = New-TestCredential $sender $server.SenderPassword
-        $untrusted = Test-SmtpServer -Server $server.Host -Port $server.StartTlsPort -Security StartTls -Authentication Basic -Credential $cred -ErrorVariable err -ErrorAction SilentlyContinue
-        $untrusted.FailedStage | Should -Be 'Tls'
+
+        $untrusted = @(Test-SmtpServer -Server $server.Host -Port $server.StartTlsPort -Security StartTls -Authentication Basic -Credential $cred `
+                -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable untrustedWarnings -WarningAction SilentlyContinue)
+        $untrusted.Count | Should -Be 1
+        $untrusted[0].FailedStage | Should -Be 'Tls'
+        $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -Be 'SmtpCertificateInvalid,MessagingProvider.Commands.TestSmtpServerCommand'
-        $skipped = Test-SmtpServer -Server $server.Host -Port $server.StartTlsPort -Security StartTls -Authentication Basic -Credential $cred -SkipCertificateCheck -WarningVariable warn
-        $skipped.Succeeded | Should -BeTrue
-        $skipped.CertificateCheckSkipped | Should -BeTrue
-        $warn | Should -Not -BeNullOrEmpty
+        $err[0].CategoryInfo.Category | Should -Be 'SecurityError'
+        $untrustedWarnings.Count | Should -Be 0
+
+        $skipped = @(Test-SmtpServer -Server $server.Host -Port $server.StartTlsPort -Security StartTls -Authentication Basic -Credential $cred -SkipCertificateCheck `
+                -ErrorVariable skippedErr -WarningVariable warnings -WarningAction SilentlyContinue)
+        $skippedErr.Count | Should -Be 0
+        $skipped.Count | Should -Be 1
+        $skipped[0].Succeeded | Should -BeTrue -Because $skipped[0].Reason
+        $skipped[0].CertificateCheckSkipped | Should -BeTrue
+        $warnings | Where-Object { "$_".Contains('-SkipCertificateCheck') } | Should -Not -BeNullOrEmpty
     }
 
-    It 'fails at AUTH with 535 on a wrong password' {
+    It 'fails at AUTH with 535 on a wrong password and never shows it' {
         New-ContosoWithSmtp $server 'definitely-wrong'
-        $test = Test-SmtpServer -IdentityStore Contoso -ErrorVariable err -ErrorAction SilentlyContinue
-        $test.FailedStage | Should -Be 'Auth'
-        $test.Reason | Should -Match '535'
-        $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
-    }
 
-    It 'says why CurrentUser authentication cannot work against a server without GSSAPI or NTLM' {
-        $test = Test-SmtpServer -Server $server.Host -Port $server.StartTlsPort -Security StartTls -Authentication CurrentUser -CertificateThumbprint $server.Certificate.Thumbprint -ErrorVariable err -ErrorAction SilentlyContinue
-        $test.FailedStage | Should -Be 'Auth'
-        $test.Reason | Should -Match 'GSSAPI'
-        $err[0].FullyQualifiedErrorId | Should -Be 'SmtpIntegratedAuthUnavailable,MessagingProvider.Commands.TestSmtpServerCommand'
+        $records = Test-SmtpServer -IdentityStore Contoso -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1
+        $result = Get-CommandOutput $records
+        $verbose = Get-VerboseMessage $records
+
+        $result.Count | Should -Be 1
+        $result[0].FailedStage | Should -Be 'Auth'
+        $result[0].Reason | Should -BeLike '*535*'
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'SmtpAuthenticationFailed,MessagingProvider.Commands.TestSmtpServerCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $verbose.Count | Should -BeGreaterThan 0
+        $verbose | Where-Object { $_.Contains('definitely-wrong') } | Should -BeNullOrEmpty
     }
 
     It 'reports relay denied at the send stage' {
-        $test = Test-SmtpServer -Server 127.0.0.1 -Port $server.PlainPort -Security None -Authentication Anonymous -From someone@example.org -To outsider@example.org -ErrorAction SilentlyContinue
-        $test.FailedStage | Should -Be 'Send'
-        $test.Reason | Should -Match 'Relay access denied'
+        $result = @(Test-SmtpServer -Server 127.0.0.1 -Port $server.PlainPort -Security None -Authentication Anonymous -From someone@example.org -To outsider@example.org `
+                -ErrorVariable err -ErrorAction SilentlyContinue)
+        $result.Count | Should -Be 1
+        $result[0].FailedStage | Should -Be 'Send'
+        $result[0].Reason | Should -BeLikeExactly '*Relay access denied*'
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'SmtpRecipientRejected,MessagingProvider.Commands.TestSmtpServerCommand'
+    }
+
+    It 'says why CurrentUser authentication cannot work against a server without GSSAPI or NTLM' {
+        $result = @(Test-SmtpServer -Server $server.Host -Port $server.StartTlsPort -Security StartTls -Authentication CurrentUser -CertificateThumbprint $server.Certificate.Thumbprint `
+                -ErrorVariable err -ErrorAction SilentlyContinue)
+        $result.Count | Should -Be 1
+        $result[0].FailedStage | Should -Be 'Auth'
+        $result[0].Reason | Should -BeLikeExactly '*GSSAPI*'
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'SmtpIntegratedAuthUnavailable,MessagingProvider.Commands.TestSmtpServerCommand'
+    }
+
+    It 'stops waiting for a server that never answers when the pipeline is stopped' {
+        $silent = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $silent.Start()
+        $ps = [powershell]::Create()
+        $accepted = $null
+        try {
+            $null = $ps.AddScript("Import-Module '$script:ModuleManifest' -ErrorAction Stop; Test-SmtpServer -Server 127.0.0.1 -Port $($silent.LocalEndpoint.Port) -Security None -Authentication Anonymous -TimeoutSeconds 300")
+            $running = $ps.BeginInvoke()
+            $accept = $silent.AcceptTcpClientAsync()
+            if (-not $accept.Wait([timespan]::FromSeconds(45))) { throw 'Test-SmtpServer did not connect to the silent server within 45 s' }
+            $accepted = $accept.Result
+
+            $stopping = $ps.BeginStop($null, $null)
+            if (-not $stopping.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(30))) { throw 'Stopping Test-SmtpServer did not finish within 30 s' }
+            $ps.EndStop($stopping)
+
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $running.IsCompleted | Should -BeTrue
+        }
+        finally {
+            if ($accepted) { $accepted.Dispose() }
+            $silent.Stop()
+            $ps.Dispose()
+        }
     }
 }

@@ -16,7 +16,7 @@ $script:ModuleManifest = [System.IO.Path]::GetFullPath(
     [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'MessagingProvider', 'MessagingProvider.psd1'))
 
 function Initialize-TestConfiguration {
-    # Every test gets a private configuration directory, as ModuleSession does.
+    # Every test gets a private configuration directory.
     $script:ConfigDirectory = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'mp-pester-' + [guid]::NewGuid().ToString('N'))
     $env:MESSAGINGPROVIDER_CONFIG_PATH = $script:ConfigDirectory
 }
@@ -85,4 +85,37 @@ function New-TestGoogleJsonKey([string] $ClientEmail) {
     } | ConvertTo-Json
     [System.IO.File]::WriteAllText($path, $json)
     $path
+}
+
+function Assert-SingleError {
+    # $Errors (an -ErrorVariable) holds exactly one error record with this id and category.
+    # (ExchangeServer.common.ps1 and Mail.common.ps1 define their own Assert-SingleError, with other
+    # parameters, after dot-sourcing this file: theirs is the one their test files call.)
+    param([object[]] $Errors, [string] $FullyQualifiedErrorId, [string] $Category)
+    $Errors | Should -HaveCount 1 -Because (($Errors | ForEach-Object { "$_" }) -join '; ')
+    $Errors[0].FullyQualifiedErrorId | Should -BeExactly $FullyQualifiedErrorId
+    if ($Category) { $Errors[0].CategoryInfo.Category | Should -Be $Category }
+}
+
+function Invoke-WithoutHost {
+    # Runs $ScriptBlock, with the module imported, in a new runspace of this process that has no host
+    # UI (as a scheduled job has): a confirmation prompt fails with HostFunctionNotImplemented instead
+    # of waiting for an answer. The configuration directory is shared through the environment.
+    param([scriptblock] $ScriptBlock, [object[]] $ArgumentList = @(), [int] $TimeoutSeconds = 60)
+    $shell = [powershell]::Create()
+    try {
+        $null = $shell.AddScript('Import-Module -Name $args[0] -Force').AddArgument($script:ModuleManifest).AddStatement()
+        $null = $shell.AddScript($ScriptBlock.ToString())
+        foreach ($argument in $ArgumentList) { $null = $shell.AddArgument($argument) }
+        $handle = $shell.BeginInvoke()
+        if (-not $handle.AsyncWaitHandle.WaitOne([timespan]::FromSeconds($TimeoutSeconds))) {
+            $null = $shell.BeginStop($null, $null)
+            throw "Invoke-WithoutHost: the script did not finish within $TimeoutSeconds s: $ScriptBlock"
+        }
+        $output = $shell.EndInvoke($handle)
+        [pscustomobject]@{ Output = @($output); Errors = @($shell.Streams.Error) }
+    }
+    finally {
+        if ($shell.InvocationStateInfo.State -ne 'Running') { $shell.Dispose() }
+    }
 }

@@ -3,9 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using MessagingProvider.HelpBuilder;
-using MessagingProvider.Tests.Infrastructure;
 
-namespace MessagingProvider.Tests.Help;
+namespace MessagingProvider.HelpBuilder.Tests;
 
 /// <summary>The build's markdown → MAML conversion: what it writes, and the malformed markdown it refuses.</summary>
 public sealed class HelpBuilderTests

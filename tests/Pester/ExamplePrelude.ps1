@@ -1,5 +1,5 @@
-# Runs in every docs example's session before the example's own <!-- setup: ... --> comments
-# (see docs/README.md). Engine cmdlets only: the hosted engine has nothing else.
+# Runs in every docs example's session (a fresh runspace of pwsh, see Help.Tests.ps1) before the
+# example's own <!-- setup: ... --> comments (see docs/README.md).
 
 # Interactive cmdlets cannot prompt in a test: these return what a person would have typed.
 # Read-Host -AsSecureString returns the same password New-ExampleCertificate uses by default.
@@ -68,61 +68,4 @@ if ($Cloud) {
             -AuthorityHost $Cloud.AuthorityHost @smartHost
         if ($SignIn) { $null = Connect-EntraSmtpMailbox -IdentityStore $IdentityStore -WarningAction SilentlyContinue }
     }
-}
-
-# Utility cmdlets the hosted engine lacks, only where they are missing (pwsh has the real ones).
-# The formatting cmdlets pass objects through: the example's pipeline still runs to the end.
-if (-not (Get-Command -Name Get-Content -ErrorAction Ignore)) {
-    function Get-Content {
-        param([Parameter(Mandatory, Position = 0)][string] $Path)
-        [System.IO.File]::ReadAllLines($ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path))
-    }
-}
-
-if (-not (Get-Command -Name Set-Content -ErrorAction Ignore)) {
-    function Set-Content {
-        param([Parameter(Mandatory, Position = 0)][string] $Path, [Parameter(Mandatory, Position = 1)][string[]] $Value)
-        [System.IO.File]::WriteAllLines($ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path), $Value)
-    }
-}
-
-if (-not (Get-Command -Name Import-Csv -ErrorAction Ignore)) {
-    # Comma-separated, first line the header, fields optionally in double quotes ("" for a quote).
-    function Import-Csv {
-        param([Parameter(Mandatory, Position = 0)][string] $Path)
-        $field = '(?:"((?:[^"]|"")*)"|([^,]*))(?:,|$)'
-        function Split-CsvLine([string] $line) {
-            foreach ($m in [regex]::Matches($line, $field)) {
-                if ($m.Index -ge $line.Length -and $m.Length -eq 0) { break }
-                if ($m.Groups[1].Success) { $m.Groups[1].Value.Replace('""', '"') } else { $m.Groups[2].Value }
-            }
-        }
-        $lines = @([System.IO.File]::ReadAllLines($ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)) | Where-Object { $_ })
-        $header = @(Split-CsvLine $lines[0])
-        for ($n = 1; $n -lt $lines.Count; $n++) {
-            $values = @(Split-CsvLine $lines[$n])
-            $row = [ordered]@{}
-            for ($i = 0; $i -lt $header.Count; $i++) { $row[$header[$i]] = if ($i -lt $values.Count) { $values[$i] } else { $null } }
-            [pscustomobject]$row
-        }
-    }
-}
-
-if (-not (Get-Command -Name Select-Object -ErrorAction Ignore)) {
-    function Select-Object {
-        param([Parameter(ValueFromPipeline)] $InputObject, [Parameter(Position = 0)][string[]] $Property)
-        process {
-            $row = [ordered]@{}
-            foreach ($name in $Property) { $row[$name] = $InputObject.$name }
-            [pscustomobject]$row
-        }
-    }
-}
-
-if (-not (Get-Command -Name Format-Table -ErrorAction Ignore)) {
-    function Format-Table { param([Parameter(ValueFromPipeline)] $InputObject, [Parameter(Position = 0, ValueFromRemainingArguments)] $Property) process { $InputObject } }
-}
-
-if (-not (Get-Command -Name Format-List -ErrorAction Ignore)) {
-    function Format-List { param([Parameter(ValueFromPipeline)] $InputObject, [Parameter(Position = 0, ValueFromRemainingArguments)] $Property) process { $InputObject } }
 }

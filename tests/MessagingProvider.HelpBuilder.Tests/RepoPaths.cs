@@ -1,13 +1,11 @@
 using System;
 using System.IO;
 
-namespace MessagingProvider.Tests.Infrastructure;
+namespace MessagingProvider.HelpBuilder.Tests;
 
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
-
-    public static string ModuleManifest => Path.Combine(Root, "out", "MessagingProvider", "MessagingProvider.psd1");
 
     public static string Docs => Path.Combine(Root, "docs", "en-US");
 

@@ -1,0 +1,79 @@
+# Shared by the mail-enabled object test files (New-/Enable-MailEnabledGroup, -User, -Contact and
+# Set-RecipientEmailAddress): the stand-in Exchange servers (ExchangeLab.common.ps1), the HTTPS cloud
+# stand-ins (CloudStandIns.common.ps1) and common.ps1, which both dot-source.
+
+. ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
+. ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
+
+# Splits what a command wrote with -Verbose 4>&1 into its output objects and its verbose messages.
+function Split-VerboseOutput([object[]] $Records) {
+    $split = [pscustomobject]@{
+        Output  = [System.Collections.Generic.List[object]]::new()
+        Verbose = [System.Collections.Generic.List[string]]::new()
+    }
+    foreach ($record in $Records) {
+        if ($record -is [System.Management.Automation.VerboseRecord]) { $split.Verbose.Add($record.Message) }
+        else { $split.Output.Add($record) }
+    }
+    $split
+}
+
+# The messages of $Messages that start with $Prefix (ordinal, case-sensitive).
+function Select-MessageStartingWith([string[]] $Messages, [string] $Prefix) {
+    @($Messages | Where-Object { $_.StartsWith($Prefix, [System.StringComparison]::Ordinal) })
+}
+
+# The one request Exchange Online received: its cmdlet, and the name of the object it created, which
+# Exchange Online then holds under that name.
+function Assert-SingleExchangeOnlineRequest([string] $Cmdlet, [string] $Name) {
+    $ExchangeOnline.Requests | Should -HaveCount 1
+    $sent = $ExchangeOnline.Requests[0]
+    $sent['CmdletName'].ToString() | Should -BeExactly $Cmdlet
+    $sent['Parameters']['Name'].ToString() | Should -BeExactly $Name
+    $ExchangeOnline.Recipients[$Name]['Name'].ToString() | Should -BeExactly $Name
+}
+
+# Freezes the stand-in process $Hung (SIGSTOP: it accepts nothing and answers nothing, as a hung
+# server), runs Enable-MailEnabledGroup in a second runspace of this process (same module load context,
+# so the same stand-in routing, and the same configuration directory), waits until it opens a session
+# to that server, lets it wait there a second, then stops it as Ctrl+C does. Returns how it ended.
+function Stop-EnableMailEnabledGroupAtHungServer([MessagingProvider.TestSupport.ExchangeServerProcess] $Hung, [string] $Identity) {
+    $runspace = [runspacefactory]::CreateRunspace()
+    $runspace.Open()
+    $shell = [powershell]::Create()
+    $shell.Runspace = $runspace
+    & kill -STOP $Hung.ProcessId
+    try {
+        $null = $shell.AddCommand('Import-Module').AddParameter('Name', $script:ModuleManifest).AddParameter('ErrorAction', 'Stop')
+        $import = $shell.BeginInvoke()
+        if (-not $import.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(60))) { throw 'Import-Module in the second runspace did not finish within 60 s.' }
+        $null = $shell.EndInvoke($import)
+        $shell.Commands.Clear()
+
+        $null = $shell.AddCommand('Enable-MailEnabledGroup').AddParameter('IdentityStore', 'Contoso').AddParameter('Identity', $Identity).AddParameter('Verbose')
+        $pending = $shell.BeginInvoke()
+        $opening = "Exchange server '$($Hung.Name)': opening a remote PowerShell session."
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        while (-not ($shell.Streams.Verbose | Where-Object Message -EQ $opening)) {
+            if ($pending.IsCompleted) { throw "Enable-MailEnabledGroup ended before opening a session to $($Hung.Name)." }
+            if ([datetime]::UtcNow -gt $deadline) { throw "Enable-MailEnabledGroup did not open a session to $($Hung.Name) within 30 s." }
+            Start-Sleep -Milliseconds 50
+        }
+        Start-Sleep -Seconds 1
+
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $stop = $shell.BeginStop($null, $null)
+        if (-not $stop.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(30))) { throw 'Stopping Enable-MailEnabledGroup did not finish within 30 s.' }
+        $shell.EndStop($stop)
+        [pscustomobject]@{
+            State       = $shell.InvocationStateInfo.State
+            Completed   = $pending.IsCompleted
+            StopSeconds = $watch.Elapsed.TotalSeconds
+        }
+    }
+    finally {
+        & kill -CONT $Hung.ProcessId
+        $shell.Dispose()
+        $runspace.Dispose()
+    }
+}
