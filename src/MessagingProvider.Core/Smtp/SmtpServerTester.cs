@@ -114,7 +114,7 @@ public sealed class SmtpServerTester
 
         if (!tlsWanted || (!client.IsSecure && failure is null))
         {
-            Skip(result, SmtpStage.Tls, tlsWanted ? "the server offers no STARTTLS (-Security Auto): the session is NOT encrypted" : "-Security None");
+            Skip(result, SmtpStage.Tls, tlsWanted ? "the server offers no STARTTLS (-Security Auto, anonymous relay): the session is NOT encrypted" : "-Security None");
         }
         else if (failure is null)
         {
