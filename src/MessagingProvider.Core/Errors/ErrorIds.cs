@@ -27,6 +27,7 @@ public static class ErrorIds
     public const string ProviderSettingsIncomplete = "ProviderSettingsIncomplete";
     public const string ProviderNotConfigured = "ProviderNotConfigured";
     public const string ExchangeServerNotFound = "ExchangeServerNotFound";
+    public const string ExchangeBasicRequiresSsl = "ExchangeBasicRequiresSsl";
     public const string ExchangeServerAlreadyExists = "ExchangeServerAlreadyExists";
     public const string ExchangeServerPriorityOutOfRange = "ExchangeServerPriorityOutOfRange";
     public const string SmtpServerNotConfigured = "SmtpServerNotConfigured";
