@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using MessagingProvider.Smtp;
 using MessagingProvider.Commands.Infrastructure;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
