@@ -255,7 +255,9 @@ public sealed class SmtpConnector : IDisposable
         {
             string reason = seen.NameMismatch
                 ? $"certificate name mismatch: the certificate is for '{seen.Subject}', not '{_endpoint.Server}'. Connect with a name the certificate covers"
-                : $"the certificate ({seen.Subject}, issued by {seen.Issuer}, expires {seen.NotAfter:yyyy-MM-dd}) is not trusted: {string.Join(", ", seen.Errors)}. Trust its issuing CA on this computer, pin it with -CertificateThumbprint {seen.Thumbprint}";
+                : seen.PinRefusal is not null
+                    ? $"the certificate ({seen.Subject}, issued by {seen.Issuer}) is {seen.PinRefusal}: a pinned certificate must still be valid. Renew it on the server and pin the new one"
+                    : $"the certificate ({seen.Subject}, issued by {seen.Issuer}, expires {seen.NotAfter:yyyy-MM-dd}) is not trusted: {string.Join(", ", seen.Errors)}. Trust its issuing CA on this computer, pin it with -CertificateThumbprint {seen.Sha256Thumbprint}";
             return Fail(SmtpStage.Tls, ErrorIds.SmtpCertificateInvalid, ErrorKind.SecurityError,
                 $"TLS failed with {_endpoint.Server}:{_endpoint.Port}: {reason}, or (for testing only) use -SkipCertificateCheck.", e);
         }

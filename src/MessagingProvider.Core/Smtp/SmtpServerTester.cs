@@ -157,6 +157,7 @@ public sealed class SmtpServerTester
         result.CertificateSubject = tls.Subject;
         result.CertificateIssuer = tls.Issuer;
         result.CertificateExpires = tls.NotAfter;
+        result.CertificateThumbprint = tls.Sha256Thumbprint;
         result.CertificateErrors = tls.Errors.ToArray();
         result.CertificateCheckSkipped = tls.AcceptedBySkip;
     }
