@@ -12,6 +12,8 @@ public static class ErrorIds
     public const string ConfigurationDirectoryUnavailable = "ConfigurationDirectoryUnavailable";
     public const string ConfigurationLocked = "ConfigurationLocked";
     public const string SecretProtectionFailed = "SecretProtectionFailed";
+    public const string SecretKeyMissing = "SecretKeyMissing";
+    public const string SecretKeyInsecure = "SecretKeyInsecure";
     public const string InvalidDomainName = "InvalidDomainName";
     public const string InvalidServerName = "InvalidServerName";
     public const string InvalidAliasPattern = "InvalidAliasPattern";
