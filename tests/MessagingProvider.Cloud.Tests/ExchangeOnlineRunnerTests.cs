@@ -123,6 +123,25 @@ public sealed class ExchangeOnlineRunnerTests : Office365StandInTest
         Assert.All(_exchange.Requests, r => Assert.Equal("Get-Recipient", r["CmdletName"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("https://attacker.example/")]
+    [InlineData("http://{host}/")]
+    [InlineData("https://{hostname}:1/")]
+    public async Task TheTokenNeverFollowsANextLinkOutsideTheEndpoint(string nextLinkBase)
+    {
+        Uri endpoint = _exchange.Endpoint;
+        _exchange.NextLinkBase = nextLinkBase.Replace("{host}", endpoint.Authority).Replace("{hostname}", endpoint.Host);
+        using ExchangeOnlineCommandRunner runner = Runner();
+
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() =>
+            runner.InvokeAsync("Get-Recipient", new Hashtable { ["ResultSize"] = "Unlimited" }, CancellationToken.None));
+
+        Assert.Equal(ErrorIds.ExchangeOnlineInvalidResponse, error.ErrorId);
+        Assert.Equal(ErrorKind.SecurityError, error.Kind);
+        Assert.Contains("the access token is not sent there", error.Message);
+        Assert.Equal(1, _exchange.HttpRequests);
+    }
+
     [Fact]
     public async Task ATokenForAnotherResourceIsRefused()
     {

@@ -168,6 +168,35 @@ public sealed class MailboxLogonTests : IAsyncLifetime
         Assert.Equal(ErrorIds.MailboxTokenCacheUnreadable, error.ErrorId);
     }
 
+    [Fact]
+    public async Task TheCacheIsWrittenUnderTheIdentityStoresLockAndRemovedWithTheStore()
+    {
+        // The identity store's own cache path and lock, as Connect-EntraSmtpMailbox uses them.
+        var store = new MessagingProvider.Configuration.ConfigurationStore(_directory.Path);
+        store.Create("Contoso");
+        string cachePath = store.TokenCachePath("Contoso");
+        int locked = 0;
+        var logon = new MailboxLogon.MailboxLogon(_entra.AuthorityHost, _entra.Tenant, _entra.ClientId, cachePath, store.Secrets, TestHandlers.Trusting(),
+            () => { locked++; return store.Lock("Contoso"); });
+
+        await logon.SignInAsync(PersonSignsIn(Mailbox), CancellationToken.None);
+        Assert.True(File.Exists(cachePath));
+        Assert.True(locked >= 1);
+
+        // While someone holds the store's lock (a cache write), removal waits for it.
+        IDisposable held = store.Lock("Contoso");
+        Task<IReadOnlyList<string>> removal = Task.Run(() => store.Remove("Contoso"));
+        await Task.Delay(300);
+        Assert.False(removal.IsCompleted);
+        Assert.True(File.Exists(cachePath));
+        held.Dispose();
+        IReadOnlyList<string> removed = await removal.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new[] { cachePath }, removed);
+        Assert.False(File.Exists(cachePath));
+        Assert.False(File.Exists(store.PathOf("Contoso")));
+    }
+
     private MailboxLogon.MailboxLogon Logon() =>
         new MailboxLogon.MailboxLogon(_entra.AuthorityHost, _entra.Tenant, _entra.ClientId, CachePath, _vault, TestHandlers.Trusting());
 

@@ -41,12 +41,31 @@ public sealed class ConfigurationStoreTests
     [InlineData("a/b")]
     [InlineData("trailing.")]
     [InlineData(" leading")]
+    [InlineData("CON")]
+    [InlineData("nul")]
+    [InlineData("Com1")]
+    [InlineData("LPT9")]
+    [InlineData("aux.contoso")]
+    [InlineData("NUL.txt")]
+    [InlineData("con .backup")]
     public void InvalidNamesAreRefused(string name)
     {
         using var dir = new TempDirectory();
         var error = Assert.Throws<MessagingProviderException>(() => new ConfigurationStore(dir.Path).Create(name));
         Assert.Equal(ErrorIds.InvalidIdentityStoreName, error.ErrorId);
         Assert.False(Directory.Exists(dir.Path) && Directory.GetFiles(dir.Path, "*.json").Length > 0);
+    }
+
+    [Theory]
+    [InlineData("Console")]
+    [InlineData("COM10")]
+    [InlineData("Contoso.CON")]
+    [InlineData("LPT")]
+    public void NamesThatOnlyLookLikeDevicesAreAccepted(string name)
+    {
+        using var dir = new TempDirectory();
+        new ConfigurationStore(dir.Path).Create(name);
+        Assert.True(File.Exists(new ConfigurationStore(dir.Path).PathOf(name)));
     }
 
     [Fact]

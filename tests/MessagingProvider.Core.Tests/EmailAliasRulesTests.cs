@@ -41,6 +41,24 @@ public sealed class EmailAliasRulesTests
         Assert.Single(EmailAliasRules.Validate("sales1", null, "[a-z]+"));
     }
 
+    [Theory]
+    [InlineData("x)|(.*")]
+    [InlineData("[a-z]+)|(?:.*")]
+    [InlineData("a)|.*|(b")]
+    public void APatternCannotEscapeTheWholeAliasAnchors(string pattern)
+    {
+        var error = Assert.Throws<MessagingProviderException>(() => EmailAliasRules.Validate("anything at all!", null, pattern));
+        Assert.Equal(ErrorIds.InvalidAliasPattern, error.ErrorId);
+    }
+
+    [Fact]
+    public void AlternativesAreMatchedAgainstTheWholeAlias()
+    {
+        Assert.Empty(EmailAliasRules.Validate("john.smith", null, "[a-z]+|[a-z]+\\.[a-z]+"));
+        Assert.Empty(EmailAliasRules.Validate("ab", null, "a|ab"));
+        Assert.Single(EmailAliasRules.Validate("abc", null, "a|ab"));
+    }
+
     [Fact]
     public void LongerThan64IsNotALocalPart() =>
         Assert.Contains(EmailAliasRules.Validate(new string('a', 65), null, null), r => r.Contains("longer than 64"));

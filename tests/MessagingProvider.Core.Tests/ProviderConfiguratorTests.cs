@@ -143,4 +143,28 @@ public sealed class ProviderConfiguratorTests
             Assert.Equal(ErrorIds.InvalidMaximumAliasLength, error.ErrorId);
         }
     }
+
+    [Fact]
+    public void ExchangeBasicWithoutSslIsRefusedAndNothingIsWritten()
+    {
+        var (store, dir) = NewStore();
+        using (dir)
+        {
+            var credential = new PSCredential(@"CONTOSO\svc", new System.Net.NetworkCredential("", "P@ss").SecurePassword);
+            byte[] before = File.ReadAllBytes(store.PathOf("Contoso"));
+            var error = Assert.Throws<MessagingProviderException>(() => Apply(store, new ProviderChange
+            {
+                Provider = MessagingProviderType.Exchange, Domain = "contoso.com", Credential = credential, Authentication = ExchangeAuthentication.Basic,
+            }));
+            Assert.Equal(ErrorIds.ExchangeBasicRequiresSsl, error.ErrorId);
+            Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+            Assert.Equal(before, File.ReadAllBytes(store.PathOf("Contoso")));
+
+            Apply(store, new ProviderChange { Provider = MessagingProviderType.Exchange, Domain = "contoso.com", Credential = credential, Authentication = ExchangeAuthentication.Basic, UseSsl = true });
+            byte[] protectedBasic = File.ReadAllBytes(store.PathOf("Contoso"));
+            var downgrade = Assert.Throws<MessagingProviderException>(() => Apply(store, new ProviderChange { Provider = MessagingProviderType.Exchange, UseSsl = false }));
+            Assert.Equal(ErrorIds.ExchangeBasicRequiresSsl, downgrade.ErrorId);
+            Assert.Equal(protectedBasic, File.ReadAllBytes(store.PathOf("Contoso")));
+        }
+    }
 }

@@ -86,6 +86,74 @@ public sealed class SecretStorageTests
     }
 
     [Fact]
+    public void ADeletedKeyIsReportedAndNeverSilentlyReplacedWhileDecrypting()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.Path);
+        ProtectedSecret secret = new SecretVault(dir.Path).Protect(Secure(Password));
+        string keyFile = Path.Combine(dir.Path, "secret.key");
+        File.Delete(keyFile);
+
+        var error = Assert.Throws<MessagingProviderException>(() => new SecretVault(dir.Path).UnprotectBytes(secret));
+
+        Assert.Equal(ErrorIds.SecretKeyMissing, error.ErrorId);
+        Assert.Equal(ErrorKind.NotFound, error.Kind);
+        Assert.Contains(keyFile, error.Message);
+        Assert.False(File.Exists(keyFile));
+        Assert.Empty(Directory.GetFiles(dir.Path, "secret.key*"));
+    }
+
+    [Theory]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead)]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead)]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherWrite)]
+    public void AKeyFileOthersCanReadIsRefused(UnixFileMode mode)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.Path);
+        ProtectedSecret secret = new SecretVault(dir.Path).Protect(Secure(Password));
+        File.SetUnixFileMode(Path.Combine(dir.Path, "secret.key"), mode);
+
+        var error = Assert.Throws<MessagingProviderException>(() => new SecretVault(dir.Path).UnprotectBytes(secret));
+        Assert.Equal(ErrorIds.SecretKeyInsecure, error.ErrorId);
+        Assert.Equal(ErrorKind.SecurityError, error.Kind);
+        Assert.Contains("chmod 600", error.Message);
+        Assert.Throws<MessagingProviderException>(() => new SecretVault(dir.Path).Protect(Secure(Password)));
+    }
+
+    [Fact]
+    public void AKeyFileOwnedByAnotherUserIsRefused()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName != "root") return; // only root can give a file away
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.Path);
+        ProtectedSecret secret = new SecretVault(dir.Path).Protect(Secure(Password));
+        string keyFile = Path.Combine(dir.Path, "secret.key");
+        using (System.Diagnostics.Process chown = System.Diagnostics.Process.Start("chown", new[] { "65534", keyFile })!)
+        {
+            chown.WaitForExit();
+            Assert.Equal(0, chown.ExitCode);
+        }
+
+        var error = Assert.Throws<MessagingProviderException>(() => new SecretVault(dir.Path).UnprotectBytes(secret));
+        Assert.Equal(ErrorIds.SecretKeyInsecure, error.ErrorId);
+        Assert.Contains("belongs to user id 65534", error.Message);
+    }
+
+    [Fact]
+    public void TheKeyIsCreatedWholeWithNoTemporaryFileLeft()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.Path);
+        new SecretVault(dir.Path).Protect(Secure(Password));
+        Assert.Equal(new[] { "secret.key" }, Directory.GetFiles(dir.Path, "secret.key*").Select(Path.GetFileName).ToArray());
+        Assert.Equal(32, new FileInfo(Path.Combine(dir.Path, "secret.key")).Length);
+    }
+
+    [Fact]
     public void EachProtectionUsesAFreshNonce()
     {
         if (OperatingSystem.IsWindows()) return;

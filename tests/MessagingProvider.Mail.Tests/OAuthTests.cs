@@ -60,6 +60,31 @@ public sealed class OAuthTests : IDisposable
     }
 
     [Fact]
+    public void AWrongSecretDoesNotReuseTheTokenOfTheRightOne()
+    {
+        var tokens = new OAuthTokenProvider();
+        var right = Run(Endpoints.OAuth(_server, null), tokens);
+        var wrong = Run(Endpoints.OAuth(_server, null, clientSecret: "not-the-secret"), tokens);
+
+        Assert.True(right.Succeeded, right.Reason);
+        Assert.False(wrong.Succeeded);
+        Assert.Equal("OAuthTokenRefused", wrong.ErrorId);
+    }
+
+    [Fact]
+    public void AWrongPasswordDoesNotReuseTheTokenOfTheRightOne()
+    {
+        var tokens = new OAuthTokenProvider();
+        var right = Run(Endpoints.OAuth(_server, new NetworkCredential("frank@test.local", MailServerFixture.MailboxPassword)), tokens);
+        var wrong = Run(Endpoints.OAuth(_server, new NetworkCredential("frank@test.local", "not-the-password")), tokens);
+
+        Assert.True(right.Succeeded, right.Reason);
+        Assert.False(wrong.Succeeded);
+        Assert.Equal("OAuthTokenRefused", wrong.ErrorId);
+        Assert.Contains("invalid_grant", wrong.Reason);
+    }
+
+    [Fact]
     public void WrongClientSecretFailsAtAuthWithTheEndpointsReason()
     {
         var result = Run(Endpoints.OAuth(_server, null, clientSecret: "not-the-secret"), new OAuthTokenProvider());

@@ -80,9 +80,10 @@ public sealed class SmtpServerTesterTests
         Assert.Equal("Tls", result.FailedStage);
         Assert.Equal("SmtpCertificateInvalid", result.ErrorId);
         Assert.Contains("not trusted", result.Reason);
-        Assert.Contains(_server.Certificate.Thumbprint, result.Reason);
+        Assert.Contains("-CertificateThumbprint " + _server.Certificate.Sha256Thumbprint, result.Reason);
         Assert.Contains("-SkipCertificateCheck", result.Reason);
         Assert.NotEmpty(result.CertificateErrors);
+        Assert.Equal(_server.Certificate.Sha256Thumbprint, result.CertificateThumbprint);
     }
 
     [Fact]

@@ -111,7 +111,11 @@ public sealed class ConfigurationStore
         }
     }
 
-    public void Remove(string name, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Removes the store's document and, under the same lock, its companion files (the Entra ID
+    /// SMTP client's sign-in cache). Returns the companion files removed.
+    /// </summary>
+    public IReadOnlyList<string> Remove(string name, CancellationToken cancellationToken = default)
     {
         IdentityStoreName.Validate(name);
         string path = PathOf(name);
@@ -121,12 +125,57 @@ public sealed class ConfigurationStore
             try
             {
                 File.Delete(path);
+                return DeleteCompanions(name);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw Unavailable(e);
             }
         }
+    }
+
+    /// <summary>The encrypted sign-in cache of one identity store's Entra ID SMTP client.</summary>
+    public string TokenCachePath(string name) =>
+        Path.Combine(DirectoryPath, "tokens", IdentityStoreName.FileKey(name) + ".entra-smtp.bin");
+
+    /// <summary>
+    /// Holds the store's lock, the one <see cref="Update"/> takes, while a companion file of the
+    /// store is written: a removal or an update never interleaves with it. Not re-entrant.
+    /// </summary>
+    public IDisposable Lock(string name, CancellationToken cancellationToken = default)
+    {
+        IdentityStoreName.Validate(name);
+        EnsureDirectory();
+        return AcquireLock(name, cancellationToken);
+    }
+
+    /// <summary>Deletes the store's sign-in cache under the store's lock; true when there was one.</summary>
+    public bool DeleteTokenCache(string name, CancellationToken cancellationToken = default)
+    {
+        using (Lock(name, cancellationToken))
+        {
+            try
+            {
+                return DeleteCompanions(name).Count > 0;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw Unavailable(e);
+            }
+        }
+    }
+
+    private List<string> DeleteCompanions(string name)
+    {
+        var removed = new List<string>();
+        string cache = TokenCachePath(name);
+        if (File.Exists(cache))
+        {
+            File.Delete(cache);
+            removed.Add(cache);
+        }
+
+        return removed;
     }
 
     internal IdentityStoreDocument ReadFile(string path)

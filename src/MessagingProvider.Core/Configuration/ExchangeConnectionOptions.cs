@@ -16,8 +16,11 @@ public sealed class ExchangeConnectionOptions
     /// <summary>How long a server that just failed is skipped (0 = never skipped).</summary>
     public int FailoverCooldownSeconds { get; set; } = 300;
 
-    /// <summary>Relaxes the certificate authority, name and revocation checks of HTTPS sessions (test labs with self-signed certificates).</summary>
+    /// <summary>Accepts a certificate no trusted authority issued (test labs with self-signed certificates); its name is still checked.</summary>
     public bool SkipCertificateCheck { get; set; }
+
+    /// <summary>Accepts a certificate whose name does not match the server's: only when asked for separately.</summary>
+    public bool SkipCertificateNameCheck { get; set; }
 
     /// <summary>The port of http://server/PowerShell/ (80 unless the site is bound elsewhere).</summary>
     public int HttpPort { get; set; } = 80;

@@ -12,6 +12,8 @@ public static class ErrorIds
     public const string ConfigurationDirectoryUnavailable = "ConfigurationDirectoryUnavailable";
     public const string ConfigurationLocked = "ConfigurationLocked";
     public const string SecretProtectionFailed = "SecretProtectionFailed";
+    public const string SecretKeyMissing = "SecretKeyMissing";
+    public const string SecretKeyInsecure = "SecretKeyInsecure";
     public const string InvalidDomainName = "InvalidDomainName";
     public const string InvalidServerName = "InvalidServerName";
     public const string InvalidAliasPattern = "InvalidAliasPattern";
@@ -27,6 +29,7 @@ public static class ErrorIds
     public const string ProviderSettingsIncomplete = "ProviderSettingsIncomplete";
     public const string ProviderNotConfigured = "ProviderNotConfigured";
     public const string ExchangeServerNotFound = "ExchangeServerNotFound";
+    public const string ExchangeBasicRequiresSsl = "ExchangeBasicRequiresSsl";
     public const string ExchangeServerAlreadyExists = "ExchangeServerAlreadyExists";
     public const string ExchangeServerPriorityOutOfRange = "ExchangeServerPriorityOutOfRange";
     public const string SmtpServerNotConfigured = "SmtpServerNotConfigured";

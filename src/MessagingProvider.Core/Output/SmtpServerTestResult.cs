@@ -23,6 +23,9 @@ public sealed class SmtpServerTestResult
     public string? CertificateSubject { get; set; }
     public string? CertificateIssuer { get; set; }
     public DateTime? CertificateExpires { get; set; }
+
+    /// <summary>SHA-256 thumbprint of the server's certificate: the value to pin with -CertificateThumbprint.</summary>
+    public string? CertificateThumbprint { get; set; }
     public string[] CertificateErrors { get; set; } = Array.Empty<string>();
     public bool CertificateCheckSkipped { get; set; }
 

@@ -23,7 +23,11 @@ public static class EmailAliasRules
     {
         try
         {
-            // The whole alias must match, which is what "the alias must satisfy this expression" means to a person.
+            // The pattern must stand on its own: "x)|(.*" would otherwise close the group below and
+            // leave an unanchored alternative that matches anything.
+            _ = new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+            // The whole alias must match, which is what "the alias must satisfy this expression" means
+            // to a person; the group keeps alternatives such as "a|ab" under both anchors.
             return new Regex(@"\A(?:" + pattern + @")\z", RegexOptions.CultureInvariant, PatternTimeout);
         }
         catch (ArgumentException e)
@@ -31,6 +35,13 @@ public static class EmailAliasRules
             throw new MessagingProviderException(ErrorIds.InvalidAliasPattern, ErrorKind.InvalidArgument,
                 $"'{pattern}' is not a valid .NET regular expression: {e.Message}", pattern, e);
         }
+    }
+
+    /// <summary>True when the match covers the alias from its first to its last character.</summary>
+    public static bool MatchesWhole(Regex pattern, string alias)
+    {
+        Match match = pattern.Match(alias);
+        return match.Success && match.Index == 0 && match.Length == alias.Length;
     }
 
     public static IReadOnlyList<string> Validate(string alias, int? maximumLength, string? pattern)
@@ -51,7 +62,7 @@ public static class EmailAliasRules
         {
             try
             {
-                if (!CompilePattern(pattern!).IsMatch(alias))
+                if (!MatchesWhole(CompilePattern(pattern!), alias))
                 {
                     reasons.Add($"It does not match the alias pattern '{pattern}'.");
                 }

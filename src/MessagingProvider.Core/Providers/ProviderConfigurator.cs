@@ -71,6 +71,7 @@ public static class ProviderConfigurator
         RequireSettings(MessagingProviderType.Exchange,
             ("-Domain", settings.Domain is not null),
             ("-Credential", settings.UserName is not null && settings.Password is not null));
+        Exchange.Remoting.ExchangeTransportSecurity.RequireProtectedBasic(settings);
         return settings;
     }
 

@@ -36,7 +36,7 @@ internal sealed class AesGcmSecretProtector : ISecretProtector
 
     public ProtectedSecret Protect(byte[] plain)
     {
-        byte[] key = GetOrCreateKey();
+        byte[] key = GetKey(createIfMissing: true);
         byte[] output = new byte[NonceSize + TagSize + plain.Length];
         Span<byte> nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
@@ -52,7 +52,8 @@ internal sealed class AesGcmSecretProtector : ISecretProtector
         byte[] plain = new byte[input.Length - NonceSize - TagSize];
         try
         {
-            using var aes = new AesGcm(GetOrCreateKey(), TagSize);
+            // Never a new key here: it could not decrypt anything, and every stored secret would be orphaned silently.
+            using var aes = new AesGcm(GetKey(createIfMissing: false), TagSize);
             aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), plain, AssociatedData);
             return plain;
         }
@@ -67,36 +68,85 @@ internal sealed class AesGcmSecretProtector : ISecretProtector
             $"A stored secret could not be decrypted with the key in '{_keyPath}'. The key file was replaced or belongs to another user; set the secret again.",
             _keyPath, inner);
 
-    private byte[] GetOrCreateKey()
+    private byte[] GetKey(bool createIfMissing)
     {
         if (_key is not null) return _key;
         if (!File.Exists(_keyPath))
         {
-            byte[] fresh = RandomNumberGenerator.GetBytes(KeySize);
-            try
+            if (!createIfMissing)
             {
-                var options = new FileStreamOptions
-                {
-                    Mode = FileMode.CreateNew,
-                    Access = FileAccess.Write,
-                    Share = FileShare.None,
-                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                };
-                using (var stream = new FileStream(_keyPath, options))
-                {
-                    stream.Write(fresh, 0, fresh.Length);
-                    stream.Flush(true);
-                }
+                throw new MessagingProviderException(ErrorIds.SecretKeyMissing, ErrorKind.NotFound,
+                    $"The key file '{_keyPath}' that protects the stored secrets is missing, so they cannot be decrypted. Restore it from a backup, or set every stored secret again (a new key is made when the first one is set).",
+                    _keyPath);
             }
-            catch (IOException) when (File.Exists(_keyPath))
-            {
-                // Another process created the key first: use theirs.
-            }
+
+            CreateKey();
         }
 
+        RequireOwnerOnly();
         byte[] key = ReadKey();
         _key = key;
         return key;
+    }
+
+    /// <summary>
+    /// Writes the key to a temporary file (owner-only from the start) and moves it into place
+    /// without overwriting (a link, on Unix): a process killed at any moment leaves either no key
+    /// or a whole one, and of two racing processes the first key wins.
+    /// </summary>
+    private void CreateKey()
+    {
+        byte[] fresh = RandomNumberGenerator.GetBytes(KeySize);
+        string temporary = _keyPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            };
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(fresh, 0, fresh.Length);
+                stream.Flush(true);
+            }
+
+            File.Move(temporary, _keyPath, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(_keyPath))
+        {
+            // Another process created the key first: use theirs.
+        }
+        finally
+        {
+            Array.Clear(fresh, 0, fresh.Length);
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    /// <summary>A key others can read, or that another user put there, protects nothing.</summary>
+    private void RequireOwnerOnly()
+    {
+        UnixFileMode mode = File.GetUnixFileMode(_keyPath);
+        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+                                    UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        if ((mode & others) != 0)
+        {
+            throw new MessagingProviderException(ErrorIds.SecretKeyInsecure, ErrorKind.SecurityError,
+                $"The key file '{_keyPath}' can be read or changed by other users (mode {Convert.ToString((int)mode, 8)}), so the secrets it protects may be known. Run 'chmod 600' on it if nobody else could have read it, otherwise remove it and set every stored secret again.",
+                _keyPath);
+        }
+
+        uint? owner = UnixFileOwner.OwnerOf(_keyPath);
+        uint me = UnixFileOwner.EffectiveUserId;
+        if (owner is not null && owner.Value != me)
+        {
+            throw new MessagingProviderException(ErrorIds.SecretKeyInsecure, ErrorKind.SecurityError,
+                $"The key file '{_keyPath}' belongs to user id {owner.Value}, not to this account (user id {me}): whoever made it knows the key. Use a configuration directory of this account, or a protection scope meant for sharing.",
+                _keyPath);
+        }
     }
 
     private byte[] ReadKey()

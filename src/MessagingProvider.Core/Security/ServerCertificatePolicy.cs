@@ -10,9 +10,10 @@ namespace MessagingProvider.Security;
 
 /// <summary>
 /// Decides whether a server's TLS certificate is trusted, for every protocol client (SMTP, IMAP):
-/// a certificate the system trusts for the host name always is; a pinned one (SHA-1 or SHA-256
-/// thumbprint) also is when its only fault is the chain (self-signed or private CA), never when
-/// the name does not match; with skipCheck everything is (testing only). Records what it saw.
+/// a certificate the system trusts for the host name always is; a pinned one (SHA-256 thumbprint,
+/// or SHA-1 as older configurations have it) also is when its only fault is the chain (self-signed
+/// or private CA), never when the name does not match, it is outside its validity period or its
+/// issuer revoked it; with skipCheck everything is (testing only). Records what it saw.
 /// </summary>
 public sealed class ServerCertificatePolicy
 {
@@ -43,19 +44,37 @@ public sealed class ServerCertificatePolicy
         new string(thumbprint.Where(c => !char.IsWhiteSpace(c) && c != ':' && c != '-' && c != '\u200e').ToArray()).ToUpperInvariant();
 
     /// <summary>The rule alone, for callers without a report (an HTTP client's callback).</summary>
-    public static bool IsPinnedOrValid(ISet<string> normalizedPins, X509Certificate? certificate, SslPolicyErrors errors)
+    public static bool IsPinnedOrValid(ISet<string> normalizedPins, X509Certificate? certificate, SslPolicyErrors errors, X509Chain? chain = null) =>
+        PinProblem(normalizedPins, certificate, errors, chain, DateTime.UtcNow) is null;
+
+    /// <summary>Why the certificate is not accepted (null: accepted), for the report.</summary>
+    internal static string? PinProblem(ISet<string> normalizedPins, X509Certificate? certificate, SslPolicyErrors errors, X509Chain? chain, DateTime utcNow)
     {
-        if (errors == SslPolicyErrors.None) return true;
-        if (errors != SslPolicyErrors.RemoteCertificateChainErrors || certificate is null) return false;
+        if (errors == SslPolicyErrors.None) return null;
+        if (errors != SslPolicyErrors.RemoteCertificateChainErrors || certificate is null) return "not trusted";
         using var cert = new X509Certificate2(certificate);
-        return normalizedPins.Contains(cert.Thumbprint) || normalizedPins.Contains(Sha256(cert));
+        if (!normalizedPins.Contains(cert.Thumbprint) && !normalizedPins.Contains(Sha256Thumbprint(cert))) return "not trusted";
+        // A pin replaces the chain of trust, not the certificate's own limits.
+        if (utcNow < cert.NotBefore.ToUniversalTime() || utcNow > cert.NotAfter.ToUniversalTime())
+        {
+            return $"pinned, but outside its validity period ({cert.NotBefore.ToUniversalTime():u} to {cert.NotAfter.ToUniversalTime():u})";
+        }
+
+        if (chain is not null && chain.ChainStatus.Any(s => (s.Status & X509ChainStatusFlags.Revoked) != 0))
+        {
+            return "pinned, but revoked by its issuer";
+        }
+
+        return null;
     }
 
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         TlsObservation seen = Record(certificate, chain, errors);
         Rejection = null;
-        if (IsPinnedOrValid(_pinned, certificate, errors))
+        string? pinProblem = PinProblem(_pinned, certificate, errors, chain, DateTime.UtcNow);
+        if (pinProblem is not null && pinProblem != "not trusted") seen.PinRefusal = pinProblem;
+        if (pinProblem is null)
         {
             seen.AcceptedByPin = errors != SslPolicyErrors.None;
             return true;
@@ -69,10 +88,12 @@ public sealed class ServerCertificatePolicy
 
         Rejection = certificate is null
             ? "the server presented no certificate"
-            : $"the certificate {Certificate} is not trusted: {errors}{(seen.ChainStatus.Length > 0 ? " (" + seen.ChainStatus + ")" : "")}. " +
-              (seen.NameMismatch
-                  ? "Its name does not match the host: connect with a name the certificate lists."
-                  : $"Trust its issuer on this machine, or pin it with {_pinParameter} {seen.Thumbprint}.");
+            : pinProblem != "not trusted"
+                ? $"the certificate {Certificate} is {pinProblem}: a pinned certificate must still be valid. Renew it on the server and pin the new one."
+                : $"the certificate {Certificate} is not trusted: {errors}{(seen.ChainStatus.Length > 0 ? " (" + seen.ChainStatus + ")" : "")}. " +
+                  (seen.NameMismatch
+                      ? "Its name does not match the host: connect with a name the certificate lists."
+                      : $"Trust its issuer on this machine, or pin it with {_pinParameter} {seen.Sha256Thumbprint}.");
         return false;
     }
 
@@ -82,6 +103,7 @@ public sealed class ServerCertificatePolicy
         seen.ValidatedAfter = _clock?.Elapsed;
         seen.AcceptedByPin = false;
         seen.AcceptedBySkip = false;
+        seen.PinRefusal = null;
         if (certificate is not null)
         {
             using var cert = new X509Certificate2(certificate);
@@ -89,6 +111,7 @@ public sealed class ServerCertificatePolicy
             seen.Issuer = cert.Issuer;
             seen.NotAfter = cert.NotAfter;
             seen.Thumbprint = cert.Thumbprint;
+            seen.Sha256Thumbprint = Sha256Thumbprint(cert);
         }
 
         seen.Errors.Clear();
@@ -109,7 +132,7 @@ public sealed class ServerCertificatePolicy
         return seen;
     }
 
-    private static string Sha256(X509Certificate2 cert)
+    public static string Sha256Thumbprint(X509Certificate2 cert)
     {
         using SHA256 sha = SHA256.Create();
         return BitConverter.ToString(sha.ComputeHash(cert.RawData)).Replace("-", "");

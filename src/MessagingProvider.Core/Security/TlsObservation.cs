@@ -11,6 +11,12 @@ public sealed class TlsObservation
     public DateTime? NotAfter { get; set; }
     public string? Thumbprint { get; set; }
 
+    /// <summary>The SHA-256 thumbprint: what -CertificateThumbprint should pin.</summary>
+    public string? Sha256Thumbprint { get; set; }
+
+    /// <summary>Why a pinned certificate was refused all the same (expired, not yet valid, revoked); null otherwise.</summary>
+    public string? PinRefusal { get; set; }
+
     /// <summary>Validation problems in words (empty when the certificate validated).</summary>
     public List<string> Errors { get; } = new List<string>();
 

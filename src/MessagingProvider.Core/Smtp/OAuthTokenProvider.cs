@@ -13,13 +13,18 @@ namespace MessagingProvider.Smtp;
 /// <summary>
 /// Access tokens for SMTP from MSAL: the resource-owner password grant when the endpoint has a
 /// user credential, else the client-credentials grant. Tokens are cached per endpoint, client,
-/// scope and user until <see cref="RefreshMargin"/> before they expire.
+/// scope, user and secret material (client secret and password, as a keyed hash) until
+/// <see cref="RefreshMargin"/> before they expire: a token is handed only to a caller that could
+/// have obtained it itself, so a wrong secret never passes on the strength of an earlier right one.
 /// </summary>
 public sealed class OAuthTokenProvider
 {
     public static readonly OAuthTokenProvider Shared = new OAuthTokenProvider();
 
-    private readonly ConcurrentDictionary<string, CachedToken> _cache = new ConcurrentDictionary<string, CachedToken>(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, CachedToken> _cache = new ConcurrentDictionary<string, CachedToken>(StringComparer.Ordinal);
+
+    // Keys the secret fingerprints: random per provider, so a fingerprint says nothing outside this process.
+    private readonly byte[] _fingerprintKey = NewFingerprintKey();
 
     public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -46,7 +51,37 @@ public sealed class OAuthTokenProvider
 
     public void Invalidate(SmtpEndpoint endpoint) => _cache.TryRemove(CacheKey(endpoint), out _);
 
-    private static string CacheKey(SmtpEndpoint e) => string.Join("|", e.TokenEndpoint, e.ClientId, e.Scope, e.Credential?.UserName ?? "(app)");
+    private string CacheKey(SmtpEndpoint e) =>
+        string.Join("|", e.TokenEndpoint?.ToLowerInvariant(), e.ClientId?.ToLowerInvariant(), e.Scope, e.Credential?.UserName?.ToLowerInvariant() ?? "(app)", SecretFingerprint(e));
+
+    private string SecretFingerprint(SmtpEndpoint e)
+    {
+        byte[] secret = e.ClientSecret is null ? Array.Empty<byte>() : SecretConversion.ToUtf8Bytes(e.ClientSecret);
+        byte[] password = e.Credential is null ? Array.Empty<byte>() : System.Text.Encoding.UTF8.GetBytes(e.Credential.Password);
+        byte[] material = new byte[4 + secret.Length + password.Length];
+        try
+        {
+            // Length-prefixed, so moving bytes between the secret and the password changes the fingerprint.
+            BitConverter.GetBytes(secret.Length).CopyTo(material, 0);
+            secret.CopyTo(material, 4);
+            password.CopyTo(material, 4 + secret.Length);
+            using var hmac = new System.Security.Cryptography.HMACSHA256(_fingerprintKey);
+            return Convert.ToBase64String(hmac.ComputeHash(material));
+        }
+        finally
+        {
+            Array.Clear(secret, 0, secret.Length);
+            Array.Clear(password, 0, password.Length);
+            Array.Clear(material, 0, material.Length);
+        }
+    }
+
+    private static byte[] NewFingerprintKey()
+    {
+        var key = new byte[32];
+        using (var random = System.Security.Cryptography.RandomNumberGenerator.Create()) random.GetBytes(key);
+        return key;
+    }
 
     private static AuthenticationResult Acquire(SmtpEndpoint endpoint, Action<string>? verbose, CancellationToken cancellationToken)
     {

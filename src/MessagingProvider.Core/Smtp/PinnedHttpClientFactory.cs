@@ -21,7 +21,7 @@ public sealed class PinnedHttpClientFactory : IMsalHttpClientFactory
         var pins = new HashSet<string>(thumbprints.Select(ServerCertificatePolicy.Normalize), StringComparer.Ordinal);
         var handler = new HttpClientHandler
         {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) => ServerCertificatePolicy.IsPinnedOrValid(pins, certificate, errors),
+            ServerCertificateCustomValidationCallback = (_, certificate, chain, errors) => ServerCertificatePolicy.IsPinnedOrValid(pins, certificate, errors, chain),
         };
         _client = new HttpClient(handler);
     }

@@ -100,13 +100,7 @@ public sealed class SmtpConnector : IDisposable
     /// <summary>Greeting, EHLO and (as configured) TLS. Takes ownership of <paramref name="socket"/>.</summary>
     public void Handshake(Socket socket, CancellationToken cancellationToken)
     {
-        SecureSocketOptions options = _endpoint.Security switch
-        {
-            SmtpSecurity.None => SecureSocketOptions.None,
-            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => _endpoint.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable,
-        };
+        SecureSocketOptions options = SmtpTransportSecurity.SocketOptions(_endpoint.Security, _endpoint.Port, _endpoint.Authentication);
         _handshakeClock.Restart();
         try
         {
@@ -116,10 +110,13 @@ public sealed class SmtpConnector : IDisposable
         {
             throw TlsFailure(e);
         }
-        catch (NotSupportedException e) when (_endpoint.Security == SmtpSecurity.StartTls)
+        catch (NotSupportedException e) when (options == SecureSocketOptions.StartTls)
         {
+            string why = _endpoint.Security == SmtpSecurity.Auto
+                ? $" -Security Auto requires TLS before the {_endpoint.Authentication} sign-in: a server (or someone on the path) that hides STARTTLS gets no credentials."
+                : "";
             throw Fail(SmtpStage.Tls, ErrorIds.SmtpStartTlsNotOffered, ErrorKind.SecurityError,
-                $"STARTTLS not offered by {_endpoint.Server}:{_endpoint.Port}, so the connection cannot be protected. Use the port that offers STARTTLS (usually 587), -Security SslOnConnect for implicit TLS (465), or -Security None only on a trusted network.", e);
+                $"STARTTLS not offered by {_endpoint.Server}:{_endpoint.Port}, so the connection cannot be protected.{why} Use the port that offers STARTTLS (usually 587), -Security SslOnConnect for implicit TLS (465), or -Security None only on a trusted network.", e);
         }
         catch (SmtpCommandException e)
         {
@@ -258,7 +255,9 @@ public sealed class SmtpConnector : IDisposable
         {
             string reason = seen.NameMismatch
                 ? $"certificate name mismatch: the certificate is for '{seen.Subject}', not '{_endpoint.Server}'. Connect with a name the certificate covers"
-                : $"the certificate ({seen.Subject}, issued by {seen.Issuer}, expires {seen.NotAfter:yyyy-MM-dd}) is not trusted: {string.Join(", ", seen.Errors)}. Trust its issuing CA on this computer, pin it with -CertificateThumbprint {seen.Thumbprint}";
+                : seen.PinRefusal is not null
+                    ? $"the certificate ({seen.Subject}, issued by {seen.Issuer}) is {seen.PinRefusal}: a pinned certificate must still be valid. Renew it on the server and pin the new one"
+                    : $"the certificate ({seen.Subject}, issued by {seen.Issuer}, expires {seen.NotAfter:yyyy-MM-dd}) is not trusted: {string.Join(", ", seen.Errors)}. Trust its issuing CA on this computer, pin it with -CertificateThumbprint {seen.Sha256Thumbprint}";
             return Fail(SmtpStage.Tls, ErrorIds.SmtpCertificateInvalid, ErrorKind.SecurityError,
                 $"TLS failed with {_endpoint.Server}:{_endpoint.Port}: {reason}, or (for testing only) use -SkipCertificateCheck.", e);
         }

@@ -114,7 +114,7 @@ public sealed class SmtpServerTester
 
         if (!tlsWanted || (!client.IsSecure && failure is null))
         {
-            Skip(result, SmtpStage.Tls, tlsWanted ? "the server offers no STARTTLS (-Security Auto): the session is NOT encrypted" : "-Security None");
+            Skip(result, SmtpStage.Tls, tlsWanted ? "the server offers no STARTTLS (-Security Auto, anonymous relay): the session is NOT encrypted" : "-Security None");
         }
         else if (failure is null)
         {
@@ -157,6 +157,7 @@ public sealed class SmtpServerTester
         result.CertificateSubject = tls.Subject;
         result.CertificateIssuer = tls.Issuer;
         result.CertificateExpires = tls.NotAfter;
+        result.CertificateThumbprint = tls.Sha256Thumbprint;
         result.CertificateErrors = tls.Errors.ToArray();
         result.CertificateCheckSkipped = tls.AcceptedBySkip;
     }

@@ -114,9 +114,11 @@ public static class SmtpSettingsEditor
     internal static string RequireThumbprint(string thumbprint)
     {
         string normalized = ServerCertificatePolicy.Normalize(thumbprint);
-        if (normalized.Length == 40 && normalized.All(Uri.IsHexDigit)) return normalized;
+        // SHA-256 (64) is what Test-SmtpServer reports and the help recommends; SHA-1 (40) is still
+        // accepted because older configurations and Windows' certificate tools show it.
+        if ((normalized.Length == 64 || normalized.Length == 40) && normalized.All(Uri.IsHexDigit)) return normalized;
         throw new MessagingProviderException(ErrorIds.InvalidCertificateThumbprint, ErrorKind.InvalidArgument,
-            $"'{thumbprint}' is not a certificate thumbprint (40 hexadecimal characters, as Test-SmtpServer reports it).", thumbprint);
+            $"'{thumbprint}' is not a certificate thumbprint: give the SHA-256 thumbprint (64 hexadecimal characters, as Test-SmtpServer reports it as CertificateThumbprint) or a SHA-1 one (40).", thumbprint);
     }
 
     private static SmtpSettings Copy(SmtpSettings? s) => s is null

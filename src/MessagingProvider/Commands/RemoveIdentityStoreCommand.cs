@@ -23,10 +23,9 @@ public sealed class RemoveIdentityStoreCommand : MessagingProviderCmdlet
                 // Resolve first so a missing store is an error even under -WhatIf.
                 Store.Get(name);
                 if (!ShouldProcess(name, "Remove identity store and all of its messaging configuration")) return;
-                Store.Remove(name, CancellationToken);
+                // The Entra ID SMTP client's mailbox sign-in (a refresh token) goes with the store, under its lock.
+                foreach (string companion in Store.Remove(name, CancellationToken)) WriteVerbose($"Removed the mailbox sign-in cache '{companion}'.");
                 WriteVerbose($"Removed identity store '{name}'.");
-                // The Entra ID SMTP client's mailbox sign-in (a refresh token) goes with the store.
-                TokenCacheFile.Delete(this, EntraSmtpClientEndpoint.TokenCachePath(Store, name));
             });
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using MessagingProvider.Smtp;
 using MessagingProvider.Commands.Infrastructure;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
@@ -151,6 +152,7 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
         _stores[name] = loaded;
         WriteVerbose($"Notifications of '{document.Name}' go through {transport.Description} as {transport.From} (delivery method {transport.Method}).");
         if (transport.Method == NotificationDeliveryMethod.Smtp && document.Smtp!.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(document.Smtp.Server));
+        if (transport.Method == NotificationDeliveryMethod.Smtp && SmtpTransportSecurity.PlainTextWarning(document.Smtp!.Security, document.Smtp.Authentication, document.Smtp.Server, document.Smtp.Port) is { } plainText) WriteWarning(plainText);
         if (transport.Method == NotificationDeliveryMethod.EntraSmtpClient && document.EntraSmtpClient!.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(document.EntraSmtpClient.SmartHost));
         return loaded;
     }

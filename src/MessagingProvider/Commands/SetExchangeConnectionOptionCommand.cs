@@ -2,6 +2,7 @@ using System.Management.Automation;
 using MessagingProvider.Commands.Infrastructure;
 using MessagingProvider.Configuration;
 using MessagingProvider.Exchange;
+using MessagingProvider.Exchange.Remoting;
 
 namespace MessagingProvider.Commands;
 
@@ -24,6 +25,9 @@ public sealed class SetExchangeConnectionOptionCommand : IdentityStoreCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SwitchParameter SkipCertificateCheck { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter SkipCertificateNameCheck { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, 65535)]
@@ -58,12 +62,14 @@ public sealed class SetExchangeConnectionOptionCommand : IdentityStoreCmdlet
                 if (given.ContainsKey(nameof(OperationTimeoutSeconds))) o.OperationTimeoutSeconds = OperationTimeoutSeconds;
                 if (given.ContainsKey(nameof(FailoverCooldownSeconds))) o.FailoverCooldownSeconds = FailoverCooldownSeconds;
                 if (given.ContainsKey(nameof(SkipCertificateCheck))) o.SkipCertificateCheck = SkipCertificateCheck.IsPresent;
+                if (given.ContainsKey(nameof(SkipCertificateNameCheck))) o.SkipCertificateNameCheck = SkipCertificateNameCheck.IsPresent;
                 if (given.ContainsKey(nameof(HttpPort))) o.HttpPort = HttpPort;
                 if (given.ContainsKey(nameof(HttpsPort))) o.HttpsPort = HttpsPort;
                 if (ProbePort is not null) o.ProbePorts = new System.Collections.Generic.List<int>(ProbePort);
                 if (given.ContainsKey(nameof(ProbeTimeoutSeconds))) o.ProbeTimeoutSeconds = ProbeTimeoutSeconds;
             }, CancellationToken);
             WriteVerbose($"Identity store '{IdentityStore}': Exchange connection options updated.");
+            if (ExchangeTransportSecurity.CertificateWarning(updated.Messaging.Exchange!.Connection) is { } warning) WriteWarning(warning);
             if (PassThru) WriteObject(updated.Messaging.Exchange!.Connection);
         });
     }

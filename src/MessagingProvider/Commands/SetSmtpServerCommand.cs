@@ -90,6 +90,7 @@ public sealed class SetSmtpServerCommand : IdentityStoreCmdlet
             SmtpSettings smtp = updated.Smtp!;
             WriteVerbose($"SMTP server of '{updated.Name}': {smtp.Server}:{smtp.Port}, {smtp.Security}, {smtp.Authentication}, from {smtp.From}.");
             if (smtp.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(smtp.Server));
+            if (SmtpTransportSecurity.PlainTextWarning(smtp.Security, smtp.Authentication, smtp.Server, smtp.Port) is { } plainText) WriteWarning(plainText);
             if (PassThru) WriteObject(SmtpServerInfo.Create(updated.Name, smtp));
         });
     }

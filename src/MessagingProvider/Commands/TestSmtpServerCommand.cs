@@ -88,6 +88,7 @@ public sealed class TestSmtpServerCommand : MessagingProviderCmdlet
             SmtpEndpoint endpoint = ParameterSetName == StoredSet ? Stored() : AdHoc();
             endpoint.Timeout = TimeSpan.FromSeconds(TimeoutSeconds);
             if (endpoint.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(endpoint.Server));
+            if (SmtpTransportSecurity.PlainTextWarning(endpoint.Security, endpoint.Authentication, endpoint.Server, endpoint.Port) is { } plainText) WriteWarning(plainText);
             if (to.Count > 0 && string.IsNullOrEmpty(endpoint.From))
             {
                 throw new MessagingProviderException(ErrorIds.SmtpSettingsIncomplete, ErrorKind.InvalidArgument,

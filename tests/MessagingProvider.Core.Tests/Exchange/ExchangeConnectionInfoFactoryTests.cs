@@ -34,7 +34,6 @@ public sealed class ExchangeConnectionInfoFactoryTests
 
     [Theory]
     [InlineData(ExchangeAuthentication.Default, AuthenticationMechanism.Default)]
-    [InlineData(ExchangeAuthentication.Basic, AuthenticationMechanism.Basic)]
     [InlineData(ExchangeAuthentication.Negotiate, AuthenticationMechanism.Negotiate)]
     [InlineData(ExchangeAuthentication.Kerberos, AuthenticationMechanism.Kerberos)]
     [InlineData(ExchangeAuthentication.CredSSP, AuthenticationMechanism.Credssp)]
@@ -45,6 +44,36 @@ public sealed class ExchangeConnectionInfoFactoryTests
     }
 
     [Fact]
+    public void BasicGoesOverHttpsOnly()
+    {
+        var plain = new ExchangeSettings { Authentication = ExchangeAuthentication.Basic };
+        var error = Assert.Throws<MessagingProvider.Errors.MessagingProviderException>(() => ExchangeConnectionInfoFactory.CreateWSMan("exch01.contoso.com", plain, Credential));
+        Assert.Equal("ExchangeBasicRequiresSsl", error.ErrorId);
+        Assert.Contains("-UseSsl", error.Message);
+
+        var protectedBasic = new ExchangeSettings { Authentication = ExchangeAuthentication.Basic, UseSsl = true };
+        WSManConnectionInfo info = ExchangeConnectionInfoFactory.CreateWSMan("exch01.contoso.com", protectedBasic, Credential);
+        Assert.Equal(AuthenticationMechanism.Basic, info.AuthenticationMechanism);
+        Assert.Equal("https", info.Scheme);
+    }
+
+    [Fact]
+    public void SkippingTheCertificateCheckKeepsTheNameCheck()
+    {
+        var settings = new ExchangeSettings { UseSsl = true };
+        settings.Connection.SkipCertificateCheck = true;
+
+        WSManConnectionInfo info = ExchangeConnectionInfoFactory.CreateWSMan("exch02.contoso.com", settings, Credential);
+
+        Assert.True(info.SkipCACheck);
+        Assert.True(info.SkipRevocationCheck);
+        Assert.False(info.SkipCNCheck);
+        string? warning = ExchangeTransportSecurity.CertificateWarning(settings.Connection);
+        Assert.Contains("authority check is OFF (the name is still checked)", warning);
+        Assert.Null(ExchangeTransportSecurity.CertificateWarning(new ExchangeConnectionOptions()));
+    }
+
+    [Fact]
     public void HttpsWithRelaxedCertificateChecksOnlyWhenConfigured()
     {
         var settings = new ExchangeSettings { UseSsl = true, Authentication = ExchangeAuthentication.Negotiate };
@@ -52,9 +81,11 @@ public sealed class ExchangeConnectionInfoFactoryTests
         settings.Connection.OperationTimeoutSeconds = 60;
         settings.Connection.HttpsPort = 8443;
         settings.Connection.SkipCertificateCheck = true;
+        settings.Connection.SkipCertificateNameCheck = true;
 
         WSManConnectionInfo info = ExchangeConnectionInfoFactory.CreateWSMan("exch02.contoso.com", settings, Credential);
 
+        Assert.Contains("authority and name checks are OFF", ExchangeTransportSecurity.CertificateWarning(settings.Connection));
         Assert.Equal(new Uri("https://exch02.contoso.com:8443/PowerShell/"), info.ConnectionUri);
         Assert.Equal(AuthenticationMechanism.Negotiate, info.AuthenticationMechanism);
         Assert.Equal(7_000, info.OpenTimeout);

@@ -53,6 +53,9 @@ public sealed class ExchangeOnlineStandIn : IAsyncDisposable
 
     public int HttpRequests => Volatile.Read(ref _httpRequests);
 
+    /// <summary>When set, @odata.nextLink points here instead of this endpoint (a tampered or misdirected answer).</summary>
+    public string? NextLinkBase { get; set; }
+
     /// <summary>Each accepted CmdletInput, in order.</summary>
     public IReadOnlyList<JsonObject> Requests => _requests.ToArray();
 
@@ -266,7 +269,7 @@ public sealed class ExchangeOnlineStandIn : IAsyncDisposable
         var answer = new JsonObject { ["value"] = page };
         if (skip + PageSize < list.Count)
         {
-            answer["@odata.nextLink"] = $"{Endpoint}adminapi/beta/{tenant}/InvokeCommand?$skiptoken={skip + PageSize}";
+            answer["@odata.nextLink"] = $"{NextLinkBase ?? Endpoint.ToString()}adminapi/beta/{tenant}/InvokeCommand?$skiptoken={skip + PageSize}";
         }
 
         return Results.Json(answer);

@@ -11,7 +11,8 @@ namespace MessagingProvider.TestSupport;
 
 /// <summary>
 /// A scripted SMTP proxy in front of Postfix's plain listener. It relays the dialogue line by
-/// line (PIPELINING, CHUNKING and STARTTLS are hidden so the dialogue is lock-step) and injects
+/// line (PIPELINING, CHUNKING and STARTTLS are hidden so the dialogue is lock-step: it is also the
+/// man in the middle who strips STARTTLS, see <see cref="AuthCommands"/>) and injects
 /// the faults a test asks for: a 4xx reply to RCPT for an address (a number of times), or a
 /// connection dropped in the middle of DATA for an address (once).
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class SmtpFaultProxy : IDisposable
     private readonly ConcurrentDictionary<string, int> _drops = new ConcurrentDictionary<string, int>(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stop = new CancellationTokenSource();
     private int _connections;
+    private int _authCommands;
 
     public SmtpFaultProxy(int upstreamPort)
     {
@@ -37,6 +39,9 @@ public sealed class SmtpFaultProxy : IDisposable
 
     /// <summary>When set, the EHLO reply advertises only these SASL mechanisms.</summary>
     public string[]? OfferedAuthMechanisms { get; set; }
+
+    /// <summary>AUTH commands the proxy has seen: with STARTTLS hidden, each one is a sign-in sent in plain text.</summary>
+    public int AuthCommands => Volatile.Read(ref _authCommands);
 
     /// <summary>Connections accepted so far.</summary>
     public int Connections => Volatile.Read(ref _connections);
@@ -97,6 +102,7 @@ public sealed class SmtpFaultProxy : IDisposable
                     }
 
                     if (upper.StartsWith("MAIL FROM:", StringComparison.Ordinal) || upper == "RSET") dropThisMessage = false;
+                    if (upper.StartsWith("AUTH", StringComparison.Ordinal)) Interlocked.Increment(ref _authCommands);
 
                     Write(serverOut, line + "\r\n");
                     string reply = ReadReply(serverIn);

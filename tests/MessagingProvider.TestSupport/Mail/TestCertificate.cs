@@ -15,6 +15,9 @@ public sealed class TestCertificate : IDisposable
 
     public string Thumbprint => Certificate.Thumbprint;
 
+    /// <summary>The SHA-256 thumbprint (upper-case hex), the form the module reports and recommends pinning.</summary>
+    public string Sha256Thumbprint => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Certificate.RawData));
+
     /// <param name="includeLocalhost">Whether "localhost" is a subject name (127.0.0.1 always is).</param>
     public static TestCertificate Create(string commonName, bool includeLocalhost)
     {

@@ -18,17 +18,19 @@ internal sealed class EncryptedTokenCache
 {
     private readonly string _path;
     private readonly SecretVault _vault;
+    private readonly Func<IDisposable>? _storeLock;
     private readonly object _gate = new object();
 
-    private EncryptedTokenCache(string path, SecretVault vault)
+    private EncryptedTokenCache(string path, SecretVault vault, Func<IDisposable>? storeLock)
     {
         _path = path;
         _vault = vault;
+        _storeLock = storeLock;
     }
 
-    public static void Bind(ITokenCache cache, string path, SecretVault vault)
+    public static void Bind(ITokenCache cache, string path, SecretVault vault, Func<IDisposable>? storeLock = null)
     {
-        var file = new EncryptedTokenCache(path, vault);
+        var file = new EncryptedTokenCache(path, vault, storeLock);
         cache.SetBeforeAccess(file.BeforeAccess);
         cache.SetAfterAccess(file.AfterAccess);
     }
@@ -71,9 +73,14 @@ internal sealed class EncryptedTokenCache
             byte[] plain = args.TokenCache.SerializeMsalV3();
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
                 ProtectedSecret secret = _vault.Protect(plain);
-                AtomicFile.Write(_path, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(secret)));
+                // Under the identity store's lock: Remove-IdentityStore cannot delete the store
+                // between this write and the next, leaving a sign-in behind for a store that is gone.
+                using (_storeLock?.Invoke())
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+                    AtomicFile.Write(_path, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(secret)));
+                }
             }
             finally
             {

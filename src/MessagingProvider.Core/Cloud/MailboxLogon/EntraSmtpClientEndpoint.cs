@@ -45,12 +45,13 @@ public static class EntraSmtpClientEndpoint
     public static MailboxLogon Logon(ConfigurationStore store, IdentityStoreDocument document, HttpHandlerFactory? handlerFactory = null)
     {
         EntraSmtpClientSettings settings = EntraSmtpClientEditor.Require(document);
-        return new MailboxLogon(new Uri(settings.AuthorityHost), settings.TenantId, settings.ClientId, TokenCachePath(store, document.Name), store.Secrets, handlerFactory);
+        string name = document.Name;
+        return new MailboxLogon(new Uri(settings.AuthorityHost), settings.TenantId, settings.ClientId, TokenCachePath(store, name), store.Secrets, handlerFactory,
+            () => store.Lock(name));
     }
 
     /// <summary>The encrypted sign-in cache of one identity store, in the configuration directory.</summary>
-    public static string TokenCachePath(ConfigurationStore store, string identityStore) =>
-        Path.Combine(store.DirectoryPath, "tokens", IdentityStoreName.FileKey(identityStore) + ".entra-smtp.bin");
+    public static string TokenCachePath(ConfigurationStore store, string identityStore) => store.TokenCachePath(identityStore);
 
     /// <summary>For senders (notifications): refuses unless Enable-EntraSmtpClient turned it on.</summary>
     public static EntraSmtpClientSettings RequireEnabled(IdentityStoreDocument document)

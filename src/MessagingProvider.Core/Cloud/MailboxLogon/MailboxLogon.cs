@@ -39,7 +39,8 @@ public sealed class MailboxLogon
     private readonly string _tenant;
     private readonly string _authority;
 
-    public MailboxLogon(Uri authorityHost, string tenant, string clientId, string cachePath, SecretVault vault, HttpHandlerFactory? handlerFactory = null)
+    /// <param name="cacheLock">Taken while the cache file is written (the identity store's lock); none for a cache of its own.</param>
+    public MailboxLogon(Uri authorityHost, string tenant, string clientId, string cachePath, SecretVault vault, HttpHandlerFactory? handlerFactory = null, Func<IDisposable>? cacheLock = null)
     {
         _tenant = tenant;
         Scope = SmtpScopeFor(authorityHost);
@@ -51,7 +52,7 @@ public sealed class MailboxLogon
             .WithInstanceDiscovery(knownCloud);
         if (handlerFactory is not null) builder = builder.WithHttpClientFactory(new MsalHttpClientFactory(handlerFactory));
         _application = builder.Build();
-        EncryptedTokenCache.Bind(_application.UserTokenCache, cachePath, vault);
+        EncryptedTokenCache.Bind(_application.UserTokenCache, cachePath, vault, cacheLock);
     }
 
     /// <summary>The delegated permission the tokens are for (<see cref="SmtpScopeFor"/>).</summary>

@@ -67,11 +67,31 @@ public sealed class ExchangeOnlineCommandRunner : IExchangeCommandRunner, IDispo
             InvokeCommandPage answer = await SendAsync(page, body, token, commandName, cancellationToken).ConfigureAwait(false);
             results.AddRange(answer.Objects);
             foreach (string warning in answer.Warnings) Warning?.Invoke(warning);
-            page = answer.NextLink is null ? null : new Uri(answer.NextLink, UriKind.Absolute);
+            page = answer.NextLink is null ? null : NextPage(answer.NextLink, commandName);
             pages++;
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The bearer token goes with the next page only to this endpoint's own https scheme, host and
+    /// port: an answer that points elsewhere (a tampered or misdirected response) gets nothing.
+    /// </summary>
+    private Uri NextPage(string nextLink, string commandName)
+    {
+        bool own = Uri.TryCreate(nextLink, UriKind.Absolute, out Uri? next)
+            && next.Scheme == Uri.UriSchemeHttps
+            && string.Equals(next.Host, _endpoint.Host, StringComparison.OrdinalIgnoreCase)
+            && next.Port == _endpoint.Port;
+        if (!own)
+        {
+            throw new MessagingProviderException(ErrorIds.ExchangeOnlineInvalidResponse, ErrorKind.SecurityError,
+                $"Exchange Online answered {commandName} with a next page outside {_endpoint.Scheme}://{_endpoint.Authority}/ ('{nextLink}'); the request was stopped so the access token is not sent there.",
+                _endpoint.ToString(), null);
+        }
+
+        return next!;
     }
 
     private async Task<InvokeCommandPage> SendAsync(Uri uri, byte[] body, string token, string commandName, CancellationToken cancellationToken)

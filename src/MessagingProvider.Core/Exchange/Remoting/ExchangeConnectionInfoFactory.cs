@@ -31,17 +31,16 @@ public static class ExchangeConnectionInfoFactory
 
     public static WSManConnectionInfo CreateWSMan(string server, ExchangeSettings settings, PSCredential credential)
     {
+        ExchangeTransportSecurity.RequireProtectedBasic(settings);
         ExchangeConnectionOptions options = settings.Connection;
         var info = new WSManConnectionInfo(EndpointUri(server, settings), ExchangeShellUri, credential)
         {
             AuthenticationMechanism = MechanismOf(settings.Authentication),
+            // A certificate no authority issued has no revocation list to check either.
+            SkipCACheck = options.SkipCertificateCheck,
+            SkipRevocationCheck = options.SkipCertificateCheck,
+            SkipCNCheck = options.SkipCertificateNameCheck,
         };
-        if (options.SkipCertificateCheck)
-        {
-            info.SkipCACheck = true;
-            info.SkipCNCheck = true;
-            info.SkipRevocationCheck = true;
-        }
 
         ApplyTimeouts(info, options);
         return info;

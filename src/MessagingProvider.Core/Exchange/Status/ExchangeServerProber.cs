@@ -22,7 +22,7 @@ public static class ExchangeServerProber
     public static IReadOnlyList<ServerProbeResult> ProbeAll(IEnumerable<string> servers, ExchangeSettings settings, CancellationToken cancellationToken)
     {
         ExchangeConnectionOptions options = settings.Connection;
-        using HttpClient client = CreateClient(options.SkipCertificateCheck);
+        using HttpClient client = CreateClient(options.SkipCertificateCheck, options.SkipCertificateNameCheck);
         Task<ServerProbeResult>[] probes = servers
             .Select(server => ProbeAsync(client, server, settings.UseSsl, settings.UseSsl ? options.HttpsPort : options.HttpPort, options.ProbePorts,
                 TimeSpan.FromSeconds(options.ProbeTimeoutSeconds), cancellationToken))
@@ -39,10 +39,16 @@ public static class ExchangeServerProber
         return probes.Select(p => p.Result).ToList();
     }
 
-    public static HttpClient CreateClient(bool skipCertificateCheck)
+    public static HttpClient CreateClient(bool skipCertificateCheck, bool skipCertificateNameCheck = false)
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = false, UseDefaultCredentials = false };
-        if (skipCertificateCheck) handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+        if (skipCertificateCheck || skipCertificateNameCheck)
+        {
+            System.Net.Security.SslPolicyErrors ignored =
+                (skipCertificateCheck ? System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors : 0) |
+                (skipCertificateNameCheck ? System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch : 0);
+            handler.ServerCertificateCustomValidationCallback = (_, _, _, errors) => (errors & ~ignored) == System.Net.Security.SslPolicyErrors.None;
+        }
         return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
