@@ -27,6 +27,9 @@ Describe 'New-IdentityStore' {
     It 'refuses <Name> with <ErrorId>' -TestCases @(
         @{ Name = 'CONTOSO'; ErrorId = 'IdentityStoreAlreadyExists'; Category = 'ResourceExists' }
         @{ Name = '../escape'; ErrorId = 'InvalidIdentityStoreName'; Category = 'InvalidArgument' }
+        @{ Name = 'CON'; ErrorId = 'InvalidIdentityStoreName'; Category = 'InvalidArgument' }
+        @{ Name = 'nul.contoso'; ErrorId = 'InvalidIdentityStoreName'; Category = 'InvalidArgument' }
+        @{ Name = 'Com1'; ErrorId = 'InvalidIdentityStoreName'; Category = 'InvalidArgument' }
     ) {
         param($Name, $ErrorId, $Category)
         $null = New-IdentityStore -Name Contoso

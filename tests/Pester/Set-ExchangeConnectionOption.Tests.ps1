@@ -23,6 +23,21 @@ Describe 'Set-ExchangeConnectionOption' {
         $options[0].SkipCertificateCheck | Should -BeFalse
     }
 
+    It 'relaxes the certificate authority and name checks separately, and warns while either is off' {
+        $caOnly = @(Set-ExchangeConnectionOption -IdentityStore Contoso -SkipCertificateCheck -PassThru -WarningVariable warnings -WarningAction SilentlyContinue)
+        $caOnly[0].SkipCertificateCheck | Should -BeTrue
+        $caOnly[0].SkipCertificateNameCheck | Should -BeFalse
+        $warnings | Should -HaveCount 1
+        "$($warnings[0])" | Should -BeLike '*authority check is OFF (the name is still checked)*'
+
+        $both = @(Set-ExchangeConnectionOption -IdentityStore Contoso -SkipCertificateNameCheck -PassThru -WarningVariable warnings -WarningAction SilentlyContinue)
+        $both[0].SkipCertificateNameCheck | Should -BeTrue
+        "$($warnings[0])" | Should -BeLike '*authority and name checks are OFF*'
+
+        $null = Set-ExchangeConnectionOption -IdentityStore Contoso -SkipCertificateCheck:$false -SkipCertificateNameCheck:$false -WarningVariable warnings
+        $warnings | Should -HaveCount 0
+    }
+
     It 'refuses an out-of-range value and changes nothing' {
         $before = Get-ConfigurationSnapshot
         $thrown = { Set-ExchangeConnectionOption -IdentityStore Contoso -HttpPort 70000 } | Should -Throw -PassThru

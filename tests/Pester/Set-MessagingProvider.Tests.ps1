@@ -137,6 +137,8 @@ Describe 'Set-MessagingProvider' {
     It 'refuses <Case> with <ErrorId> and changes nothing' -TestCases @(
         @{ Case = "-Provider Other -Domain 'not a domain'"; Arguments = @{ Provider = 'Other'; Domain = 'not a domain' }; ErrorId = 'InvalidDomainName' }
         @{ Case = "-Provider Other -AliasPattern '[a-z'"; Arguments = @{ Provider = 'Other'; Domain = 'example.com'; AliasPattern = '[a-z' }; ErrorId = 'InvalidAliasPattern' }
+        @{ Case = "-Provider Other -AliasPattern 'x)|(.*' (escapes the anchors)"; Arguments = @{ Provider = 'Other'; Domain = 'example.com'; AliasPattern = 'x)|(.*' }; ErrorId = 'InvalidAliasPattern' }
+        @{ Case = '-Provider Exchange -Authentication Basic without -UseSsl'; Arguments = @{ Provider = 'Exchange'; Domain = 'contoso.com'; Credential = [pscredential]::new('CONTOSO\svc', [System.Net.NetworkCredential]::new('', 'P@ss').SecurePassword); Authentication = 'Basic' }; ErrorId = 'ExchangeBasicRequiresSsl' }
         @{ Case = '-Provider Other -MaximumAliasLength 500'; Arguments = @{ Provider = 'Other'; Domain = 'example.com'; MaximumAliasLength = 500 }; ErrorId = 'InvalidMaximumAliasLength' }
         @{ Case = '-Provider Other -Version 2019'; Arguments = @{ Provider = 'Other'; Domain = 'example.com'; Version = '2019' }; ErrorId = 'ParameterNotValidForProvider' }
         @{ Case = '-Provider None -Domain example.com'; Arguments = @{ Provider = 'None'; Domain = 'example.com' }; ErrorId = 'ParameterNotValidForProvider' }

@@ -77,6 +77,43 @@ Describe 'Test-SmtpServer' {
         $warnings | Where-Object { "$_".Contains('-SkipCertificateCheck') } | Should -Not -BeNullOrEmpty
     }
 
+    It 'sends no sign-in when someone on the path hides STARTTLS, with the default -Security Auto' {
+        # The fault proxy relays to Postfix's plain listener (which offers AUTH) and strips STARTTLS from EHLO.
+        $proxy = [MessagingProvider.TestSupport.SmtpFaultProxy]::new($server.PlainPort)
+        try {
+            $result = @(Test-SmtpServer -Server 127.0.0.1 -Port $proxy.Port -Authentication Basic -Credential (New-TestCredential $sender $server.SenderPassword) `
+                    -ErrorVariable err -ErrorAction SilentlyContinue)
+            $result[0].Security | Should -Be 'Auto'
+            $result[0].FailedStage | Should -Be 'Tls'
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'SmtpStartTlsNotOffered,MessagingProvider.Commands.TestSmtpServerCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'SecurityError'
+            $err[0].Exception.Message | Should -BeLike '*-Security Auto requires TLS before the Basic sign-in*'
+            $proxy.AuthCommands | Should -Be 0
+        }
+        finally { $proxy.Dispose() }
+    }
+
+    It 'signs in without TLS only with an explicit -Security None, and warns' {
+        $proxy = [MessagingProvider.TestSupport.SmtpFaultProxy]::new($server.PlainPort)
+        try {
+            $result = @(Test-SmtpServer -Server 127.0.0.1 -Port $proxy.Port -Security None -Authentication Basic -Credential (New-TestCredential $sender $server.SenderPassword) `
+                    -WarningVariable warnings -WarningAction SilentlyContinue)
+            $result[0].Succeeded | Should -BeTrue -Because $result[0].Reason
+            $proxy.AuthCommands | Should -Be 1
+            $warnings | Should -HaveCount 1
+            "$($warnings[0])" | Should -BeLike '-Security None: the Basic sign-in to 127.0.0.1:*crosses the network unencrypted*'
+        }
+        finally { $proxy.Dispose() }
+    }
+
+    It 'reports the SHA-256 thumbprint of the certificate, and accepts it as a pin' {
+        $cred = New-TestCredential $sender $server.SenderPassword
+        $result = @(Test-SmtpServer -Server $server.Host -Port $server.StartTlsPort -Security StartTls -Authentication Basic -Credential $cred -CertificateThumbprint $server.Certificate.Sha256Thumbprint)
+        $result[0].Succeeded | Should -BeTrue -Because $result[0].Reason
+        $result[0].CertificateThumbprint | Should -BeExactly $server.Certificate.Sha256Thumbprint
+    }
+
     It 'fails at AUTH with 535 on a wrong password and never shows it' {
         New-ContosoWithSmtp $server 'definitely-wrong'
 

@@ -62,6 +62,8 @@ public static class ProviderConfigurator
         }
 
         if (change.Servers is not null) ExchangeServerPriority.Replace(settings.Servers, change.Servers);
+        // Before the password is protected: a refused change must not even create the key file.
+        Exchange.Remoting.ExchangeTransportSecurity.RequireProtectedBasic(settings);
         if (change.Credential is not null)
         {
             settings.UserName = change.Credential.UserName;
@@ -71,7 +73,6 @@ public static class ProviderConfigurator
         RequireSettings(MessagingProviderType.Exchange,
             ("-Domain", settings.Domain is not null),
             ("-Credential", settings.UserName is not null && settings.Password is not null));
-        Exchange.Remoting.ExchangeTransportSecurity.RequireProtectedBasic(settings);
         return settings;
     }
 

@@ -33,8 +33,8 @@ public sealed class ServerCertificatePolicy
 
     public TlsObservation Observation { get; } = new TlsObservation();
 
-    /// <summary>Subject and SHA-1 thumbprint of the last certificate presented.</summary>
-    public string? Certificate => Observation.Thumbprint is null ? null : $"{Observation.Subject} (thumbprint {Observation.Thumbprint})";
+    /// <summary>Subject and SHA-256 thumbprint of the last certificate presented.</summary>
+    public string? Certificate => Observation.Sha256Thumbprint is null ? null : $"{Observation.Subject} (SHA-256 thumbprint {Observation.Sha256Thumbprint})";
 
     /// <summary>Why the last certificate was refused, or null.</summary>
     public string? Rejection { get; private set; }
