@@ -85,7 +85,7 @@ public sealed class MailAccountsTests
         var unpinned = new ServerCertificatePolicy(null);
         Assert.True(unpinned.Validate(this, cert, null, SslPolicyErrors.None));
         Assert.False(unpinned.Validate(this, cert, null, SslPolicyErrors.RemoteCertificateChainErrors));
-        Assert.Contains("-TrustedCertificateThumbprint " + cert.Thumbprint, unpinned.Rejection);
+        Assert.Contains("-TrustedCertificateThumbprint " + ServerCertificatePolicy.Sha256Thumbprint(cert), unpinned.Rejection);
 
         var bySha1 = new ServerCertificatePolicy(new[] { cert.Thumbprint.ToLowerInvariant() });
         Assert.True(bySha1.Validate(this, cert, null, SslPolicyErrors.RemoteCertificateChainErrors));

@@ -9,9 +9,9 @@ Describe 'Set-SmtpServer' {
     BeforeEach { Initialize-SmtpTest }
     AfterEach { Clear-SmtpTest }
 
-    It 'stores the server, shows it with the secret masked and never writes the password in plain text' {
+    It 'stores the server, keeps what a later call does not give, returns it masked with -PassThru and never writes the password in plain text' {
         New-ContosoWithSmtp $server
-        $info = @(Get-SmtpServer -IdentityStore Contoso -ErrorVariable err)
+        $info = @(Set-SmtpServer -IdentityStore Contoso -Port $server.StartTlsPort -PassThru -ErrorVariable err)
         $err.Count | Should -Be 0
         $info.Count | Should -Be 1
         $info[0].PSObject.TypeNames[0] | Should -Be 'MessagingProvider.Output.SmtpServerInfo'

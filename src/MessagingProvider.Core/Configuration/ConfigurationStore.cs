@@ -221,6 +221,7 @@ public sealed class ConfigurationStore
 
             IdentityStoreDocument? document = JsonSerializer.Deserialize<IdentityStoreDocument>(content, ConfigurationJson.Options);
             if (document is null) throw Corrupt(path, "it is empty", null);
+            SecretPlaces.Assign(document);
             return document;
         }
         catch (JsonException e)
@@ -240,6 +241,7 @@ public sealed class ConfigurationStore
 
     private void Write(string path, IdentityStoreDocument document)
     {
+        SecretPlaces.Bind(document, Secrets);
         byte[] content = JsonSerializer.SerializeToUtf8Bytes(document, ConfigurationJson.Options);
         try
         {

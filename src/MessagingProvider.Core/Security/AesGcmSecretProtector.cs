@@ -18,11 +18,12 @@ namespace MessagingProvider.Security;
 internal sealed class AesGcmSecretProtector : ISecretProtector
 {
     internal const string SchemeName = "aes256gcm-v1";
+    internal const string BoundSchemeName = "aes256gcm-v2";
     internal const string KeyFileName = "secret.key";
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private const int KeySize = 32;
-    private static readonly byte[] AssociatedData = Encoding.UTF8.GetBytes(SchemeName);
+    private static readonly byte[] UnboundAssociatedData = Encoding.UTF8.GetBytes(SchemeName);
 
     private readonly string _keyPath;
     private byte[]? _key;
@@ -34,38 +35,46 @@ internal sealed class AesGcmSecretProtector : ISecretProtector
 
     public string Scheme => SchemeName;
 
-    public ProtectedSecret Protect(byte[] plain)
+    public string BoundScheme => BoundSchemeName;
+
+    // A bound secret authenticates its place: decrypting it anywhere else fails the GCM tag check.
+    private static byte[] AssociatedDataFor(ProtectedSecret secret) =>
+        secret.Scheme == BoundSchemeName ? Encoding.UTF8.GetBytes(BoundSchemeName + "|" + SecretPlace.Require(secret)) : UnboundAssociatedData;
+
+    public ProtectedSecret Protect(byte[] plain, string? place)
     {
+        var secret = new ProtectedSecret { Scheme = place is null ? SchemeName : BoundSchemeName, Place = place };
         byte[] key = GetKey(createIfMissing: true);
         byte[] output = new byte[NonceSize + TagSize + plain.Length];
         Span<byte> nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), AssociatedData);
-        return new ProtectedSecret { Scheme = SchemeName, Data = Convert.ToBase64String(output) };
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), AssociatedDataFor(secret));
+        secret.Data = Convert.ToBase64String(output);
+        return secret;
     }
 
     public byte[] Unprotect(ProtectedSecret secret)
     {
         byte[] input = Convert.FromBase64String(secret.Data);
-        if (input.Length < NonceSize + TagSize) throw Undecryptable(null);
+        if (input.Length < NonceSize + TagSize) throw Undecryptable(secret, null);
         byte[] plain = new byte[input.Length - NonceSize - TagSize];
         try
         {
             // Never a new key here: it could not decrypt anything, and every stored secret would be orphaned silently.
             using var aes = new AesGcm(GetKey(createIfMissing: false), TagSize);
-            aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), plain, AssociatedData);
+            aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), plain, AssociatedDataFor(secret));
             return plain;
         }
         catch (CryptographicException e)
         {
-            throw Undecryptable(e);
+            throw Undecryptable(secret, e);
         }
     }
 
-    private MessagingProviderException Undecryptable(Exception? inner) =>
+    private MessagingProviderException Undecryptable(ProtectedSecret secret, Exception? inner) =>
         new MessagingProviderException(ErrorIds.SecretProtectionFailed, ErrorKind.SecurityError,
-            $"A stored secret could not be decrypted with the key in '{_keyPath}'. The key file was replaced or belongs to another user; set the secret again.",
+            $"The stored secret {SecretPlace.Describe(secret)}could not be decrypted with the key in '{_keyPath}': the value was changed or copied from another field or store, or the key file was replaced. Set the secret again.",
             _keyPath, inner);
 
     private byte[] GetKey(bool createIfMissing)

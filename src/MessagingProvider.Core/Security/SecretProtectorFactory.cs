@@ -20,7 +20,7 @@ internal static class SecretProtectorFactory
     public static ISecretProtector ForSecret(ProtectedSecret secret, string directory)
     {
         ISecretProtector current = ForDirectory(directory);
-        if (string.Equals(secret.Scheme, current.Scheme, StringComparison.Ordinal)) return current;
+        if (string.Equals(secret.Scheme, current.Scheme, StringComparison.Ordinal) || string.Equals(secret.Scheme, current.BoundScheme, StringComparison.Ordinal)) return current;
         throw new MessagingProviderException(ErrorIds.SecretProtectionFailed, ErrorKind.NotSupported,
             $"A stored secret was protected with '{secret.Scheme}', which this platform cannot read ({current.Scheme}). Set the secret again on this machine.");
     }

@@ -20,7 +20,9 @@ public sealed class SecretVault
         _protector = new Lazy<ISecretProtector>(() => SecretProtectorFactory.ForDirectory(directory));
     }
 
-    public ProtectedSecret Protect(byte[] plain) => _protector.Value.Protect(plain);
+    /// <param name="place">Where it will be stored, when that is not an identity store document (whose
+    /// secrets are bound to their field when the document is written); null: unbound for now.</param>
+    public ProtectedSecret Protect(byte[] plain, string? place = null) => _protector.Value.Protect(plain, place);
 
     public ProtectedSecret Protect(SecureString secret)
     {
@@ -45,6 +47,25 @@ public sealed class SecretVault
         try
         {
             return SecretConversion.ToSecureString(plain);
+        }
+        finally
+        {
+            Array.Clear(plain, 0, plain.Length);
+        }
+    }
+
+    /// <summary>Re-protects <paramref name="secret"/> in place for <paramref name="place"/> unless it is bound there already.</summary>
+    public void Bind(ProtectedSecret secret, string place)
+    {
+        ISecretProtector protector = _protector.Value;
+        if (secret.Scheme == protector.BoundScheme && secret.Place == place) return;
+        byte[] plain = UnprotectBytes(secret);
+        try
+        {
+            ProtectedSecret bound = protector.Protect(plain, place);
+            secret.Scheme = bound.Scheme;
+            secret.Data = bound.Data;
+            secret.Place = place;
         }
         finally
         {

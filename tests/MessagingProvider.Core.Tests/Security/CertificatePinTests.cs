@@ -82,7 +82,7 @@ public sealed class CertificatePinTests
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         using X509Certificate2 ca = caRequest.CreateSelfSigned(Now.AddDays(-2), Now.AddYears(1));
 
-        int port = FreeLoopbackPort();
+        int port = MessagingProvider.TestSupport.FreePort.Next();
         string crlUrl = $"http://127.0.0.1:{port}/ca-{Guid.NewGuid():N}.crl";
         using RSA leafKey = RSA.Create(2048);
         var leafRequest = new CertificateRequest("CN=mail.test.local", leafKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -116,14 +116,5 @@ public sealed class CertificatePinTests
 
         Assert.Equal("pinned, but revoked by its issuer",
             ServerCertificatePolicy.PinProblem(PinsOf(leaf), leaf, SslPolicyErrors.RemoteCertificateChainErrors, chain, Now));
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

@@ -37,14 +37,7 @@ public sealed class ProbeListener : IDisposable
     public static ProbeListener Silent() => new ProbeListener(answer: false);
 
     /// <summary>A port on 127.0.0.1 where nothing listens (it refuses connections).</summary>
-    public static int ClosedPort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
+    public static int ClosedPort() => FreePort.Next();
 
     private async Task AcceptLoop()
     {

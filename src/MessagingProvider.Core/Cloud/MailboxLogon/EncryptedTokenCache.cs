@@ -28,6 +28,9 @@ internal sealed class EncryptedTokenCache
         _storeLock = storeLock;
     }
 
+    /// <summary>The cache's secret is bound to its file: a cache copied over another store's fails to decrypt.</summary>
+    private string Place => "tokens/" + Path.GetFileName(_path);
+
     public static void Bind(ITokenCache cache, string path, SecretVault vault, Func<IDisposable>? storeLock = null)
     {
         var file = new EncryptedTokenCache(path, vault, storeLock);
@@ -50,6 +53,7 @@ internal sealed class EncryptedTokenCache
             {
                 var secret = JsonSerializer.Deserialize<ProtectedSecret>(File.ReadAllBytes(_path))
                     ?? throw new JsonException("empty cache file");
+                secret.Place = Place;
                 plain = _vault.UnprotectBytes(secret);
                 args.TokenCache.DeserializeMsalV3(plain);
             }
@@ -73,7 +77,7 @@ internal sealed class EncryptedTokenCache
             byte[] plain = args.TokenCache.SerializeMsalV3();
             try
             {
-                ProtectedSecret secret = _vault.Protect(plain);
+                ProtectedSecret secret = _vault.Protect(plain, Place);
                 // Under the identity store's lock: Remove-IdentityStore cannot delete the store
                 // between this write and the next, leaving a sign-in behind for a store that is gone.
                 using (_storeLock?.Invoke())
