@@ -58,9 +58,11 @@ Describe 'Test-MailAccount' {
         $result.UnreadCount | Should -Be 2
     }
 
-    It 'skips the TLS stage with TLS mode None and still logs in' {
+    It 'skips the TLS stage with TLS mode None, still logs in, and warns that the login is not encrypted' {
         New-ReceivingAccount -Tls None
-        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test | Select-Single
+        $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -WarningVariable warnings -WarningAction SilentlyContinue | Select-Single
+        $warnings | Should -HaveCount 1
+        "$($warnings[0])" | Should -BeLike "The IMAP login of 'anna' to *crosses the network unencrypted*-ImapTls None*"
         $result.Succeeded | Should -BeTrue
         Get-StageLine $result | Should -Be 'Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Skipped,Imap/Login:Passed,Imap/Folders:Passed,Imap/Unread:Passed'
         Get-StageDetail $result 'Tls' | Should -BeLike '*not encrypted*'

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading;
@@ -61,6 +62,23 @@ public sealed class MailAccountTester
             string what = request.Receive && !server.Receive ? "receive" : "send";
             throw new MessagingProviderException(ErrorIds.ParameterNotValidForMailServer, ErrorKind.InvalidArgument,
                 $"The mail server '{server.Name}' is not set up to {what} email. Enable it with Set-MailServer -{(what == "receive" ? "Receive" : "Send")}, or leave that test out.", server.Name);
+        }
+    }
+
+    /// <summary>
+    /// One warning per protocol the test logs in to without TLS: allowed, since the mail server was
+    /// set up with TLS None explicitly, but the password then crosses the network in plain text.
+    /// </summary>
+    public static IEnumerable<string> PlainTextWarnings(MailServerEntry server, MailAccountEntry account, MailAccountTestRequest request)
+    {
+        if (request.Receive && server.ImapTls == MailTlsMode.None)
+        {
+            yield return $"The IMAP login of '{account.Login}' to {MailEndpoint.Imap(server)} crosses the network unencrypted (the mail server '{server.Name}' has -ImapTls None). Use Tls (993) or StartTls (143) unless this is a trusted test network.";
+        }
+
+        if (request.Send && server.SmtpTls == MailTlsMode.None)
+        {
+            yield return $"The SMTP login of '{account.Login}' to {MailEndpoint.Smtp(server)} crosses the network unencrypted (the mail server '{server.Name}' has -SmtpTls None). Use Tls (465) or StartTls (587) unless this is a trusted test network.";
         }
     }
 

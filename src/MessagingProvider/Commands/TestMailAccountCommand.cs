@@ -57,6 +57,7 @@ public sealed class TestMailAccountCommand : IdentityStoreCmdlet
                 TrustedCertificateThumbprints = TrustedCertificateThumbprint ?? Array.Empty<string>(),
             };
             MailAccountTester.RequireTestable(server, request);
+            foreach (string warning in MailAccountTester.PlainTextWarnings(server, account, request)) WriteWarning(warning);
 
             var recorder = new MailStageRecorder(CancellationToken);
             var progress = new ProgressRecord(2, $"Test-MailAccount {account.EmailAddress}", "Starting");
