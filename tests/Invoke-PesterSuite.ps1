@@ -68,7 +68,9 @@ $childScript = {
     $configuration.TestResult.OutputPath = $ResultPath
     $env:NO_COLOR = '1'
     $result = Invoke-Pester -Configuration $configuration
-    '##result {0} {1} {2} {3}' -f $result.PassedCount, $result.FailedCount, $result.SkippedCount, $result.NotRunCount
+    # A file that does not load, or a block whose set-up fails before any test, counts as failed too.
+    $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    '##result {0} {1} {2} {3}' -f $result.PassedCount, $failed, $result.SkippedCount, $result.NotRunCount
     exit 0
 }
 function Start-TestFile([System.IO.FileInfo] $File) {
