@@ -12,6 +12,6 @@ public enum SmtpSecurity
     /// <summary>TLS from the first byte (implicit TLS, usually port 465).</summary>
     SslOnConnect,
 
-    /// <summary>Implicit TLS on port 465, otherwise STARTTLS when the server offers it.</summary>
+    /// <summary>Implicit TLS on port 465, otherwise STARTTLS, required before any sign-in (see <see cref="SmtpTransportSecurity"/>).</summary>
     Auto,
 }
