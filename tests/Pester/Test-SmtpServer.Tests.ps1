@@ -77,10 +77,12 @@ Describe 'Test-SmtpServer' {
         $warnings | Where-Object { "$_".Contains('-SkipCertificateCheck') } | Should -Not -BeNullOrEmpty
     }
 
-    It 'sends no sign-in when someone on the path hides STARTTLS, with the default -Security Auto' {
-        # The fault proxy relays to Postfix's plain listener (which offers AUTH) and strips STARTTLS from EHLO.
-        $proxy = [MessagingProvider.TestSupport.SmtpFaultProxy]::new($server.PlainPort)
-        try {
+    Context 'behind someone who strips STARTTLS' {
+        # The fault proxy relays to Postfix's plain listener (which offers AUTH) and removes STARTTLS from EHLO.
+        BeforeEach { $proxy = [MessagingProvider.TestSupport.SmtpFaultProxy]::new($server.PlainPort) }
+        AfterEach { $proxy.Dispose() }
+
+        It 'sends no sign-in with the default -Security Auto' {
             $result = @(Test-SmtpServer -Server 127.0.0.1 -Port $proxy.Port -Authentication Basic -Credential (New-TestCredential $sender $server.SenderPassword) `
                     -ErrorVariable err -ErrorAction SilentlyContinue)
             $result[0].Security | Should -Be 'Auto'
@@ -91,12 +93,8 @@ Describe 'Test-SmtpServer' {
             $err[0].Exception.Message | Should -BeLike '*-Security Auto requires TLS before the Basic sign-in*'
             $proxy.AuthCommands | Should -Be 0
         }
-        finally { $proxy.Dispose() }
-    }
 
-    It 'signs in without TLS only with an explicit -Security None, and warns' {
-        $proxy = [MessagingProvider.TestSupport.SmtpFaultProxy]::new($server.PlainPort)
-        try {
+        It 'signs in without TLS only with an explicit -Security None, and warns' {
             $result = @(Test-SmtpServer -Server 127.0.0.1 -Port $proxy.Port -Security None -Authentication Basic -Credential (New-TestCredential $sender $server.SenderPassword) `
                     -WarningVariable warnings -WarningAction SilentlyContinue)
             $result[0].Succeeded | Should -BeTrue -Because $result[0].Reason
@@ -104,7 +102,6 @@ Describe 'Test-SmtpServer' {
             $warnings | Should -HaveCount 1
             "$($warnings[0])" | Should -BeLike '-Security None: the Basic sign-in to 127.0.0.1:*crosses the network unencrypted*'
         }
-        finally { $proxy.Dispose() }
     }
 
     It 'reports the SHA-256 thumbprint of the certificate, and accepts it as a pin' {
