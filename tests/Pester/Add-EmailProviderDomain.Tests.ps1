@@ -21,13 +21,13 @@ Describe 'Add-EmailProviderDomain' {
         'contoso.com', 'contoso.net' | Add-EmailProviderDomain -IdentityStore Contoso -MailServer 'Contoso IMAP'
         $before = Get-ConfigurationSnapshot
         Add-EmailProviderDomain -IdentityStore Contoso -Domain $Domain -MailServer $MailServer -ErrorAction SilentlyContinue -ErrorVariable e
-        Assert-SingleError $e $ErrorId 'AddEmailProviderDomainCommand' $Category
+        Assert-SingleError $e "$ErrorId,MessagingProvider.Commands.AddEmailProviderDomainCommand" $Category
         Assert-ConfigurationUnchanged $before
     }
 
     It 'adds the good domains of a batch with a bad one' {
         'a.contoso.com', 'bad domain', 'b.contoso.com' | Add-EmailProviderDomain -IdentityStore Contoso -MailServer 'Contoso IMAP' -ErrorAction SilentlyContinue -ErrorVariable e
-        Assert-SingleError $e 'InvalidDomainName' 'AddEmailProviderDomainCommand' 'InvalidArgument'
+        Assert-SingleError $e 'InvalidDomainName,MessagingProvider.Commands.AddEmailProviderDomainCommand' 'InvalidArgument'
         Get-ProviderDomainTable | Should -Be 'a.contoso.com>Contoso IMAP,b.contoso.com>Contoso IMAP'
     }
 

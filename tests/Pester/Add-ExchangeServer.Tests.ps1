@@ -33,7 +33,7 @@ Describe 'Add-ExchangeServer' {
         New-ExchangeServerTestStore
         $before = Get-ConfigurationSnapshot
         Add-ExchangeServer -IdentityStore Contoso -Server $Servers -ErrorVariable err -ErrorAction SilentlyContinue
-        Assert-SingleError $err $ErrorId 'AddExchangeServerCommand' $Category
+        Assert-SingleError $err "$ErrorId,MessagingProvider.Commands.AddExchangeServerCommand" $Category
         Assert-ConfigurationUnchanged $before
         Get-ServerOrder | Should -Be '1:ExchA,2:ExchB,3:ExchC'
     }
@@ -42,7 +42,7 @@ Describe 'Add-ExchangeServer' {
         $null = New-IdentityStore -Name Ext
         $before = Get-ConfigurationSnapshot
         Add-ExchangeServer -IdentityStore Ext -Server ExchA -ErrorVariable err -ErrorAction SilentlyContinue
-        Assert-SingleError $err 'ProviderNotConfigured' 'AddExchangeServerCommand' 'InvalidOperation'
+        Assert-SingleError $err 'ProviderNotConfigured,MessagingProvider.Commands.AddExchangeServerCommand' 'InvalidOperation'
         $err[0].Exception.Message | Should -BeLikeExactly '*Set-MessagingProvider*'
         Assert-ConfigurationUnchanged $before
     }

@@ -24,11 +24,7 @@ Describe 'Enable-MailEnabledContact with the cloud providers' {
         New-Office365TestStore -Secret $Entra.ClientSecret
         $result = Enable-MailEnabledContact -IdentityStore Cloud -Identity 'CN=Kim Ito,OU=Contacts,DC=contoso,DC=com' -ExternalEmailAddress kim@fabrikam.com `
             -WarningAction SilentlyContinue -ErrorVariable err
-        $err.Count | Should -Be 0
-        $result | Should -HaveCount 1
-        $result.PrimarySmtpAddress | Should -BeExactly 'kim@fabrikam.com'
-        $result.Command | Should -BeExactly 'New-MailContact'
-        Assert-SingleExchangeOnlineRequest -Cmdlet New-MailContact -Name 'Kim Ito'
+        Assert-CreatedInExchangeOnline $result $err -Address 'kim@fabrikam.com' -Cmdlet New-MailContact -Name 'Kim Ito'
     }
 
     It 'is not supported by Google Workspace, even with -WhatIf' {

@@ -163,11 +163,7 @@ Describe 'Enable-MailEnabledGroup with the cloud providers' {
     It 'creates the Exchange Online group under the directory name' {
         New-Office365TestStore -Secret $Entra.ClientSecret
         $result = Enable-MailEnabledGroup -IdentityStore Cloud -Identity 'CN=Sales EMEA,OU=Groups,DC=contoso,DC=com' -WarningAction SilentlyContinue -ErrorVariable err
-        $err.Count | Should -Be 0
-        $result | Should -HaveCount 1
-        $result.PrimarySmtpAddress | Should -BeExactly 'SalesEMEA@contoso.com'
-        $result.Command | Should -BeExactly 'New-DistributionGroup'
-        Assert-SingleExchangeOnlineRequest -Cmdlet New-DistributionGroup -Name 'Sales EMEA'
+        Assert-CreatedInExchangeOnline $result $err -Address 'SalesEMEA@contoso.com' -Cmdlet New-DistributionGroup -Name 'Sales EMEA'
     }
 
     It 'sends nothing to Exchange Online with -WhatIf' {

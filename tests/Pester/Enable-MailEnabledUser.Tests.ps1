@@ -34,11 +34,7 @@ Describe 'Enable-MailEnabledUser with the cloud providers' {
         New-Office365TestStore -Secret $Entra.ClientSecret
         $result = Enable-MailEnabledUser -IdentityStore Cloud -Identity 'CN=Bob Jones,OU=Users,DC=contoso,DC=com' -Alias bjones -ExternalEmailAddress bob@fabrikam.com `
             -WarningAction SilentlyContinue -ErrorVariable err
-        $err.Count | Should -Be 0
-        $result | Should -HaveCount 1
-        $result.PrimarySmtpAddress | Should -BeExactly 'bjones@contoso.com'
-        $result.Command | Should -BeExactly 'New-MailUser'
-        Assert-SingleExchangeOnlineRequest -Cmdlet New-MailUser -Name 'Bob Jones'
+        Assert-CreatedInExchangeOnline $result $err -Address 'bjones@contoso.com' -Cmdlet New-MailUser -Name 'Bob Jones'
     }
 
     It 'refuses a mailbox in Office 365 before anything is sent' {

@@ -81,39 +81,3 @@ function Get-StandInEmailAddresses([string] $Identity) {
 function New-GroupObject([string[]] $Name) {
     foreach ($n in $Name) { [pscustomobject]@{ DistinguishedName = "CN=$n,OU=Groups,DC=contoso,DC=com"; SamAccountName = $n; Name = $n } }
 }
-
-function Get-ClosedPort {
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    $port = $listener.LocalEndpoint.Port
-    $listener.Stop()
-    $port
-}
-
-function Start-ProbeListener([switch] $Silent) {
-    # A listener on 127.0.0.1 that answers 401 + WWW-Authenticate: Negotiate (or, -Silent, accepts and never answers).
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    $worker = [powershell]::Create().AddScript({
-            param($listener, $silent)
-            $held = [System.Collections.Generic.List[object]]::new()
-            while ($true) {
-                $client = $listener.AcceptTcpClient()
-                if ($silent) { $held.Add($client); continue }
-                $stream = $client.GetStream()
-                $reader = [System.IO.StreamReader]::new($stream)
-                while ($reader.ReadLine()) { }
-                $bytes = [System.Text.Encoding]::ASCII.GetBytes("HTTP/1.1 401 Unauthorized`r`nWWW-Authenticate: Negotiate`r`nContent-Length: 0`r`nConnection: close`r`n`r`n")
-                $stream.Write($bytes, 0, $bytes.Length)
-                $client.Close()
-            }
-        }).AddArgument($listener).AddArgument([bool] $Silent)
-    $null = $worker.BeginInvoke()
-    [pscustomobject]@{ Port = $listener.LocalEndpoint.Port; Listener = $listener; Worker = $worker }
-}
-
-function Stop-ProbeListener($ProbeListener) {
-    $ProbeListener.Listener.Stop()
-    $ProbeListener.Worker.Stop()
-    $ProbeListener.Worker.Dispose()
-}

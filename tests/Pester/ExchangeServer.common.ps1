@@ -21,12 +21,5 @@ function New-LoopbackServerTestStore {
     Set-MessagingProvider -IdentityStore Contoso -Provider Exchange -Domain contoso.com -Credential (New-TestCredential) -Server 127.0.0.1 -Force -ErrorAction Stop
 }
 
-# Exactly one error record, with this id (from this command) and this category.
-function Assert-SingleError($ErrorRecords, [string] $ErrorId, [string] $Command, [System.Management.Automation.ErrorCategory] $Category) {
-    @($ErrorRecords) | Should -HaveCount 1 -Because 'the command reports exactly one error'
-    $ErrorRecords[0].FullyQualifiedErrorId | Should -Be "$ErrorId,MessagingProvider.Commands.$Command"
-    $ErrorRecords[0].CategoryInfo.Category | Should -Be $Category
-}
-
 # A port on 127.0.0.1 that refuses connections.
 function Get-RefusingPort { [MessagingProvider.TestSupport.ProbeListener]::ClosedPort() }

@@ -17,7 +17,7 @@ Describe 'Get-EmailProviderDomain' {
         $before = Get-ConfigurationSnapshot
         $output = Get-EmailProviderDomain @Arguments -ErrorAction SilentlyContinue -ErrorVariable e
         $output | Should -BeNullOrEmpty
-        Assert-SingleError $e $ErrorId 'GetEmailProviderDomainCommand' 'ObjectNotFound'
+        Assert-SingleError $e "$ErrorId,MessagingProvider.Commands.GetEmailProviderDomainCommand" 'ObjectNotFound'
         Assert-ConfigurationUnchanged $before
     }
 }

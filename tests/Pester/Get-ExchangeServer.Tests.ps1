@@ -26,7 +26,7 @@ Describe 'Get-ExchangeServer' {
     It 'reports an unknown server name and changes nothing' {
         $before = Get-ConfigurationSnapshot
         Get-ExchangeServer -IdentityStore Contoso -Server ExchZ -ErrorVariable err -ErrorAction SilentlyContinue
-        Assert-SingleError $err 'ExchangeServerNotFound' 'GetExchangeServerCommand' 'ObjectNotFound'
+        Assert-SingleError $err 'ExchangeServerNotFound,MessagingProvider.Commands.GetExchangeServerCommand' 'ObjectNotFound'
         Assert-ConfigurationUnchanged $before
     }
 }

@@ -15,7 +15,7 @@ Describe 'Get-MailAccount' {
         $before = Get-ConfigurationSnapshot
         $output = Get-MailAccount -IdentityStore Contoso -EmailAddress zed@contoso.com -ErrorAction SilentlyContinue -ErrorVariable e
         $output | Should -BeNullOrEmpty
-        Assert-SingleError $e 'MailAccountNotFound' 'GetMailAccountCommand' 'ObjectNotFound'
+        Assert-SingleError $e 'MailAccountNotFound,MessagingProvider.Commands.GetMailAccountCommand' 'ObjectNotFound'
         $e[0].Exception.Message | Should -BeLike '*New-MailAccount*'
         Assert-ConfigurationUnchanged $before
     }

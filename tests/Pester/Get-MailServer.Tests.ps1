@@ -13,7 +13,7 @@ Describe 'Get-MailServer' {
         $before = Get-ConfigurationSnapshot
         $output = Get-MailServer -IdentityStore Contoso -Name Nowhere -ErrorAction SilentlyContinue -ErrorVariable e
         $output | Should -BeNullOrEmpty
-        Assert-SingleError $e 'MailServerNotFound' 'GetMailServerCommand' 'ObjectNotFound'
+        Assert-SingleError $e 'MailServerNotFound,MessagingProvider.Commands.GetMailServerCommand' 'ObjectNotFound'
         Assert-ConfigurationUnchanged $before
     }
 

@@ -35,11 +35,6 @@ function Get-ProviderDomainTable {
     (Get-EmailProviderDomain -IdentityStore Contoso | ForEach-Object { '{0}>{1}' -f $_.Domain, $_.MailServer }) -join ','
 }
 
-# The text of every store document (*.json) in the configuration directory.
-function Get-StoredConfigurationText {
-    ([System.IO.Directory]::GetFiles($ConfigDirectory, '*.json') | ForEach-Object { [System.IO.File]::ReadAllText($_) }) -join ''
-}
-
 # The one object piped in; fails the test when there are none or several.
 function Select-Single {
     $all = @($input)
@@ -59,12 +54,6 @@ function Get-StageDetail($Result, [string] $Stage) {
         })
     $matching.Count | Should -Be 1 -Because "the result should have one stage $Stage"
     $matching[0].Detail
-}
-
-function Assert-SingleError($ErrorList, [string] $ErrorId, [string] $Command, [System.Management.Automation.ErrorCategory] $Category) {
-    @($ErrorList).Count | Should -Be 1
-    $ErrorList[0].FullyQualifiedErrorId | Should -Be "$ErrorId,MessagingProvider.Commands.$Command"
-    $ErrorList[0].CategoryInfo.Category | Should -Be $Category
 }
 
 # Runs $Script (with $ArgumentList) in a new runspace with the module, waits until $Started is set

@@ -5,19 +5,6 @@
 . ([System.IO.Path]::Combine($PSScriptRoot, 'ExchangeLab.common.ps1'))
 . ([System.IO.Path]::Combine($PSScriptRoot, 'CloudStandIns.common.ps1'))
 
-# Splits what a command wrote with -Verbose 4>&1 into its output objects and its verbose messages.
-function Split-VerboseOutput([object[]] $Records) {
-    $split = [pscustomobject]@{
-        Output  = [System.Collections.Generic.List[object]]::new()
-        Verbose = [System.Collections.Generic.List[string]]::new()
-    }
-    foreach ($record in $Records) {
-        if ($record -is [System.Management.Automation.VerboseRecord]) { $split.Verbose.Add($record.Message) }
-        else { $split.Output.Add($record) }
-    }
-    $split
-}
-
 # The messages of $Messages that start with $Prefix (ordinal, case-sensitive).
 function Select-MessageStartingWith([string[]] $Messages, [string] $Prefix) {
     @($Messages | Where-Object { $_.StartsWith($Prefix, [System.StringComparison]::Ordinal) })
@@ -31,6 +18,16 @@ function Assert-SingleExchangeOnlineRequest([string] $Cmdlet, [string] $Name) {
     $sent['CmdletName'].ToString() | Should -BeExactly $Cmdlet
     $sent['Parameters']['Name'].ToString() | Should -BeExactly $Name
     $ExchangeOnline.Recipients[$Name]['Name'].ToString() | Should -BeExactly $Name
+}
+
+# A New-/Enable-* result of a cloud store: no error, one object with this primary address, made by
+# one Exchange Online request of $Cmdlet for $Name.
+function Assert-CreatedInExchangeOnline($Result, $Errors, [string] $Address, [string] $Cmdlet, [string] $Name) {
+    @($Errors) | Should -HaveCount 0
+    $Result | Should -HaveCount 1
+    $Result.PrimarySmtpAddress | Should -BeExactly $Address
+    $Result.Command | Should -BeExactly $Cmdlet
+    Assert-SingleExchangeOnlineRequest -Cmdlet $Cmdlet -Name $Name
 }
 
 # Freezes the stand-in process $Hung (SIGSTOP: it accepts nothing and answers nothing, as a hung

@@ -40,7 +40,7 @@ Describe 'New-MailAccount' {
         $before = Get-ConfigurationSnapshot
         $output = New-MailAccount -IdentityStore Contoso @Arguments @password -ErrorAction SilentlyContinue -ErrorVariable e
         $output | Should -BeNullOrEmpty
-        Assert-SingleError $e $ErrorId 'NewMailAccountCommand' $Category
+        Assert-SingleError $e "$ErrorId,MessagingProvider.Commands.NewMailAccountCommand" $Category
         $e[0].Exception.Message | Should -BeLike "*$Advice*"
         Assert-ConfigurationUnchanged $before
     }

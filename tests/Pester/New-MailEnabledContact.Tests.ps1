@@ -24,11 +24,7 @@ Describe 'New-MailEnabledContact with the cloud providers' {
         New-Office365TestStore -Secret $Entra.ClientSecret
         $result = New-MailEnabledContact -IdentityStore Cloud -Name 'Pat Lee' -GivenName Pat -Surname Lee -ExternalEmailAddress pat@fabrikam.com `
             -WarningAction SilentlyContinue -ErrorVariable err
-        $err.Count | Should -Be 0
-        $result | Should -HaveCount 1
-        $result.PrimarySmtpAddress | Should -BeExactly 'pat@fabrikam.com'
-        $result.Command | Should -BeExactly 'New-MailContact'
-        Assert-SingleExchangeOnlineRequest -Cmdlet New-MailContact -Name 'Pat Lee'
+        Assert-CreatedInExchangeOnline $result $err -Address 'pat@fabrikam.com' -Cmdlet New-MailContact -Name 'Pat Lee'
     }
 
     It 'is not supported by Google Workspace' {

@@ -47,7 +47,7 @@ Describe 'New-MailServer' {
         $before = Get-ConfigurationSnapshot
         $output = New-MailServer -IdentityStore Contoso @Arguments -ErrorAction SilentlyContinue -ErrorVariable e
         $output | Should -BeNullOrEmpty
-        Assert-SingleError $e $ErrorId 'NewMailServerCommand' $Category
+        Assert-SingleError $e "$ErrorId,MessagingProvider.Commands.NewMailServerCommand" $Category
         Assert-ConfigurationUnchanged $before
     }
 

@@ -14,7 +14,7 @@ Describe 'Remove-EmailProviderDomain' {
     It 'reports an unknown domain and changes nothing' {
         $before = Get-ConfigurationSnapshot
         Remove-EmailProviderDomain -IdentityStore Contoso -Domain woodgrove.com -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e
-        Assert-SingleError $e 'EmailProviderDomainNotFound' 'RemoveEmailProviderDomainCommand' 'ObjectNotFound'
+        Assert-SingleError $e 'EmailProviderDomainNotFound,MessagingProvider.Commands.RemoveEmailProviderDomainCommand' 'ObjectNotFound'
         Assert-ConfigurationUnchanged $before
     }
 }

@@ -19,7 +19,7 @@ Describe 'Remove-ExchangeServer' {
     It 'reports an unknown server and changes nothing' {
         $before = Get-ConfigurationSnapshot
         Remove-ExchangeServer -IdentityStore Contoso -Server ExchZ -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
-        Assert-SingleError $err 'ExchangeServerNotFound' 'RemoveExchangeServerCommand' 'ObjectNotFound'
+        Assert-SingleError $err 'ExchangeServerNotFound,MessagingProvider.Commands.RemoveExchangeServerCommand' 'ObjectNotFound'
         Assert-ConfigurationUnchanged $before
     }
 }

@@ -14,7 +14,7 @@ Describe 'Remove-MailAccount' {
     It 'reports an unknown account, says how to find one, and changes nothing' {
         $before = Get-ConfigurationSnapshot
         Remove-MailAccount -IdentityStore Contoso -EmailAddress zed@contoso.com -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e
-        Assert-SingleError $e 'MailAccountNotFound' 'RemoveMailAccountCommand' 'ObjectNotFound'
+        Assert-SingleError $e 'MailAccountNotFound,MessagingProvider.Commands.RemoveMailAccountCommand' 'ObjectNotFound'
         $e[0].Exception.Message | Should -BeLike '*Get-MailAccount*'
         Assert-ConfigurationUnchanged $before
     }

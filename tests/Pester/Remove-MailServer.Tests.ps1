@@ -9,7 +9,7 @@ Describe 'Remove-MailServer' {
         $null = New-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.net -Password (ConvertTo-TestSecureString 'Ben-P@ss-1')
         $before = Get-ConfigurationSnapshot
         Remove-MailServer -IdentityStore Contoso -Name 'Contoso IMAP' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e
-        Assert-SingleError $e 'MailServerInUse' 'RemoveMailServerCommand' 'InvalidOperation'
+        Assert-SingleError $e 'MailServerInUse,MessagingProvider.Commands.RemoveMailServerCommand' 'InvalidOperation'
         foreach ($name in 'anna@contoso.com', 'ben@contoso.net', 'contoso.com', 'contoso.net', 'Remove-MailAccount', 'Remove-EmailProviderDomain') {
             $e[0].Exception.Message | Should -BeLike "*$name*"
         }
@@ -26,7 +26,7 @@ Describe 'Remove-MailServer' {
     It 'reports an unknown server and changes nothing' {
         $before = Get-ConfigurationSnapshot
         Remove-MailServer -IdentityStore Contoso -Name Nowhere -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e
-        Assert-SingleError $e 'MailServerNotFound' 'RemoveMailServerCommand' 'ObjectNotFound'
+        Assert-SingleError $e 'MailServerNotFound,MessagingProvider.Commands.RemoveMailServerCommand' 'ObjectNotFound'
         Assert-ConfigurationUnchanged $before
     }
 }

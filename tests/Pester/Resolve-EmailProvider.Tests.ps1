@@ -70,7 +70,7 @@ Describe 'Resolve-EmailProvider' {
         "$($results[0].DnsStatus)" | Should -Be 'NxDomain'
         "$($results[0].DecidedBy)" | Should -Be 'DnsError'
         "$($results[0].Provider)" | Should -Be 'Unknown'
-        Assert-SingleError $e 'EmailDomainNotFound' 'ResolveEmailProviderCommand' 'ObjectNotFound'
+        Assert-SingleError $e 'EmailDomainNotFound,MessagingProvider.Commands.ResolveEmailProviderCommand' 'ObjectNotFound'
         $e[0].TargetObject | Should -Be 'anna@typo.nx.test'
         "$($results[1].DecidedBy)" | Should -Be 'NoKnownMxHost'
     }
@@ -90,7 +90,7 @@ Describe 'Resolve-EmailProvider' {
                 Select-Single
             "$($result.DnsStatus)" | Should -Be 'Timeout'
             "$($result.DecidedBy)" | Should -Be 'DnsError'
-            Assert-SingleError $e 'DnsQueryTimeout' 'ResolveEmailProviderCommand' 'OperationTimeout'
+            Assert-SingleError $e 'DnsQueryTimeout,MessagingProvider.Commands.ResolveEmailProviderCommand' 'OperationTimeout'
             $e[0].Exception.Message | Should -BeLike '*-TimeoutSeconds*'
         }
         finally { $silent.Dispose() }
@@ -107,7 +107,7 @@ Describe 'Resolve-EmailProvider' {
     It 'reports a domain the server refuses as a DNS failure' {
         $result = Resolve-EmailProvider -EmailAddress anna@elsewhere.example -DnsServer $DnsServer -ErrorAction SilentlyContinue -ErrorVariable e | Select-Single
         "$($result.DnsStatus)" | Should -Be 'Failed'
-        Assert-SingleError $e 'DnsQueryFailed' 'ResolveEmailProviderCommand' 'ConnectionError'
+        Assert-SingleError $e 'DnsQueryFailed,MessagingProvider.Commands.ResolveEmailProviderCommand' 'ConnectionError'
     }
 
     It 'reports <ErrorId> for <Case>' -ForEach @(
@@ -119,7 +119,7 @@ Describe 'Resolve-EmailProvider' {
         $errors = $null
         $output = $null
         try { $output = Resolve-EmailProvider @Arguments -ErrorAction SilentlyContinue -ErrorVariable errors } catch { $errors = @($_) }
-        Assert-SingleError $errors $ErrorId 'ResolveEmailProviderCommand' $Category
+        Assert-SingleError $errors "$ErrorId,MessagingProvider.Commands.ResolveEmailProviderCommand" $Category
         $output | Should -BeNullOrEmpty
     }
 }

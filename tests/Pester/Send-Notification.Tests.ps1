@@ -59,13 +59,13 @@ Describe 'Send-Notification' {
         $proxy.DropDuringData('ivan@test.local', 1)
 
         $records = "First-$marker", "Second-$marker" | Send-Notification -IdentityStore Contoso -Event ObjectModified -To ivan@test.local -Verbose -ErrorVariable err 4>&1
-        $results = Get-CommandOutput $records
+        $results = (Split-VerboseOutput $records).Output
 
         $err.Count | Should -Be 0
         @($results | ForEach-Object Attempts) | Should -Be @(2, 1)
         @($results | ForEach-Object { "$($_.Status)" }) | Should -Be @('Sent', 'Sent')
         $proxy.Connections | Should -Be 2
-        Get-VerboseMessage $records | Where-Object { $_.Contains('connection was lost') } | Should -Not -BeNullOrEmpty
+        (Split-VerboseOutput $records).Verbose | Where-Object { $_.Contains('connection was lost') } | Should -Not -BeNullOrEmpty
         (Wait-Mail $server 'ivan@test.local' "First-$marker").Count | Should -Be 1
         (Wait-Mail $server 'ivan@test.local' "Second-$marker").Count | Should -Be 1
     }
@@ -74,14 +74,14 @@ Describe 'Send-Notification' {
         $proxy.TempFail('judy@test.local', 2)
 
         $records = Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Flaky-$marker" -To judy@test.local -RetryDelay '00:00:00.05' -Verbose -ErrorVariable err 4>&1
-        $result = Get-CommandOutput $records
+        $result = (Split-VerboseOutput $records).Output
 
         $err.Count | Should -Be 0
         $result.Count | Should -Be 1
         "$($result[0].Status)" | Should -Be 'Sent'
         $result[0].Attempts | Should -Be 3
         $proxy.Connections | Should -Be 1
-        @(Get-VerboseMessage $records | Where-Object { $_.StartsWith('Temporary failure (451', [System.StringComparison]::Ordinal) }).Count | Should -Be 2
+        @((Split-VerboseOutput $records).Verbose | Where-Object { $_.StartsWith('Temporary failure (451', [System.StringComparison]::Ordinal) }).Count | Should -Be 2
         (Wait-Mail $server 'judy@test.local' "Flaky-$marker").Count | Should -Be 1
     }
 

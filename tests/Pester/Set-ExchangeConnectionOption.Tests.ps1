@@ -49,7 +49,7 @@ Describe 'Set-ExchangeConnectionOption' {
         $null = New-IdentityStore -Name Ext
         $before = Get-ConfigurationSnapshot
         Set-ExchangeConnectionOption -IdentityStore Ext -OpenTimeoutSeconds 10 -ErrorVariable err -ErrorAction SilentlyContinue
-        Assert-SingleError $err 'ProviderNotConfigured' 'SetExchangeConnectionOptionCommand' 'InvalidOperation'
+        Assert-SingleError $err 'ProviderNotConfigured,MessagingProvider.Commands.SetExchangeConnectionOptionCommand' 'InvalidOperation'
         Assert-ConfigurationUnchanged $before
     }
 

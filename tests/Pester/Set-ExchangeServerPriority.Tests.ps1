@@ -23,7 +23,7 @@ Describe 'Set-ExchangeServerPriority' {
     ) {
         $before = Get-ConfigurationSnapshot
         Set-ExchangeServerPriority -IdentityStore Contoso -Server $Server -Priority $Priority -ErrorVariable err -ErrorAction SilentlyContinue
-        Assert-SingleError $err $ErrorId 'SetExchangeServerPriorityCommand' $Category
+        Assert-SingleError $err "$ErrorId,MessagingProvider.Commands.SetExchangeServerPriorityCommand" $Category
         Assert-ConfigurationUnchanged $before
     }
 }

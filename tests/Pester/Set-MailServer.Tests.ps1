@@ -33,7 +33,7 @@ Describe 'Set-MailServer' {
     ) {
         $before = Get-ConfigurationSnapshot
         Set-MailServer -IdentityStore Contoso @Arguments -ErrorAction SilentlyContinue -ErrorVariable e
-        Assert-SingleError $e $ErrorId 'SetMailServerCommand' $Category
+        Assert-SingleError $e "$ErrorId,MessagingProvider.Commands.SetMailServerCommand" $Category
         Assert-ConfigurationUnchanged $before
     }
 }

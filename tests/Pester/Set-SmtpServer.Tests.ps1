@@ -21,9 +21,9 @@ Describe 'Set-SmtpServer' {
         $info[0].Authentication | Should -Be 'Basic'
         $info[0].UserName | Should -Be $sender
         $info[0].Password | Should -Be '********'
-        $text = @(Get-ConfigText)
-        $text.Count | Should -BeGreaterThan 0
-        foreach ($file in $text) { $file.Contains($server.SenderPassword) | Should -BeFalse }
+        $text = Get-StoredConfigurationText
+        $text | Should -Not -BeNullOrEmpty
+        $text.Contains($server.SenderPassword) | Should -BeFalse
     }
 
     It 'rejects an invalid From or incomplete OAuth2 settings and stores nothing' {
@@ -64,8 +64,8 @@ Describe 'Set-SmtpServer' {
         (Get-SmtpServer -IdentityStore Contoso).ClientSecret | Should -Be '********'
 
         $records = Test-SmtpServer -IdentityStore Contoso -Verbose -ErrorVariable err 4>&1
-        $result = Get-CommandOutput $records
-        $verbose = Get-VerboseMessage $records
+        $result = (Split-VerboseOutput $records).Output
+        $verbose = (Split-VerboseOutput $records).Verbose
         $err.Count | Should -Be 0
         $result.Count | Should -Be 1
         $result[0].Succeeded | Should -BeTrue -Because $result[0].Reason

@@ -34,29 +34,6 @@ function New-ContosoWithSmtp($Server, [string] $Password) {
         -CertificateThumbprint $Server.Certificate.Thumbprint -ErrorAction Stop
 }
 
-# Every file of the configuration directory (lock files aside) as "path:hash", for Should -Be.
-function Get-ConfigSnapshot {
-    Get-ChildItem $env:MESSAGINGPROVIDER_CONFIG_PATH -Recurse -File -ErrorAction SilentlyContinue |
-        Where-Object FullName -NotMatch '[\\/]\.locks[\\/]' |
-        ForEach-Object { '{0}:{1}' -f $_.FullName, (Get-FileHash $_.FullName).Hash }
-}
-
-# The text of every file of the configuration directory, for asserting that a secret is not in it.
-function Get-ConfigText {
-    foreach ($file in [System.IO.Directory]::GetFiles($env:MESSAGINGPROVIDER_CONFIG_PATH, '*', 'AllDirectories')) {
-        [System.IO.File]::ReadAllText($file, [System.Text.Encoding]::UTF8)
-    }
-}
-
-# Split what a command wrote with -Verbose 4>&1: the verbose messages, and everything else.
-function Get-VerboseMessage([object[]] $Records) {
-    @($Records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
-}
-
-function Get-CommandOutput([object[]] $Records) {
-    @($Records | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
-}
-
 # The addresses of a MimeKit address list (To, Cc) in order.
 function Get-MailAddress($AddressList) {
     @($AddressList.Mailboxes | ForEach-Object { $_.Address })

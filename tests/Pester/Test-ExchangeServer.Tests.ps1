@@ -59,6 +59,6 @@ Describe 'Test-ExchangeServer' {
 
     It 'refuses a server that is not in the list' {
         Test-ExchangeServer -IdentityStore Contoso -Server exch99.contoso.com -ErrorVariable err -ErrorAction SilentlyContinue
-        Assert-SingleError $err 'ExchangeServerNotFound' 'TestExchangeServerCommand' 'ObjectNotFound'
+        Assert-SingleError $err 'ExchangeServerNotFound,MessagingProvider.Commands.TestExchangeServerCommand' 'ObjectNotFound'
     }
 }

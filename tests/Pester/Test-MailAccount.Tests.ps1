@@ -74,7 +74,7 @@ Describe 'Test-MailAccount' {
         $result.Succeeded | Should -Be $false
         $result.FailedStage | Should -Be 'Imap/Tls'
         Get-StageLine $result | Should -Be 'Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Failed,Imap/Login:Skipped,Imap/Folders:Skipped,Imap/Unread:Skipped'
-        Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'SecurityError'
+        Assert-SingleError $e 'MailAccountTestFailed,MessagingProvider.Commands.TestMailAccountCommand' 'SecurityError'
         $e[0].Exception.Message | Should -BeLike "*-TrustedCertificateThumbprint $Thumbprint*"
 
         $otherPin = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TrustedCertificateThumbprint ('AB' * 20) -ErrorAction SilentlyContinue | Select-Single
@@ -87,7 +87,7 @@ Describe 'Test-MailAccount' {
         $result.FailedStage | Should -Be 'Imap/Login'
         Get-StageLine $result | Should -Be 'Imap/Dns:Passed,Imap/Tcp:Passed,Imap/Tls:Passed,Imap/Login:Failed,Imap/Folders:Skipped,Imap/Unread:Skipped'
         $result.UnreadCount | Should -Be $null
-        Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'AuthenticationError'
+        Assert-SingleError $e 'MailAccountTestFailed,MessagingProvider.Commands.TestMailAccountCommand' 'AuthenticationError'
         $e[0].Exception.Message | Should -BeLike "*'anna'*"
     }
 
@@ -95,7 +95,7 @@ Describe 'Test-MailAccount' {
         New-ReceivingAccount -Port ([MessagingProvider.TestSupport.FreePort]::Next())
         $result = Test-MailAccount -IdentityStore Contoso -EmailAddress anna@contoso.test -TimeoutSeconds 5 -ErrorAction SilentlyContinue -ErrorVariable e | Select-Single
         $result.FailedStage | Should -Be 'Imap/Tcp'
-        Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'ConnectionError'
+        Assert-SingleError $e 'MailAccountTestFailed,MessagingProvider.Commands.TestMailAccountCommand' 'ConnectionError'
     }
 
     It 'fails the TLS stage when the TLS mode does not fit the port' {
@@ -117,7 +117,7 @@ Describe 'Test-MailAccount' {
         $null = New-MailAccount -IdentityStore Contoso -EmailAddress carl@fabrikam.test -MailServer EWS -Password (ConvertTo-TestSecureString 'x')
         $output = Test-MailAccount -IdentityStore Contoso @Arguments -ErrorAction SilentlyContinue -ErrorVariable e
         $output | Should -BeNullOrEmpty
-        Assert-SingleError $e $ErrorId 'TestMailAccountCommand' $Category
+        Assert-SingleError $e "$ErrorId,MessagingProvider.Commands.TestMailAccountCommand" $Category
     }
 
     It 'tests everything the server does without switches and authenticates over SMTP' {
@@ -149,7 +149,7 @@ Describe 'Test-MailAccount' {
         New-SendingAccount -Password 'wrong-password'
         $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Send -TrustedCertificateThumbprint $Thumbprint -ErrorAction SilentlyContinue -ErrorVariable e | Select-Single
         Get-StageLine $result | Should -Be 'Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Passed,Smtp/Login:Failed,Smtp/Send:Skipped'
-        Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'AuthenticationError'
+        Assert-SingleError $e 'MailAccountTestFailed,MessagingProvider.Commands.TestMailAccountCommand' 'AuthenticationError'
         $e[0].Exception.Message | Should -BeLike '*Smtp Login*'
     }
 
@@ -158,7 +158,7 @@ Describe 'Test-MailAccount' {
         $result = Test-MailAccount -IdentityStore Contoso -EmailAddress ben@contoso.test -Send -To anna@contoso.test -ErrorAction SilentlyContinue -ErrorVariable e | Select-Single
         Get-StageLine $result | Should -Be 'Smtp/Dns:Passed,Smtp/Tcp:Passed,Smtp/Tls:Skipped,Smtp/Login:Failed,Smtp/Send:Skipped'
         $result.MessageSent | Should -Be $false
-        Assert-SingleError $e 'MailAccountTestFailed' 'TestMailAccountCommand' 'AuthenticationError'
+        Assert-SingleError $e 'MailAccountTestFailed,MessagingProvider.Commands.TestMailAccountCommand' 'AuthenticationError'
     }
 
     It 'stops a connection that hangs when the command is stopped' {

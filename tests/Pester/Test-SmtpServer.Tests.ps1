@@ -13,8 +13,8 @@ Describe 'Test-SmtpServer' {
         New-ContosoWithSmtp $server
 
         $records = Test-SmtpServer -IdentityStore Contoso -To 'frank@test.local; grace@test.local' -Verbose -ErrorVariable err 4>&1
-        $result = Get-CommandOutput $records
-        $verbose = Get-VerboseMessage $records
+        $result = (Split-VerboseOutput $records).Output
+        $verbose = (Split-VerboseOutput $records).Verbose
 
         $err.Count | Should -Be 0
         $result.Count | Should -Be 1
@@ -115,8 +115,8 @@ Describe 'Test-SmtpServer' {
         New-ContosoWithSmtp $server 'definitely-wrong'
 
         $records = Test-SmtpServer -IdentityStore Contoso -Verbose -ErrorVariable err -ErrorAction SilentlyContinue 4>&1
-        $result = Get-CommandOutput $records
-        $verbose = Get-VerboseMessage $records
+        $result = (Split-VerboseOutput $records).Output
+        $verbose = (Split-VerboseOutput $records).Verbose
 
         $result.Count | Should -Be 1
         $result[0].FailedStage | Should -Be 'Auth'

@@ -89,8 +89,6 @@ function New-TestGoogleJsonKey([string] $ClientEmail) {
 
 function Assert-SingleError {
     # $Errors (an -ErrorVariable) holds exactly one error record with this id and category.
-    # (ExchangeServer.common.ps1 and Mail.common.ps1 define their own Assert-SingleError, with other
-    # parameters, after dot-sourcing this file: theirs is the one their test files call.)
     param([object[]] $Errors, [string] $FullyQualifiedErrorId, [string] $Category)
     $Errors | Should -HaveCount 1 -Because (($Errors | ForEach-Object { "$_" }) -join '; ')
     $Errors[0].FullyQualifiedErrorId | Should -BeExactly $FullyQualifiedErrorId
@@ -118,4 +116,23 @@ function Invoke-WithoutHost {
     finally {
         if ($shell.InvocationStateInfo.State -ne 'Running') { $shell.Dispose() }
     }
+}
+
+# The text of every file under the configuration directory, for asserting that a secret is not in it.
+function Get-StoredConfigurationText {
+    if (-not [System.IO.Directory]::Exists($script:ConfigDirectory)) { return '' }
+    ([System.IO.Directory]::GetFiles($script:ConfigDirectory, '*', 'AllDirectories') | ForEach-Object { [System.IO.File]::ReadAllText($_) }) -join "`n"
+}
+
+# Splits what a command wrote with -Verbose 4>&1 into its output objects and its verbose messages.
+function Split-VerboseOutput([object[]] $Records) {
+    $split = [pscustomobject]@{
+        Output  = [System.Collections.Generic.List[object]]::new()
+        Verbose = [System.Collections.Generic.List[string]]::new()
+    }
+    foreach ($record in $Records) {
+        if ($record -is [System.Management.Automation.VerboseRecord]) { $split.Verbose.Add($record.Message) }
+        else { $split.Output.Add($record) }
+    }
+    $split
 }

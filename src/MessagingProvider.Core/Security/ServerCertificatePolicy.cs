@@ -45,36 +45,36 @@ public sealed class ServerCertificatePolicy
 
     /// <summary>The rule alone, for callers without a report (an HTTP client's callback).</summary>
     public static bool IsPinnedOrValid(ISet<string> normalizedPins, X509Certificate? certificate, SslPolicyErrors errors, X509Chain? chain = null) =>
-        PinProblem(normalizedPins, certificate, errors, chain, DateTime.UtcNow) is null;
+        Accepts(normalizedPins, certificate, errors, chain, DateTime.UtcNow, out _);
 
-    /// <summary>Why the certificate is not accepted (null: accepted), for the report.</summary>
-    internal static string? PinProblem(ISet<string> normalizedPins, X509Certificate? certificate, SslPolicyErrors errors, X509Chain? chain, DateTime utcNow)
+    /// <param name="pinRefusal">Why a pinned certificate is refused all the same; null when it is not pinned or is accepted.</param>
+    internal static bool Accepts(ISet<string> normalizedPins, X509Certificate? certificate, SslPolicyErrors errors, X509Chain? chain, DateTime utcNow, out string? pinRefusal)
     {
-        if (errors == SslPolicyErrors.None) return null;
-        if (errors != SslPolicyErrors.RemoteCertificateChainErrors || certificate is null) return "not trusted";
+        pinRefusal = null;
+        if (errors == SslPolicyErrors.None) return true;
+        if (errors != SslPolicyErrors.RemoteCertificateChainErrors || certificate is null) return false;
         using var cert = new X509Certificate2(certificate);
-        if (!normalizedPins.Contains(cert.Thumbprint) && !normalizedPins.Contains(Sha256Thumbprint(cert))) return "not trusted";
+        if (!normalizedPins.Contains(cert.Thumbprint) && !normalizedPins.Contains(Sha256Thumbprint(cert))) return false;
         // A pin replaces the chain of trust, not the certificate's own limits.
         if (utcNow < cert.NotBefore.ToUniversalTime() || utcNow > cert.NotAfter.ToUniversalTime())
         {
-            return $"pinned, but outside its validity period ({cert.NotBefore.ToUniversalTime():u} to {cert.NotAfter.ToUniversalTime():u})";
+            pinRefusal = $"pinned, but outside its validity period ({cert.NotBefore.ToUniversalTime():u} to {cert.NotAfter.ToUniversalTime():u})";
         }
-
-        if (chain is not null && chain.ChainStatus.Any(s => (s.Status & X509ChainStatusFlags.Revoked) != 0))
+        else if (chain is not null && chain.ChainStatus.Any(s => (s.Status & X509ChainStatusFlags.Revoked) != 0))
         {
-            return "pinned, but revoked by its issuer";
+            pinRefusal = "pinned, but revoked by its issuer";
         }
 
-        return null;
+        return pinRefusal is null;
     }
 
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         TlsObservation seen = Record(certificate, chain, errors);
         Rejection = null;
-        string? pinProblem = PinProblem(_pinned, certificate, errors, chain, DateTime.UtcNow);
-        if (pinProblem is not null && pinProblem != "not trusted") seen.PinRefusal = pinProblem;
-        if (pinProblem is null)
+        bool accepted = Accepts(_pinned, certificate, errors, chain, DateTime.UtcNow, out string? pinRefusal);
+        seen.PinRefusal = pinRefusal;
+        if (accepted)
         {
             seen.AcceptedByPin = errors != SslPolicyErrors.None;
             return true;
@@ -88,8 +88,8 @@ public sealed class ServerCertificatePolicy
 
         Rejection = certificate is null
             ? "the server presented no certificate"
-            : pinProblem != "not trusted"
-                ? $"the certificate {Certificate} is {pinProblem}: a pinned certificate must still be valid. Renew it on the server and pin the new one."
+            : pinRefusal is not null
+                ? $"the certificate {Certificate} is {pinRefusal}: a pinned certificate must still be valid. Renew it on the server and pin the new one."
                 : $"the certificate {Certificate} is not trusted: {errors}{(seen.ChainStatus.Length > 0 ? " (" + seen.ChainStatus + ")" : "")}. " +
                   (seen.NameMismatch
                       ? "Its name does not match the host: connect with a name the certificate lists."
@@ -103,7 +103,6 @@ public sealed class ServerCertificatePolicy
         seen.ValidatedAfter = _clock?.Elapsed;
         seen.AcceptedByPin = false;
         seen.AcceptedBySkip = false;
-        seen.PinRefusal = null;
         if (certificate is not null)
         {
             using var cert = new X509Certificate2(certificate);

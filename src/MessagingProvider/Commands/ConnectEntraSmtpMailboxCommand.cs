@@ -38,7 +38,7 @@ public sealed class ConnectEntraSmtpMailboxCommand : IdentityStoreCmdlet
                 current.SignedIn = signedIn;
                 current.Enabled = false;
             }, CancellationToken);
-            WriteVerbose($"Signed in as {token.UserName}; the refresh token is kept encrypted in '{EntraSmtpClientEndpoint.TokenCachePath(Store, document.Name)}'.");
+            WriteVerbose($"Signed in as {token.UserName}; the refresh token is kept encrypted in '{Store.TokenCachePath(document.Name)}'.");
             if (wasEnabled)
             {
                 WriteWarning($"The Entra ID SMTP client of '{document.Name}' is now disabled because of the new mailbox sign-in. Send a test message with Send-EntraSmtpTestMessage, then run Enable-EntraSmtpClient.");
@@ -50,7 +50,7 @@ public sealed class ConnectEntraSmtpMailboxCommand : IdentityStoreCmdlet
                 MailboxUser = token.UserName,
                 SignedIn = signedIn,
                 TokenExpiresOn = token.ExpiresOn,
-                TokenCachePath = EntraSmtpClientEndpoint.TokenCachePath(Store, document.Name),
+                TokenCachePath = Store.TokenCachePath(document.Name),
             });
         });
     }

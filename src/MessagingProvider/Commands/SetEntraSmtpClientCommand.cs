@@ -69,7 +69,7 @@ public sealed class SetEntraSmtpClientCommand : IdentityStoreCmdlet
             EntraSmtpClientEdit edit = null!;
             IdentityStoreDocument updated = Store.Update(IdentityStore, d => edit = EntraSmtpClientEditor.Apply(d, change, Store.Secrets), CancellationToken);
             EntraSmtpClientSettings settings = edit.Settings;
-            string cachePath = EntraSmtpClientEndpoint.TokenCachePath(Store, updated.Name);
+            string cachePath = Store.TokenCachePath(updated.Name);
             // Without a recorded sign-in a cache file can only be a stale one (previous app, or a removed store's).
             if (settings.MailboxUser is null && Store.DeleteTokenCache(updated.Name, CancellationToken)) WriteVerbose($"Removed the mailbox sign-in cache '{cachePath}'.");
             WriteVerbose($"Entra ID SMTP client of '{updated.Name}': tenant {settings.TenantId}, app {settings.ClientId}, smart host {settings.SmartHost}:{settings.Port} ({settings.Security}), sign-in at {settings.AuthorityHost}.");

@@ -28,7 +28,7 @@ public abstract class EntraSmtpClientSwitchCmdlet : IdentityStoreCmdlet
             bool wasEnabled = false;
             IdentityStoreDocument updated = Store.Update(IdentityStore, d => wasEnabled = Switch(d), CancellationToken);
             Report(updated, wasEnabled);
-            if (PassThru) WriteObject(EntraSmtpClientInfo.Create(updated.Name, updated.EntraSmtpClient!, EntraSmtpClientEndpoint.TokenCachePath(Store, updated.Name)));
+            if (PassThru) WriteObject(EntraSmtpClientInfo.Create(updated.Name, updated.EntraSmtpClient!, Store.TokenCachePath(updated.Name)));
         });
     }
 }

@@ -33,7 +33,8 @@ public sealed class CertificatePinTests
     public void AValidPinnedCertificateIsAcceptedBySha256OrSha1(bool sha256)
     {
         using X509Certificate2 certificate = SelfSigned(Now.AddDays(-1), Now.AddDays(30));
-        Assert.Null(ServerCertificatePolicy.PinProblem(PinsOf(certificate, sha256), certificate, SslPolicyErrors.RemoteCertificateChainErrors, null, Now));
+        Assert.True(ServerCertificatePolicy.Accepts(PinsOf(certificate, sha256), certificate, SslPolicyErrors.RemoteCertificateChainErrors, null, Now, out string? refusal));
+        Assert.Null(refusal);
         Assert.Equal(64, ServerCertificatePolicy.Sha256Thumbprint(certificate).Length);
     }
 
@@ -41,23 +42,25 @@ public sealed class CertificatePinTests
     public void AnExpiredPinnedCertificateIsRefused()
     {
         using X509Certificate2 certificate = SelfSigned(Now.AddDays(-60), Now.AddDays(-1));
-        string? problem = ServerCertificatePolicy.PinProblem(PinsOf(certificate), certificate, SslPolicyErrors.RemoteCertificateChainErrors, null, Now);
-        Assert.StartsWith("pinned, but outside its validity period", problem);
+        Assert.False(ServerCertificatePolicy.Accepts(PinsOf(certificate), certificate, SslPolicyErrors.RemoteCertificateChainErrors, null, Now, out string? refusal));
+        Assert.StartsWith("pinned, but outside its validity period", refusal);
     }
 
     [Fact]
     public void ANotYetValidPinnedCertificateIsRefused()
     {
         using X509Certificate2 certificate = SelfSigned(Now.AddDays(2), Now.AddDays(60));
-        Assert.StartsWith("pinned, but outside its validity period", ServerCertificatePolicy.PinProblem(PinsOf(certificate), certificate, SslPolicyErrors.RemoteCertificateChainErrors, null, Now));
+        Assert.False(ServerCertificatePolicy.Accepts(PinsOf(certificate), certificate, SslPolicyErrors.RemoteCertificateChainErrors, null, Now, out string? refusal));
+        Assert.StartsWith("pinned, but outside its validity period", refusal);
     }
 
     [Fact]
     public void APinNeverCoversANameMismatch()
     {
         using X509Certificate2 certificate = SelfSigned(Now.AddDays(-1), Now.AddDays(30));
-        Assert.Equal("not trusted", ServerCertificatePolicy.PinProblem(PinsOf(certificate), certificate,
-            SslPolicyErrors.RemoteCertificateChainErrors | SslPolicyErrors.RemoteCertificateNameMismatch, null, Now));
+        Assert.False(ServerCertificatePolicy.Accepts(PinsOf(certificate), certificate,
+            SslPolicyErrors.RemoteCertificateChainErrors | SslPolicyErrors.RemoteCertificateNameMismatch, null, Now, out string? refusal));
+        Assert.Null(refusal);
     }
 
     [Fact]
@@ -114,7 +117,7 @@ public sealed class CertificatePinTests
         await serving.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Contains(chain.ChainStatus, s => s.Status == X509ChainStatusFlags.Revoked);
 
-        Assert.Equal("pinned, but revoked by its issuer",
-            ServerCertificatePolicy.PinProblem(PinsOf(leaf), leaf, SslPolicyErrors.RemoteCertificateChainErrors, chain, Now));
+        Assert.False(ServerCertificatePolicy.Accepts(PinsOf(leaf), leaf, SslPolicyErrors.RemoteCertificateChainErrors, chain, Now, out string? refusal));
+        Assert.Equal("pinned, but revoked by its issuer", refusal);
     }
 }

@@ -46,12 +46,10 @@ public static class EntraSmtpClientEndpoint
     {
         EntraSmtpClientSettings settings = EntraSmtpClientEditor.Require(document);
         string name = document.Name;
-        return new MailboxLogon(new Uri(settings.AuthorityHost), settings.TenantId, settings.ClientId, TokenCachePath(store, name), store.Secrets, handlerFactory,
+        return new MailboxLogon(new Uri(settings.AuthorityHost), settings.TenantId, settings.ClientId, store.TokenCachePath(name), store.Secrets, handlerFactory,
             () => store.Lock(name));
     }
 
-    /// <summary>The encrypted sign-in cache of one identity store, in the configuration directory.</summary>
-    public static string TokenCachePath(ConfigurationStore store, string identityStore) => store.TokenCachePath(identityStore);
 
     /// <summary>For senders (notifications): refuses unless Enable-EntraSmtpClient turned it on.</summary>
     public static EntraSmtpClientSettings RequireEnabled(IdentityStoreDocument document)
