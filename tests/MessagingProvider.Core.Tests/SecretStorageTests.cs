@@ -18,6 +18,10 @@ public sealed class SecretStorageTests
 
     internal static SecureString Secure(string text) => new System.Net.NetworkCredential("", text).SecurePassword;
 
+    /// <summary>The password as stored in a store's SMTP settings (current-user scope).</summary>
+    private static ProtectedSecret Stored(SecretVault vault) =>
+        vault.ProtectFor(System.Text.Encoding.UTF8.GetBytes(Password), "contoso/smtp.password", null);
+
     [Fact]
     public void NoSecretAppearsInPlainTextUnderTheConfigurationDirectory()
     {
@@ -71,16 +75,16 @@ public sealed class SecretStorageTests
         using var dir = new TempDirectory();
         var store = new ConfigurationStore(dir.Path);
         store.Create("Contoso");
-        ProtectedSecret secret = store.Secrets.Protect(Secure(Password));
+        ProtectedSecret secret = Stored(store.Secrets);
 
-        Assert.Equal("aes256gcm-v1", secret.Scheme);
+        Assert.Equal("aes256gcm-v2", secret.Scheme);
         string keyFile = Path.Combine(dir.Path, "secret.key");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
         Assert.Equal(32, new FileInfo(keyFile).Length);
 
         byte[] data = Convert.FromBase64String(secret.Data);
         data[data.Length - 1] ^= 0x01;
-        var tampered = new ProtectedSecret { Scheme = secret.Scheme, Data = Convert.ToBase64String(data) };
+        var tampered = new ProtectedSecret { Scheme = secret.Scheme, Data = Convert.ToBase64String(data), Place = secret.Place };
         var error = Assert.Throws<MessagingProviderException>(() => store.Secrets.UnprotectBytes(tampered));
         Assert.Equal(ErrorIds.SecretProtectionFailed, error.ErrorId);
     }
@@ -91,7 +95,7 @@ public sealed class SecretStorageTests
         if (OperatingSystem.IsWindows()) return;
         using var dir = new TempDirectory();
         Directory.CreateDirectory(dir.Path);
-        ProtectedSecret secret = new SecretVault(dir.Path).Protect(Secure(Password));
+        ProtectedSecret secret = Stored(new SecretVault(dir.Path));
         string keyFile = Path.Combine(dir.Path, "secret.key");
         File.Delete(keyFile);
 
@@ -113,14 +117,14 @@ public sealed class SecretStorageTests
         if (OperatingSystem.IsWindows()) return;
         using var dir = new TempDirectory();
         Directory.CreateDirectory(dir.Path);
-        ProtectedSecret secret = new SecretVault(dir.Path).Protect(Secure(Password));
+        ProtectedSecret secret = Stored(new SecretVault(dir.Path));
         File.SetUnixFileMode(Path.Combine(dir.Path, "secret.key"), mode);
 
         var error = Assert.Throws<MessagingProviderException>(() => new SecretVault(dir.Path).UnprotectBytes(secret));
         Assert.Equal(ErrorIds.SecretKeyInsecure, error.ErrorId);
         Assert.Equal(ErrorKind.SecurityError, error.Kind);
         Assert.Contains("chmod 600", error.Message);
-        Assert.Throws<MessagingProviderException>(() => new SecretVault(dir.Path).Protect(Secure(Password)));
+        Assert.Throws<MessagingProviderException>(() => Stored(new SecretVault(dir.Path)));
     }
 
     [Fact]
@@ -129,7 +133,7 @@ public sealed class SecretStorageTests
         if (OperatingSystem.IsWindows() || Environment.UserName != "root") return; // only root can give a file away
         using var dir = new TempDirectory();
         Directory.CreateDirectory(dir.Path);
-        ProtectedSecret secret = new SecretVault(dir.Path).Protect(Secure(Password));
+        ProtectedSecret secret = Stored(new SecretVault(dir.Path));
         string keyFile = Path.Combine(dir.Path, "secret.key");
         using (System.Diagnostics.Process chown = System.Diagnostics.Process.Start("chown", new[] { "65534", keyFile })!)
         {
@@ -148,7 +152,7 @@ public sealed class SecretStorageTests
         if (OperatingSystem.IsWindows()) return;
         using var dir = new TempDirectory();
         Directory.CreateDirectory(dir.Path);
-        new SecretVault(dir.Path).Protect(Secure(Password));
+        Stored(new SecretVault(dir.Path));
         Assert.Equal(new[] { "secret.key" }, Directory.GetFiles(dir.Path, "secret.key*").Select(Path.GetFileName).ToArray());
         Assert.Equal(32, new FileInfo(Path.Combine(dir.Path, "secret.key")).Length);
     }
@@ -160,7 +164,7 @@ public sealed class SecretStorageTests
         using var dir = new TempDirectory();
         var vault = new SecretVault(dir.Path);
         Directory.CreateDirectory(dir.Path);
-        Assert.NotEqual(vault.Protect(Secure(Password)).Data, vault.Protect(Secure(Password)).Data);
+        Assert.NotEqual(Stored(vault).Data, Stored(vault).Data);
     }
 
     private static bool Contains(byte[] haystack, byte[] needle)

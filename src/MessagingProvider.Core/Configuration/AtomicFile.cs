@@ -7,12 +7,13 @@ namespace MessagingProvider.Configuration;
 /// <summary>Replaces a file in one step: write a temporary file beside it, flush it to disk, then rename over.</summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, byte[] content)
+    /// <param name="groupReadable">Readable by the file's group too (0640): stores whose secrets other accounts may read.</param>
+    public static void Write(string path, byte[] content, bool groupReadable = false)
     {
         string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            using (FileStream stream = CreateOwnerOnly(temporary))
+            using (FileStream stream = Create(temporary, groupReadable))
             {
                 stream.Write(content, 0, content.Length);
                 stream.Flush(true);
@@ -27,13 +28,13 @@ internal static class AtomicFile
         }
     }
 
-    public static FileStream CreateOwnerOnly(string path)
+    private static FileStream Create(string path, bool groupReadable)
     {
 #if NET
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | (groupReadable ? UnixFileMode.GroupRead : 0);
         }
 
         return new FileStream(path, options);

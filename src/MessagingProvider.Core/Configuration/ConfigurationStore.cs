@@ -84,7 +84,7 @@ public sealed class ConfigurationStore
 
             DateTimeOffset now = DateTimeOffset.UtcNow;
             var document = new IdentityStoreDocument { Name = name, Created = now, Modified = now };
-            Write(path, document);
+            Write(path, document, reprotectAll: false);
             return document;
         }
     }
@@ -103,10 +103,41 @@ public sealed class ConfigurationStore
         {
             if (!File.Exists(path)) throw NotFound(name);
             IdentityStoreDocument document = ReadFile(path);
+            string protectionBefore = ProtectionOf(document);
             change(document);
+            bool protectionChanged = ProtectionOf(document) != protectionBefore;
             document.SchemaVersion = IdentityStoreDocument.CurrentSchemaVersion;
             document.Modified = DateTimeOffset.UtcNow;
-            Write(path, document);
+            Write(path, document, reprotectAll: protectionChanged);
+            if (protectionChanged) ReprotectTokenCache(document);
+            return document;
+        }
+    }
+
+    /// <summary>
+    /// Writes an imported document as the store <see cref="IdentityStoreDocument.Name"/>: creates it,
+    /// or replaces it whole when <paramref name="replace"/>. Its secrets are protected with the
+    /// document's own protection scope in the same single write.
+    /// </summary>
+    public IdentityStoreDocument Import(IdentityStoreDocument document, bool replace, CancellationToken cancellationToken = default)
+    {
+        IdentityStoreName.Validate(document.Name);
+        EnsureDirectory();
+        using (AcquireLock(document.Name, cancellationToken))
+        {
+            string path = PathOf(document.Name);
+            bool exists = File.Exists(path);
+            if (exists && !replace)
+            {
+                throw new MessagingProviderException(ErrorIds.IdentityStoreAlreadyExists, ErrorKind.AlreadyExists,
+                    $"The identity store '{document.Name}' already exists. Add -Force to replace it with the file's settings, or import it under another name with -Name.", document.Name);
+            }
+
+            string? protectionBefore = exists ? ProtectionOf(ReadFile(path)) : null;
+            document.SchemaVersion = IdentityStoreDocument.CurrentSchemaVersion;
+            document.Modified = DateTimeOffset.UtcNow;
+            Write(path, document, reprotectAll: true);
+            if (protectionBefore is not null && protectionBefore != ProtectionOf(document)) ReprotectTokenCache(document);
             return document;
         }
     }
@@ -164,6 +195,37 @@ public sealed class ConfigurationStore
             }
         }
     }
+
+    /// <summary>The sign-in cache follows the store's protection, so a job that can read the store can use the sign-in.</summary>
+    private void ReprotectTokenCache(IdentityStoreDocument document)
+    {
+        string cache = TokenCachePath(document.Name);
+        if (!File.Exists(cache)) return;
+        try
+        {
+            ProtectedSecret secret = JsonSerializer.Deserialize<ProtectedSecret>(File.ReadAllBytes(cache))
+                ?? throw new JsonException("empty cache file");
+            secret.Place = TokenCachePlace(cache);
+            byte[] plain = Secrets.UnprotectBytes(secret);
+            try
+            {
+                ProtectedSecret reprotected = Secrets.ProtectFor(plain, secret.Place, document.Protection);
+                AtomicFile.Write(cache, JsonSerializer.SerializeToUtf8Bytes(reprotected), groupReadable: SecretProtectionSettings.ScopeOf(document.Protection) != SecretProtectionScope.CurrentUser);
+            }
+            finally
+            {
+                Array.Clear(plain, 0, plain.Length);
+            }
+        }
+        catch (Exception e) when (e is JsonException || e is MessagingProviderException || e is IOException || e is UnauthorizedAccessException)
+        {
+            // A cache that cannot be carried over is only a sign-in to repeat; never one left readable by the old scope.
+            File.Delete(cache);
+        }
+    }
+
+    /// <summary>Where a sign-in cache's secret is bound: its file, so a cache copied over another store's fails to decrypt.</summary>
+    public static string TokenCachePlace(string cachePath) => "tokens/" + Path.GetFileName(cachePath);
 
     private List<string> DeleteCompanions(string name)
     {
@@ -239,13 +301,22 @@ public sealed class ConfigurationStore
         return end < 0 ? message : message.Substring(0, end + 1);
     }
 
-    private void Write(string path, IdentityStoreDocument document)
+    private static string ProtectionOf(IdentityStoreDocument document) =>
+        JsonSerializer.Serialize(document.Protection, ConfigurationJson.Options);
+
+    /// <summary>
+    /// Binds the secrets to their places with the store's protection and replaces the file in one
+    /// step, so a change of protection re-protects every secret or none. A store other accounts may
+    /// read (LocalMachine, Certificate) is written readable by the file's group.
+    /// </summary>
+    private void Write(string path, IdentityStoreDocument document, bool reprotectAll)
     {
-        SecretPlaces.Bind(document, Secrets);
+        SecretPlaces.Bind(document, Secrets, reprotectAll);
         byte[] content = JsonSerializer.SerializeToUtf8Bytes(document, ConfigurationJson.Options);
+        bool shared = SecretProtectionSettings.ScopeOf(document.Protection) != SecretProtectionScope.CurrentUser;
         try
         {
-            AtomicFile.Write(path, content);
+            AtomicFile.Write(path, content, groupReadable: shared);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {

@@ -31,4 +31,7 @@ public sealed class IdentityStoreDocument
 
     /// <summary>The Microsoft Entra ID SMTP client (mailbox logon); null until Set-EntraSmtpClient ran.</summary>
     public EntraSmtpClientSettings? EntraSmtpClient { get; set; }
+
+    /// <summary>Who can read the store's secrets; null means the current user only.</summary>
+    public SecretProtectionSettings? Protection { get; set; }
 }

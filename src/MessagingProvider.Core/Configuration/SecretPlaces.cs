@@ -23,10 +23,16 @@ internal static class SecretPlaces
         foreach ((ProtectedSecret secret, string place) in Of(document)) secret.Place = place;
     }
 
-    /// <summary>Binds every secret of a document about to be written to its place (re-protecting unbound and moved ones).</summary>
-    public static void Bind(IdentityStoreDocument document, SecretVault vault)
+    /// <summary>
+    /// Binds every secret of a document about to be written to its place with the store's protection:
+    /// re-protects new, unbound and moved ones, or every one when <paramref name="reprotectAll"/> (the
+    /// protection changed).
+    /// </summary>
+    public static void Bind(IdentityStoreDocument document, SecretVault vault, bool reprotectAll)
     {
-        foreach ((ProtectedSecret secret, string place) in Of(document)) vault.Bind(secret, place);
+        List<(ProtectedSecret Secret, string Place)> secrets = Of(document);
+        if (secrets.Count == 0) return;
+        vault.Bind(secrets, vault.ProtectorFor(document.Protection), reprotectAll);
     }
 
     public static List<(ProtectedSecret Secret, string Place)> Of(IdentityStoreDocument document)

@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using MessagingProvider.Configuration;
+using MessagingProvider.Security;
 
 namespace MessagingProvider.Output;
 
@@ -10,6 +12,10 @@ public sealed class IdentityStoreInfo
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset Modified { get; set; }
     public string Path { get; set; } = "";
+    public SecretProtectionScope ProtectionScope { get; set; }
+
+    /// <summary>The thumbprints of the certificates a Certificate store's secrets are encrypted to.</summary>
+    public string[] ProtectionCertificate { get; set; } = Array.Empty<string>();
 
     public static IdentityStoreInfo From(IdentityStoreDocument document, string path) => new IdentityStoreInfo
     {
@@ -18,5 +24,7 @@ public sealed class IdentityStoreInfo
         Created = document.Created,
         Modified = document.Modified,
         Path = path,
+        ProtectionScope = SecretProtectionSettings.ScopeOf(document.Protection),
+        ProtectionCertificate = document.Protection?.Certificates.Select(c => c.Thumbprint).ToArray() ?? Array.Empty<string>(),
     };
 }

@@ -1,27 +1,83 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
+using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 
 namespace MessagingProvider.Security;
 
 internal static class SecretProtectorFactory
 {
-    public static ISecretProtector ForDirectory(string directory)
+    private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+    /// <summary>The protector new secrets of a store protected with <paramref name="protection"/> are bound with.</summary>
+    public static ISecretProtector For(SecretProtectionSettings? protection, string directory) =>
+        SecretProtectionSettings.ScopeOf(protection) switch
+        {
+            SecretProtectionScope.Certificate => new CertificateSecretProtector(Certificates(protection!)),
+            SecretProtectionScope.LocalMachine => MachineProtector(),
+            _ => UserProtector(directory),
+        };
+
+    /// <summary>The protector that reads secrets written with <paramref name="scheme"/>.</summary>
+    public static ISecretProtector ForScheme(string scheme, string directory)
     {
-        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return new DpapiSecretProtector();
+        switch (scheme)
+        {
+            case CertificateSecretProtector.SchemeName:
+                return CertificateSecretProtector.Reader();
+            case DpapiSecretProtector.UnboundUserScheme:
+            case DpapiSecretProtector.UserScheme:
+                if (IsWindows) return DpapiSecretProtector.CurrentUser;
+                break;
+            case DpapiSecretProtector.MachineScheme:
+                if (IsWindows) return DpapiSecretProtector.LocalMachine;
+                break;
 #if NET
-        return new AesGcmSecretProtector(directory);
+            case AesGcmSecretProtector.UnboundUserScheme:
+            case AesGcmSecretProtector.UserScheme:
+                if (!IsWindows) return AesGcmSecretProtector.ForUser(directory);
+                break;
+            case AesGcmSecretProtector.MachineScheme:
+                if (!IsWindows) return AesGcmSecretProtector.ForMachine();
+                break;
+#endif
+        }
+
+        throw new MessagingProviderException(ErrorIds.SecretProtectionFailed, ErrorKind.NotSupported,
+            $"A stored secret was protected with '{scheme}', which this platform cannot read. Protect the store with certificates (Set-IdentityStore -ProtectionScope Certificate) to move it between platforms, or set the secret again on this machine.");
+    }
+
+    private static ISecretProtector UserProtector(string directory)
+    {
+        if (IsWindows) return DpapiSecretProtector.CurrentUser;
+#if NET
+        return AesGcmSecretProtector.ForUser(directory);
 #else
         throw new PlatformNotSupportedException("Windows PowerShell runs only on Windows.");
 #endif
     }
 
-    /// <summary>Picks the protector that wrote <paramref name="secret"/>.</summary>
-    public static ISecretProtector ForSecret(ProtectedSecret secret, string directory)
+    private static ISecretProtector MachineProtector()
     {
-        ISecretProtector current = ForDirectory(directory);
-        if (string.Equals(secret.Scheme, current.Scheme, StringComparison.Ordinal) || string.Equals(secret.Scheme, current.BoundScheme, StringComparison.Ordinal)) return current;
-        throw new MessagingProviderException(ErrorIds.SecretProtectionFailed, ErrorKind.NotSupported,
-            $"A stored secret was protected with '{secret.Scheme}', which this platform cannot read ({current.Scheme}). Set the secret again on this machine.");
+        if (IsWindows) return DpapiSecretProtector.LocalMachine;
+#if NET
+        return AesGcmSecretProtector.ForMachine();
+#else
+        throw new PlatformNotSupportedException("Windows PowerShell runs only on Windows.");
+#endif
+    }
+
+    private static IReadOnlyList<X509Certificate2> Certificates(SecretProtectionSettings protection)
+    {
+        if (protection.Certificates.Count == 0)
+        {
+            throw new MessagingProviderException(ErrorIds.ProtectionCertificateRequired, ErrorKind.InvalidData,
+                "The identity store is protected with certificates but lists none. Run Set-IdentityStore -ProtectionScope Certificate with -Certificate, -CertificateThumbprint or -CertificatePath.");
+        }
+
+        return protection.Certificates.Select(c => ProtectionCertificates.Open(c)).ToList();
     }
 }

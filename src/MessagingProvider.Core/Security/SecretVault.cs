@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
+using MessagingProvider.Configuration;
 
 namespace MessagingProvider.Security;
 
@@ -12,17 +14,18 @@ namespace MessagingProvider.Security;
 public sealed class SecretVault
 {
     private readonly string _directory;
-    private readonly Lazy<ISecretProtector> _protector;
+    private readonly Dictionary<string, ISecretProtector> _readers = new Dictionary<string, ISecretProtector>(StringComparer.Ordinal);
 
     public SecretVault(string directory)
     {
         _directory = directory;
-        _protector = new Lazy<ISecretProtector>(() => SecretProtectorFactory.ForDirectory(directory));
     }
 
-    /// <param name="place">Where it will be stored, when that is not an identity store document (whose
-    /// secrets are bound to their field when the document is written); null: unbound for now.</param>
-    public ProtectedSecret Protect(byte[] plain, string? place = null) => _protector.Value.Protect(plain, place);
+    /// <summary>
+    /// Protects a secret a command was given, until its document is written: then it is bound to its
+    /// field with the store's protection scope (<see cref="Bind"/>). It is never stored as it is.
+    /// </summary>
+    public ProtectedSecret Protect(byte[] plain) => ProcessSecretProtector.Instance.Protect(plain);
 
     public ProtectedSecret Protect(SecureString secret)
     {
@@ -37,9 +40,22 @@ public sealed class SecretVault
         }
     }
 
+    /// <summary>Protects a secret stored outside the store's document (a companion file) at <paramref name="place"/>.</summary>
+    public ProtectedSecret ProtectFor(byte[] plain, string place, SecretProtectionSettings? protection) =>
+        SecretProtectorFactory.For(protection, _directory).Protect(plain, place);
+
     /// <summary>The caller clears the returned array.</summary>
-    public byte[] UnprotectBytes(ProtectedSecret secret) =>
-        SecretProtectorFactory.ForSecret(secret, _directory).Unprotect(secret);
+    public byte[] UnprotectBytes(ProtectedSecret secret)
+    {
+        if (secret.Scheme == ProcessSecretProtector.SchemeName) return ProcessSecretProtector.Instance.Unprotect(secret);
+        if (!_readers.TryGetValue(secret.Scheme, out ISecretProtector? reader))
+        {
+            reader = SecretProtectorFactory.ForScheme(secret.Scheme, _directory);
+            _readers[secret.Scheme] = reader;
+        }
+
+        return reader.Unprotect(secret);
+    }
 
     public SecureString UnprotectSecureString(ProtectedSecret secret)
     {
@@ -54,24 +70,28 @@ public sealed class SecretVault
         }
     }
 
-    /// <summary>Re-protects <paramref name="secret"/> in place for <paramref name="place"/> unless it is bound there already.</summary>
-    public void Bind(ProtectedSecret secret, string place)
+    /// <summary>Binds every secret at its place with <paramref name="protector"/>: re-protects those of another scheme or place, or all when <paramref name="all"/>.</summary>
+    internal void Bind(IEnumerable<(ProtectedSecret Secret, string Place)> secrets, ISecretProtector protector, bool all)
     {
-        ISecretProtector protector = _protector.Value;
-        if (secret.Scheme == protector.BoundScheme && secret.Place == place) return;
-        byte[] plain = UnprotectBytes(secret);
-        try
+        foreach ((ProtectedSecret secret, string place) in secrets)
         {
-            ProtectedSecret bound = protector.Protect(plain, place);
-            secret.Scheme = bound.Scheme;
-            secret.Data = bound.Data;
-            secret.Place = place;
-        }
-        finally
-        {
-            Array.Clear(plain, 0, plain.Length);
+            if (!all && secret.Scheme == protector.BoundScheme && secret.Place == place) continue;
+            byte[] plain = UnprotectBytes(secret);
+            try
+            {
+                ProtectedSecret bound = protector.Protect(plain, place);
+                secret.Scheme = bound.Scheme;
+                secret.Data = bound.Data;
+                secret.Place = place;
+            }
+            finally
+            {
+                Array.Clear(plain, 0, plain.Length);
+            }
         }
     }
+
+    internal ISecretProtector ProtectorFor(SecretProtectionSettings? protection) => SecretProtectorFactory.For(protection, _directory);
 
     public PSCredential ToCredential(string userName, ProtectedSecret password) =>
         new PSCredential(userName, UnprotectSecureString(password));

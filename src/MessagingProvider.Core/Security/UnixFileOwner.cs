@@ -15,6 +15,7 @@ internal static class UnixFileOwner
 {
     private const int FileStatusSize = 256; // larger than the runtime's FileStatus on every version
     private const int UidOffset = 8;
+    private const int GidOffset = 12;
 
     public static uint EffectiveUserId => GetEUid();
 
@@ -23,6 +24,13 @@ internal static class UnixFileOwner
     {
         var status = new byte[FileStatusSize];
         return Stat(path, status) == 0 ? BitConverter.ToUInt32(status, UidOffset) : null;
+    }
+
+    /// <summary>The owning group's id, or null when the file cannot be examined.</summary>
+    public static uint? GroupOf(string path)
+    {
+        var status = new byte[FileStatusSize];
+        return Stat(path, status) == 0 ? BitConverter.ToUInt32(status, GidOffset) : null;
     }
 
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", CharSet = CharSet.Ansi, SetLastError = true)]

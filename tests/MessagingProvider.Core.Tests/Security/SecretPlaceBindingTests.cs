@@ -113,7 +113,7 @@ public sealed class SecretPlaceBindingTests
         using var dir = new TempDirectory();
         ConfigurationStore store = StoreWithTwoSecrets(dir);
         // As the module wrote it before binding: aes256gcm-v1, no place.
-        ProtectedSecret legacy = store.Secrets.Protect(System.Text.Encoding.UTF8.GetBytes(SmtpPassword));
+        ProtectedSecret legacy = AesGcmSecretProtector.ForUser(dir.Path).ProtectUnbound(System.Text.Encoding.UTF8.GetBytes(SmtpPassword));
         Assert.Equal("aes256gcm-v1", legacy.Scheme);
         string path = store.PathOf("Contoso");
         JsonNode json = JsonNode.Parse(File.ReadAllText(path))!;

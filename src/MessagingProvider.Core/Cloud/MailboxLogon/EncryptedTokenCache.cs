@@ -19,21 +19,22 @@ internal sealed class EncryptedTokenCache
     private readonly string _path;
     private readonly SecretVault _vault;
     private readonly Func<IDisposable>? _storeLock;
+    private readonly SecretProtectionSettings? _protection;
     private readonly object _gate = new object();
 
-    private EncryptedTokenCache(string path, SecretVault vault, Func<IDisposable>? storeLock)
+    private EncryptedTokenCache(string path, SecretVault vault, Func<IDisposable>? storeLock, SecretProtectionSettings? protection)
     {
         _path = path;
         _vault = vault;
         _storeLock = storeLock;
+        _protection = protection;
     }
 
-    /// <summary>The cache's secret is bound to its file: a cache copied over another store's fails to decrypt.</summary>
-    private string Place => "tokens/" + Path.GetFileName(_path);
+    private string Place => ConfigurationStore.TokenCachePlace(_path);
 
-    public static void Bind(ITokenCache cache, string path, SecretVault vault, Func<IDisposable>? storeLock = null)
+    public static void Bind(ITokenCache cache, string path, SecretVault vault, Func<IDisposable>? storeLock = null, SecretProtectionSettings? protection = null)
     {
-        var file = new EncryptedTokenCache(path, vault, storeLock);
+        var file = new EncryptedTokenCache(path, vault, storeLock, protection);
         cache.SetBeforeAccess(file.BeforeAccess);
         cache.SetAfterAccess(file.AfterAccess);
     }
@@ -77,13 +78,13 @@ internal sealed class EncryptedTokenCache
             byte[] plain = args.TokenCache.SerializeMsalV3();
             try
             {
-                ProtectedSecret secret = _vault.Protect(plain, Place);
+                ProtectedSecret secret = _vault.ProtectFor(plain, Place, _protection);
                 // Under the identity store's lock: Remove-IdentityStore cannot delete the store
                 // between this write and the next, leaving a sign-in behind for a store that is gone.
                 using (_storeLock?.Invoke())
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-                    AtomicFile.Write(_path, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(secret)));
+                    AtomicFile.Write(_path, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(secret)), groupReadable: SecretProtectionSettings.ScopeOf(_protection) != SecretProtectionScope.CurrentUser);
                 }
             }
             finally

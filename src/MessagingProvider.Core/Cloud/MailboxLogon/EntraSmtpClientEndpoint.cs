@@ -47,7 +47,7 @@ public static class EntraSmtpClientEndpoint
         EntraSmtpClientSettings settings = EntraSmtpClientEditor.Require(document);
         string name = document.Name;
         return new MailboxLogon(new Uri(settings.AuthorityHost), settings.TenantId, settings.ClientId, store.TokenCachePath(name), store.Secrets, handlerFactory,
-            () => store.Lock(name));
+            () => store.Lock(name), document.Protection);
     }
 
 

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using MessagingProvider.Errors;
+using MessagingProvider.Configuration;
 using MessagingProvider.Security;
 using Microsoft.Identity.Client;
 
@@ -40,7 +41,8 @@ public sealed class MailboxLogon
     private readonly string _authority;
 
     /// <param name="cacheLock">Taken while the cache file is written (the identity store's lock); none for a cache of its own.</param>
-    public MailboxLogon(Uri authorityHost, string tenant, string clientId, string cachePath, SecretVault vault, HttpHandlerFactory? handlerFactory = null, Func<IDisposable>? cacheLock = null)
+    /// <param name="protection">The identity store's protection, which the cache follows; null: the current user's.</param>
+    public MailboxLogon(Uri authorityHost, string tenant, string clientId, string cachePath, SecretVault vault, HttpHandlerFactory? handlerFactory = null, Func<IDisposable>? cacheLock = null, SecretProtectionSettings? protection = null)
     {
         _tenant = tenant;
         Scope = SmtpScopeFor(authorityHost);
@@ -52,7 +54,7 @@ public sealed class MailboxLogon
             .WithInstanceDiscovery(knownCloud);
         if (handlerFactory is not null) builder = builder.WithHttpClientFactory(new MsalHttpClientFactory(handlerFactory));
         _application = builder.Build();
-        EncryptedTokenCache.Bind(_application.UserTokenCache, cachePath, vault, cacheLock);
+        EncryptedTokenCache.Bind(_application.UserTokenCache, cachePath, vault, cacheLock, protection);
     }
 
     /// <summary>The delegated permission the tokens are for (<see cref="SmtpScopeFor"/>).</summary>
