@@ -41,6 +41,36 @@ function New-ExampleGoogleKey {
     [System.IO.File]::WriteAllText($ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path), $json)
 }
 
+# A job server's encryption certificate as its administrator hands it over: a public certificate
+# file (.cer, DER; RSA 2048 with Key Encipherment) for -CertificatePath of Set-IdentityStore and
+# Export-IdentityStore. Its private key is kept nowhere, so this account cannot decrypt what is
+# encrypted to it.
+function New-ExampleEncryptionCertificate {
+    param([Parameter(Mandatory)][string] $Path, [string] $Subject = 'CN=job01.contoso.com', [int] $Days = 365)
+    $rsa = [System.Security.Cryptography.RSA]::Create(2048)
+    $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new(
+        $Subject, $rsa, [System.Security.Cryptography.HashAlgorithmName]::SHA256,
+        [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+    $request.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509KeyUsageExtension]::new(
+        [System.Security.Cryptography.X509Certificates.X509KeyUsageFlags]::KeyEncipherment, $true))
+    $now = [System.DateTimeOffset]::UtcNow
+    $certificate = $request.CreateSelfSigned($now.AddDays(-1), $now.AddDays($Days))
+    [System.IO.File]::WriteAllBytes($ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path), $certificate.RawData)
+}
+
+# The machine key of LocalMachine stores on Linux and macOS, as root's
+# Set-IdentityStore -ProtectionScope LocalMachine -KeyGroup <group> makes it (32 random bytes, mode
+# 0640; the tests run as root, so root owns it), but in the example's working directory: the
+# example never touches /etc/messagingprovider. Windows (DPAPI LocalMachine) needs no key file.
+function New-ExampleMachineKey {
+    if ($IsWindows) { return }
+    $env:MESSAGINGPROVIDER_MACHINE_KEY_PATH = [System.IO.Path]::Combine($PWD.ProviderPath, 'machine.key')
+    $key = [byte[]]::new(32)
+    [System.Security.Cryptography.RandomNumberGenerator]::Fill($key)
+    [System.IO.File]::WriteAllBytes($env:MESSAGINGPROVIDER_MACHINE_KEY_PATH, $key)
+    [System.IO.File]::SetUnixFileMode($env:MESSAGINGPROVIDER_MACHINE_KEY_PATH, [System.IO.UnixFileMode]'UserRead, UserWrite, GroupRead')
+}
+
 # <!-- requires: mailserver --> examples: the test sets $MailServer (Server, Port for STARTTLS,
 # SslPort for implicit TLS, PlainPort, From, Credential, CertificateThumbprint, ImapPort,
 # MailboxPassword of anna.lee@contoso.com) before this prelude runs.

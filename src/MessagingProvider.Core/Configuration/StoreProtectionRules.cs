@@ -22,7 +22,7 @@ public static class StoreProtectionRules
 
         if (keyGroup is not null && (scope != SecretProtectionScope.LocalMachine || RuntimeInformation.IsOSPlatform(OSPlatform.Windows)))
         {
-            throw new MessagingProviderException(ErrorIds.ProtectionGroupNotFound, ErrorKind.InvalidArgument,
+            throw new MessagingProviderException(ErrorIds.ProtectionKeyGroupInvalid, ErrorKind.InvalidArgument,
                 "-KeyGroup names the group that may read the machine key of a LocalMachine store on Linux and macOS; Windows (DPAPI) and the other scopes have none.");
         }
 

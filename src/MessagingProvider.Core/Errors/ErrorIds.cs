@@ -22,6 +22,7 @@ public static class ErrorIds
     public const string ProtectionCertificateInvalid = "ProtectionCertificateInvalid";
     public const string ProtectionCertificateNotFound = "ProtectionCertificateNotFound";
     public const string ProtectionGroupNotFound = "ProtectionGroupNotFound";
+    public const string ProtectionKeyGroupInvalid = "ProtectionKeyGroupInvalid";
     public const string StoreExportInvalid = "StoreExportInvalid";
     public const string StoreExportVersionUnsupported = "StoreExportVersionUnsupported";
     public const string StoreExportUnreadable = "StoreExportUnreadable";
