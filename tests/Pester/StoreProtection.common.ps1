@@ -87,3 +87,24 @@ function Invoke-AsTestUser($User, [string] $ConfigDirectory, [string] $Script, [
     $output = & timeout 120 runuser -u $User.Name -- env @variables $dotnet $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
     [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
 }
+
+# What a command shows with -WhatIf (the host's text): run in a child pwsh with this configuration.
+function Get-WhatIfText([string] $Script) {
+    $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes("Import-Module '$script:ModuleManifest'; $Script"))
+    $output = & timeout 120 ([Environment]::ProcessPath) ([System.IO.Path]::Combine($PSHOME, 'pwsh.dll')) -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+    ($output | Out-String) -replace '\s+', ' '
+}
+
+$script:ExportPassword = 'export-password-1'
+
+function Export-TestStore([string] $Name = 'Contoso', [string] $Path = "$script:ConfigDirectory-files/contoso.export.json") {
+    $null = [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($Path))
+    Export-IdentityStore $Name $Path -Password (ConvertTo-TestSecureString $script:ExportPassword) -Force -ErrorAction Stop
+    $Path
+}
+
+# Points the module at a new, empty configuration directory (another job server).
+function Switch-ToEmptyConfiguration {
+    $env:MESSAGINGPROVIDER_CONFIG_PATH = "$script:ConfigDirectory-other"
+    $env:MESSAGINGPROVIDER_CONFIG_PATH
+}

@@ -23,7 +23,7 @@ function Initialize-TestConfiguration {
 
 function Remove-TestConfiguration {
     $env:MESSAGINGPROVIDER_CONFIG_PATH = $null
-    foreach ($path in $script:ConfigDirectory, "$script:ConfigDirectory-files") {
+    foreach ($path in $script:ConfigDirectory, "$script:ConfigDirectory-files", "$script:ConfigDirectory-other") {
         if ([System.IO.Directory]::Exists($path)) { [System.IO.Directory]::Delete($path, $true) }
     }
 }

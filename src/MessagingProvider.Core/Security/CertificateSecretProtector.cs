@@ -77,6 +77,10 @@ internal sealed class CertificateSecretProtector : ISecretProtector
         {
             envelope.Decrypt(PrivateKeys());
         }
+        catch (CryptographicException e) when (HoldsKeyOfARecipient(envelope))
+        {
+            throw Refused(secret, "its content was altered or damaged", e);
+        }
         catch (CryptographicException e)
         {
             string recipients = string.Join("; ", envelope.RecipientInfos.Cast<RecipientInfo>().Select(Describe));
@@ -111,6 +115,21 @@ internal sealed class CertificateSecretProtector : ISecretProtector
 
         _privateKeys = found;
         return found;
+    }
+
+    private bool HoldsKeyOfARecipient(EnvelopedCms envelope)
+    {
+        foreach (RecipientInfo recipient in envelope.RecipientInfos)
+        {
+            if (recipient.RecipientIdentifier.Value is not X509IssuerSerial wanted) continue;
+            foreach (X509Certificate2 held in PrivateKeys())
+            {
+                if (string.Equals(held.SerialNumber, wanted.SerialNumber, StringComparison.OrdinalIgnoreCase) &&
+                    string.Equals(held.IssuerName.Name, wanted.IssuerName, StringComparison.Ordinal)) return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Describe(RecipientInfo recipient) => recipient.RecipientIdentifier.Value switch

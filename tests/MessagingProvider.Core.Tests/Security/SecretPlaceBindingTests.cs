@@ -19,7 +19,7 @@ public sealed class SecretPlaceBindingTests
     private const string ExchangePassword = "Exch-P@ssw0rd-7f3a91";
     private const string SmtpPassword = "Smtp-P@ssw0rd-c41e";
 
-    private static ConfigurationStore StoreWithTwoSecrets(TempDirectory dir)
+    internal static ConfigurationStore StoreWithTwoSecrets(TempDirectory dir)
     {
         var store = new ConfigurationStore(dir.Path);
         store.Create("Contoso");
