@@ -40,7 +40,8 @@ BeforeAll {
     }
 
     function Get-DeclaredType([string] $Cmdlet) {
-        (Get-Command -Name $Cmdlet -CommandType Cmdlet).OutputType.Type | Where-Object { $_ -and $_ -ne [void] }
+        # The module's own types; those PowerShell formats itself (FileInfo of Export-IdentityStore -PassThru) are not its to view.
+        (Get-Command -Name $Cmdlet -CommandType Cmdlet).OutputType.Type | Where-Object { $_ -and $_ -ne [void] -and $_.Namespace -like 'MessagingProvider*' }
     }
 
     function Get-AllOutputType { Get-ReachableType ($Exported | ForEach-Object { Get-DeclaredType $_ }) }

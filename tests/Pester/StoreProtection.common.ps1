@@ -11,13 +11,8 @@ $script:AccountPassword = 'Imap-P@ss-456'
 function New-TestEncryptionCertificate([string] $Name, [datetimeoffset] $NotAfter = [datetimeoffset]::UtcNow.AddYears(1), [switch] $SignatureOnly) {
     $directory = "$script:ConfigDirectory-files"
     $null = [System.IO.Directory]::CreateDirectory($directory)
-    $rsa = [System.Security.Cryptography.RSA]::Create(2048)
-    $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new(
-        "CN=$Name", $rsa, [System.Security.Cryptography.HashAlgorithmName]::SHA256,
-        [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
     $usage = if ($SignatureOnly) { 'DigitalSignature' } else { 'KeyEncipherment, DataEncipherment' }
-    $request.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509KeyUsageExtension]::new($usage, $true))
-    $certificate = $request.CreateSelfSigned($NotAfter.AddYears(-2), $NotAfter)
+    $certificate = New-TestRsaCertificate $Name $NotAfter -NotBefore $NotAfter.AddYears(-2) -KeyUsage $usage
     $cer = [System.IO.Path]::Combine($directory, "$Name.cer")
     $pfx = [System.IO.Path]::Combine($directory, "$Name.pfx")
     [System.IO.File]::WriteAllBytes($cer, $certificate.RawData)

@@ -59,14 +59,20 @@ function New-ExchangeTestStore([string] $Name = 'Contoso') {
     Set-MessagingProvider -IdentityStore $Name -Provider Exchange -Domain contoso.com -Credential (New-TestCredential)
 }
 
-function New-TestPfx([string] $Name, [string] $Password, [datetimeoffset] $NotAfter) {
-    $directory = "$script:ConfigDirectory-files"
-    $null = [System.IO.Directory]::CreateDirectory($directory)
+# A self-signed RSA certificate with its key, valid until $NotAfter (from $NotBefore), with a key usage when given.
+function New-TestRsaCertificate([string] $Name, [datetimeoffset] $NotAfter, [datetimeoffset] $NotBefore = $NotAfter.AddYears(-1), [string] $KeyUsage) {
     $rsa = [System.Security.Cryptography.RSA]::Create(2048)
     $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new(
         "CN=$Name", $rsa, [System.Security.Cryptography.HashAlgorithmName]::SHA256,
         [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
-    $certificate = $request.CreateSelfSigned($NotAfter.AddYears(-1), $NotAfter)
+    if ($KeyUsage) { $request.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509KeyUsageExtension]::new($KeyUsage, $true)) }
+    $request.CreateSelfSigned($NotBefore, $NotAfter)
+}
+
+function New-TestPfx([string] $Name, [string] $Password, [datetimeoffset] $NotAfter) {
+    $directory = "$script:ConfigDirectory-files"
+    $null = [System.IO.Directory]::CreateDirectory($directory)
+    $certificate = New-TestRsaCertificate $Name $NotAfter
     $path = [System.IO.Path]::Combine($directory, "$Name.pfx")
     [System.IO.File]::WriteAllBytes($path, $certificate.Export('Pkcs12', $Password))
     $path
