@@ -46,6 +46,24 @@ Describe 'Import-IdentityStore' {
         finally { Remove-TestCertificateFromMyStore $jobs }
     }
 
+    It 'keeps the store protected with its certificates, and warns an account that holds none of the keys' {
+        $jobs = New-TestEncryptionCertificate 'MP Jobs'
+        Add-TestCertificateToMyStore $jobs
+        try {
+            Set-IdentityStore -Name Contoso -ProtectionScope Certificate -CertificatePath $jobs.Cer -ErrorAction Stop
+            $file = Export-TestStore
+        }
+        finally { Remove-TestCertificateFromMyStore $jobs }
+        $null = Switch-ToEmptyConfiguration
+
+        Import-IdentityStore $file -Password (ConvertTo-TestSecureString $script:ExportPassword) -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+
+        $warnings | Should -HaveCount 1
+        $warnings[0].Message | Should -BeLike "*'Contoso' is protected with certificates*holds none of their private keys*"
+        Get-StoredSecretScheme | Should -BeExactly @('cms-v2', 'cms-v2', 'cms-v2')
+        (Get-IdentityStore Contoso).ProtectionCertificate | Should -BeExactly @($jobs.Thumbprint)
+    }
+
     It 'imports under another name with -Name, its secrets bound there' {
         Get-Item $script:File | Import-IdentityStore -Name Fabrikam -Password (ConvertTo-TestSecureString $script:ExportPassword) -ErrorAction Stop
         (Get-IdentityStore).Name | Should -BeExactly @('Contoso', 'Fabrikam')

@@ -144,6 +144,15 @@ Describe 'Set-IdentityStore -ProtectionScope LocalMachine' -Skip:(-not $AsOtherU
         $err[0].Exception.Message | Should -BeLike '*mode 644*'
     }
 
+    It 'refuses to name another group for a machine key that exists' {
+        & groupadd -f mp-test-other
+        Set-IdentityStore -Name Contoso -ProtectionScope LocalMachine -KeyGroup mp-test-jobs -ErrorAction Stop
+        Set-IdentityStore -Name Contoso -ProtectionScope LocalMachine -KeyGroup mp-test-other -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'ProtectionKeyGroupInvalid,MessagingProvider.Commands.SetIdentityStoreCommand' InvalidArgument
+        $err[0].Exception.Message | Should -BeLike '*chgrp mp-test-other*'
+        (& stat -c '%G' $env:MESSAGINGPROVIDER_MACHINE_KEY_PATH) | Should -BeExactly 'mp-test-jobs'
+    }
+
     It 'refuses a key group that does not exist' {
         Set-IdentityStore -Name Contoso -ProtectionScope LocalMachine -KeyGroup mp-no-such-group -ErrorVariable err -ErrorAction SilentlyContinue
         Assert-SingleError $err 'ProtectionGroupNotFound,MessagingProvider.Commands.SetIdentityStoreCommand' InvalidArgument

@@ -19,6 +19,13 @@ internal static class AtomicFile
                 stream.Flush(true);
             }
 
+#if NET
+            // The create mode is narrowed by the umask; a shared store must really be group-readable.
+            if (groupReadable && !RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+            }
+#endif
             Replace(temporary, path);
         }
         catch

@@ -28,6 +28,7 @@ public static class ErrorIds
     public const string StoreExportUnreadable = "StoreExportUnreadable";
     public const string StoreExportProtectionRequired = "StoreExportProtectionRequired";
     public const string StoreExportExists = "StoreExportExists";
+    public const string StoreExportUnwritable = "StoreExportUnwritable";
     public const string InvalidDomainName = "InvalidDomainName";
     public const string InvalidServerName = "InvalidServerName";
     public const string InvalidAliasPattern = "InvalidAliasPattern";

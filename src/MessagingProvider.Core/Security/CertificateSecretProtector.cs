@@ -38,6 +38,15 @@ internal sealed class CertificateSecretProtector : ISecretProtector
     public ProtectedSecret Protect(byte[] plain, string place)
     {
         if (_recipients.Count == 0) throw new InvalidOperationException("A certificate-protected store has no certificates.");
+        foreach (X509Certificate2 recipient in _recipients)
+        {
+            if (recipient.NotAfter.ToUniversalTime() < DateTime.UtcNow)
+            {
+                throw new MessagingProviderException(ErrorIds.ProtectionCertificateInvalid, ErrorKind.InvalidOperation,
+                    $"The certificate '{recipient.Subject}' ({recipient.Thumbprint}) this store's secrets are encrypted to expired on {recipient.NotAfter:yyyy-MM-dd}: no new secret is encrypted to it. Choose current certificates with Set-IdentityStore -ProtectionScope Certificate.", recipient.Thumbprint);
+            }
+        }
+
         byte[] content = Wrap(plain, place);
         try
         {

@@ -34,7 +34,7 @@ internal sealed class MachineKeyFile : ISymmetricKeyFile
         if (!File.Exists(Path))
         {
             throw new MessagingProviderException(ErrorIds.MachineKeyMissing, ErrorKind.NotFound,
-                $"The machine key '{Path}' does not exist. As root, run once: Set-IdentityStore -Name <store> -ProtectionScope LocalMachine -KeyGroup <group of the job accounts> (or see about_MessagingProvider_Security for the shell commands).",
+                $"The machine key '{Path}' does not exist. As root, run once: Set-IdentityStore -Name <store> -ProtectionScope LocalMachine -KeyGroup <group of the job accounts> (Get-Help Set-IdentityStore -Full shows how to make it by hand).",
                 Path);
         }
 
@@ -56,7 +56,12 @@ internal sealed class MachineKeyFile : ISymmetricKeyFile
     /// <summary>Makes the key, readable by <paramref name="group"/>; only root may.</summary>
     public void Create(string group)
     {
-        if (File.Exists(Path)) return;
+        if (File.Exists(Path))
+        {
+            RequireGroup(group);
+            return;
+        }
+
         if (UnixFileOwner.EffectiveUserId != 0)
         {
             throw new MessagingProviderException(ErrorIds.MachineKeyMissing, ErrorKind.PermissionDenied,
@@ -76,6 +81,19 @@ internal sealed class MachineKeyFile : ISymmetricKeyFile
 
         KeyFileContent.CreateNew(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead,
             temporary => UnixGroups.GiveToRootAndGroup(temporary, groupId));
+    }
+
+    /// <summary>An existing key is not given to another group here: that is root's decision, made with chgrp.</summary>
+    private void RequireGroup(string group)
+    {
+        uint? wanted = UnixGroups.IdOf(group) ?? throw new MessagingProviderException(ErrorIds.ProtectionGroupNotFound, ErrorKind.InvalidArgument,
+            $"There is no group '{group}' on this machine. Create it (groupadd) and add the accounts that run the jobs, or name an existing group.", group);
+        uint? actual = UnixFileOwner.GroupOf(Path);
+        if (actual is not null && actual != wanted)
+        {
+            throw new MessagingProviderException(ErrorIds.ProtectionKeyGroupInvalid, ErrorKind.InvalidArgument,
+                $"The machine key '{Path}' exists and is readable by group id {actual}, not by '{group}' (id {wanted}). Leave out -KeyGroup to use it as it is, or, as root, give it to the group: chgrp {group} '{Path}'.", group);
+        }
     }
 
     private void RequireRootOwned()

@@ -62,6 +62,7 @@ public sealed class ExportIdentityStoreCommand : MessagingProviderCmdlet
                 Password = Password,
                 Certificates = CertificateArguments.Resolve(Certificate, CertificateThumbprint, CertificatePath, ResolveFilePath),
             };
+            StoreExporter.Check(protection, DateTimeOffset.UtcNow);
             if (!ShouldProcess(path, $"Export identity store '{document.Name}'")) return;
 
             WriteVerbose(Password is null

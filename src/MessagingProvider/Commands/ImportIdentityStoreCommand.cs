@@ -8,6 +8,7 @@ using MessagingProvider.Configuration;
 using MessagingProvider.Configuration.Portable;
 using MessagingProvider.Errors;
 using MessagingProvider.Output;
+using MessagingProvider.Security;
 
 namespace MessagingProvider.Commands;
 
@@ -50,6 +51,10 @@ public sealed class ImportIdentityStoreCommand : MessagingProviderCmdlet
 
             IdentityStoreDocument written = Store.Import(imported, Force, CancellationToken);
             WriteVerbose($"Imported '{written.Name}' from '{path}' into {Store.PathOf(written.Name)}.");
+            if (written.Protection?.Scope == SecretProtectionScope.Certificate && !ProtectionCertificates.HoldsAnyPrivateKey(written.Protection.Certificates))
+            {
+                WriteWarning($"'{written.Name}' is protected with certificates and this account holds none of their private keys: it can replace the secrets but not read them.");
+            }
             if (PassThru) WriteObject(IdentityStoreInfo.From(written, Store.PathOf(written.Name)));
         });
     }

@@ -92,7 +92,6 @@ public static class StoreComparer
                 foreach (KeyValuePair<string, JsonNode?> property in obj) Add(settings, path + "." + property.Key, property.Value);
                 return;
             case JsonArray array:
-                if (array.Count == 0) settings[path] = "[]";
                 for (int i = 0; i < array.Count; i++) Add(settings, $"{path}[{i}]", array[i]);
                 return;
             default:

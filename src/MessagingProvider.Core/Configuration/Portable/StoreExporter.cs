@@ -14,7 +14,8 @@ namespace MessagingProvider.Configuration.Portable;
 /// </summary>
 public static class StoreExporter
 {
-    public static byte[] Export(IdentityStoreDocument document, SecretVault vault, StoreExportProtection protection, DateTimeOffset now)
+    /// <summary>Refuses a protection that is missing, doubled, weak or made of unusable certificates (before anything is asked or written).</summary>
+    public static void Check(StoreExportProtection protection, DateTimeOffset now)
     {
         bool byPassword = protection.Password is not null;
         bool byCertificate = protection.Certificates.Count > 0;
@@ -30,14 +31,18 @@ public static class StoreExporter
                 $"The export password must have at least {StoreExportKey.MinimumPasswordLength} characters: whoever gets the file can try passwords offline.");
         }
 
+        foreach (var certificate in protection.Certificates) ProtectionCertificates.Describe(certificate, now);
+    }
+
+    public static byte[] Export(IdentityStoreDocument document, SecretVault vault, StoreExportProtection protection, DateTimeOffset now)
+    {
+        Check(protection, now);
+        bool byPassword = protection.Password is not null;
+        bool byCertificate = protection.Certificates.Count > 0;
         byte[] salt = StoreExportKey.RandomBytes(16);
         string? envelope = null;
         using StoreExportKey key = byPassword ? StoreExportKey.FromPassword(protection.Password!, salt, StoreExportKey.PasswordIterations) : StoreExportKey.NewRandom();
-        if (byCertificate)
-        {
-            foreach (var certificate in protection.Certificates) ProtectionCertificates.Describe(certificate, now);
-            envelope = key.SealTo(protection.Certificates);
-        }
+        if (byCertificate) envelope = key.SealTo(protection.Certificates);
 
         foreach ((ProtectedSecret secret, string _) in SecretPlaces.Of(document))
         {
@@ -103,7 +108,7 @@ public static class StoreExporter
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            throw new MessagingProviderException(ErrorIds.StoreExportExists, ErrorKind.PermissionDenied,
+            throw new MessagingProviderException(ErrorIds.StoreExportUnwritable, ErrorKind.PermissionDenied,
                 $"The export file '{path}' cannot be written: {e.Message}", path, e);
         }
     }
