@@ -19,6 +19,11 @@
     Test files or folders (default: tests/Pester).
 .PARAMETER ThrottleLimit
     How many files run at once.
+.PARAMETER ExcludeTag
+    Leaves out tests with these tags: LinuxOnly (Postfix, Dovecot, dnsmasq, other OS accounts) and
+    StandIns (the .NET 10 stand-ins of tests/MessagingProvider.TestSupport, loaded only in PowerShell 7).
+.PARAMETER Shell
+    Runs each file in this PowerShell instead of the current pwsh, e.g. powershell.exe (5.1).
 .EXAMPLE
     pwsh tests/Invoke-PesterSuite.ps1 -PesterPath .tools/packages/pester/5.9.1/tools/Pester.psd1
 #>
@@ -33,7 +38,13 @@ param(
     [int] $ThrottleLimit = 2,
 
     [ValidateRange(5, 3600)]
-    [int] $StallSeconds = 60
+    [int] $StallSeconds = 60,
+
+    # Tests with these tags are left out (see tests/README.md: LinuxOnly, StandIns).
+    [string[]] $ExcludeTag = @(),
+
+    # The PowerShell each file runs in: this pwsh by default; powershell.exe for Windows PowerShell 5.1.
+    [string] $Shell
 )
 
 $ErrorActionPreference = 'Stop'
@@ -43,6 +54,10 @@ $null = [System.IO.Directory]::CreateDirectory($outDirectory)
 # This pwsh again: a .NET tool install runs as "dotnet <PSHOME>/pwsh.dll".
 $pwsh = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
 $pwshArguments = @(if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { [System.IO.Path]::Combine($PSHOME, 'pwsh.dll') })
+if ($Shell) {
+    $pwsh = $Shell
+    $pwshArguments = @()
+}
 $PesterPath = (Resolve-Path -LiteralPath $PesterPath).Path
 
 $files = foreach ($item in $Path) {
@@ -53,11 +68,12 @@ $files = foreach ($item in $Path) {
 # The script each child runs: one file, NUnit XML, plain-text detailed output plus the runtime trace
 # ("Entering path ...") that tells where a stalled file was.
 $childScript = {
-    param($PesterPath, $TestFile, $ResultPath)
+    param($PesterPath, $TestFile, $ResultPath, $ExcludeTag)
     $ProgressPreference = 'SilentlyContinue'
     Import-Module $PesterPath
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = $TestFile
+    if ($ExcludeTag) { $configuration.Filter.ExcludeTag = @($ExcludeTag -split ',' | Where-Object { $_ }) }
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = 'Detailed'
     $configuration.Output.RenderMode = 'Plaintext'
@@ -70,14 +86,16 @@ $childScript = {
     $result = Invoke-Pester -Configuration $configuration
     # A file that does not load, or a block whose set-up fails before any test, counts as failed too.
     $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-    '##result {0} {1} {2} {3}' -f $result.PassedCount, $failed, $result.SkippedCount, $result.NotRunCount
+    # Tests left out by -ExcludeTag are not "not run": they were never meant to run here.
+    $excluded = @($result.Tests | Where-Object { -not $_.ShouldRun }).Count
+    '##result {0} {1} {2} {3} {4}' -f $result.PassedCount, $failed, $result.SkippedCount, ($result.NotRunCount - $excluded), $excluded
     exit 0
 }
 function Start-TestFile([System.IO.FileInfo] $File) {
     $name = $File.Name -replace '\.Tests\.ps1$', ''
     $log = [System.IO.Path]::Combine($outDirectory, "$name.log")
     $quote = { param($text) "'" + ($text -replace "'", "''") + "'" }
-    $command = "& { $childScript } $(& $quote $PesterPath) $(& $quote $File.FullName) $(& $quote ([System.IO.Path]::Combine($outDirectory, "$name.xml")))"
+    $command = "& { $childScript } $(& $quote $PesterPath) $(& $quote $File.FullName) $(& $quote ([System.IO.Path]::Combine($outDirectory, "$name.xml"))) $(& $quote ($ExcludeTag -join ','))"
     $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($command))
     # Output goes to a file the runner polls: a stalled child cannot block the runner.
     $process = Start-Process -FilePath $pwsh -ArgumentList ($pwshArguments + '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded) `
@@ -114,8 +132,8 @@ function Receive-TestFileOutput($State) {
     foreach ($line in $lines[0..($lines.Count - 2)]) {
         if ($line -match '^Runtime: Entering path (.+?)\s*$' -and $Matches[1] -notlike '*Pester.ps1') { $State.Step = "'$($Matches[1])'" }
         elseif ($line -match "^Runtime: Executing body of block '(.+)'") { $State.Step = "the set-up of '$($Matches[1])'" }
-        elseif ($line -match '^##result (\d+) (\d+) (\d+) (\d+)$') {
-            $State.Result = [pscustomobject]@{ Passed = [int] $Matches[1]; Failed = [int] $Matches[2]; Skipped = [int] $Matches[3]; NotRun = [int] $Matches[4] }
+        elseif ($line -match '^##result (\d+) (\d+) (\d+) (\d+) (\d+)$') {
+            $State.Result = [pscustomobject]@{ Passed = [int] $Matches[1]; Failed = [int] $Matches[2]; Skipped = [int] $Matches[3]; NotRun = [int] $Matches[4]; Excluded = [int] $Matches[5] }
         }
         elseif ($line -notmatch '^Runtime: ') { $State.Output.Add($line) }
     }
@@ -127,12 +145,12 @@ function Complete-TestFile($State) {
     $seconds = ([datetime]::UtcNow - $State.Started).TotalSeconds
     $r = $State.Result
     if ($State.Stalled) {
-        $r = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; NotRun = 0 }
+        $r = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; NotRun = 0; Excluded = 0 }
         $State.Result = $r
         Write-Host ("{0}: STALLED - no output for {1} s in step {2}; killed after {3:n0} s (log: out/pester/{0}.log)" -f $State.Name, $StallSeconds, $State.Step, $seconds)
     }
     elseif (-not $r) {
-        $r = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; NotRun = 0 }
+        $r = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; NotRun = 0; Excluded = 0 }
         $State.Result = $r
         Write-Host ("{0}: the test process ended (exit code {1}) without a result (log: out/pester/{0}.log)" -f $State.Name, $State.Process.ExitCode)
     }
@@ -174,9 +192,11 @@ $totals = [pscustomobject]@{
     Failed  = ($finished.Result | Measure-Object Failed -Sum).Sum
     Skipped = ($finished.Result | Measure-Object Skipped -Sum).Sum
     NotRun  = ($finished.Result | Measure-Object NotRun -Sum).Sum
+    Excluded = ($finished.Result | Measure-Object Excluded -Sum).Sum
     Files   = $finished.Count
     Seconds = [int] ([datetime]::UtcNow - $suiteStart).TotalSeconds
 }
 $totals | ConvertTo-Json | Set-Content -LiteralPath ([System.IO.Path]::Combine($outDirectory, 'summary.json'))
-Write-Host ("pester: {0} passed, {1} failed, {2} skipped, {3} not run ({4} files, {5} s)" -f $totals.Passed, $totals.Failed, $totals.Skipped, $totals.NotRun, $totals.Files, $totals.Seconds)
+$excludedNote = if ($totals.Excluded) { ", $($totals.Excluded) excluded by tag ($($ExcludeTag -join ', '))" } else { '' }
+Write-Host ("pester: {0} passed, {1} failed, {2} skipped, {3} not run{4} ({5} files, {6} s)" -f $totals.Passed, $totals.Failed, $totals.Skipped, $totals.NotRun, $excludedNote, $totals.Files, $totals.Seconds)
 exit ([int] ($totals.Failed -gt 0 -or $totals.NotRun -gt 0))

@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'Add-ExchangeServer' {
+Describe 'Add-ExchangeServer' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration }
     AfterEach { Remove-TestConfiguration }
 

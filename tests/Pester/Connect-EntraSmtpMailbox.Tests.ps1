@@ -4,7 +4,7 @@ BeforeAll {
 }
 AfterAll { $server.Dispose() }
 
-Describe 'Connect-EntraSmtpMailbox' {
+Describe 'Connect-EntraSmtpMailbox' -Tag LinuxOnly {
     BeforeEach { Start-EntraSmtpTest $server }
     AfterEach { Stop-EntraSmtpTest }
 

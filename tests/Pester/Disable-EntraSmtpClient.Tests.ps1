@@ -4,7 +4,7 @@ BeforeAll {
 }
 AfterAll { $server.Dispose() }
 
-Describe 'Disable-EntraSmtpClient' {
+Describe 'Disable-EntraSmtpClient' -Tag LinuxOnly {
     BeforeEach {
         Start-EntraSmtpTest $server
         New-EntraSmtpTestStore $server

@@ -5,7 +5,7 @@ BeforeAll {
 }
 AfterAll { $server.Dispose() }
 
-Describe 'Enable-EntraSmtpClient' {
+Describe 'Enable-EntraSmtpClient' -Tag LinuxOnly {
     BeforeEach { Start-EntraSmtpTest $server }
     AfterEach { Stop-EntraSmtpTest }
 

@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'Enable-MailEnabledContact' {
+Describe 'Enable-MailEnabledContact' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; New-ExchangeLab -Server ExchA; $null = Start-StandInServer ExchA }
     AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
 
@@ -16,7 +16,7 @@ Describe 'Enable-MailEnabledContact' {
     }
 }
 
-Describe 'Enable-MailEnabledContact with the cloud providers' {
+Describe 'Enable-MailEnabledContact with the cloud providers' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
     AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
 

@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'Enable-MailEnabledGroup' {
+Describe 'Enable-MailEnabledGroup' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration }
     AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
 
@@ -156,7 +156,7 @@ Describe 'Enable-MailEnabledGroup' {
     }
 }
 
-Describe 'Enable-MailEnabledGroup with the cloud providers' {
+Describe 'Enable-MailEnabledGroup with the cloud providers' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
     AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
 

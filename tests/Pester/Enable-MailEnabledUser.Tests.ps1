@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'Enable-MailEnabledUser' {
+Describe 'Enable-MailEnabledUser' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; New-ExchangeLab -Server ExchA; $null = Start-StandInServer ExchA }
     AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
 
@@ -26,7 +26,7 @@ Describe 'Enable-MailEnabledUser' {
     }
 }
 
-Describe 'Enable-MailEnabledUser with the cloud providers' {
+Describe 'Enable-MailEnabledUser with the cloud providers' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
     AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
 

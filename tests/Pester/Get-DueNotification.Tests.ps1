@@ -4,7 +4,7 @@ BeforeAll {
 }
 AfterAll { $server.Dispose() }
 
-Describe 'Get-DueNotification' {
+Describe 'Get-DueNotification' -Tag LinuxOnly {
     BeforeEach {
         Initialize-SmtpTest
         $marker = [MessagingProvider.TestSupport.MailServerFixture]::NewMarker()

@@ -4,7 +4,7 @@ BeforeAll {
 }
 AfterAll { $server.Dispose() }
 
-Describe 'Get-EntraSmtpClient' {
+Describe 'Get-EntraSmtpClient' -Tag LinuxOnly {
     BeforeEach { Start-EntraSmtpTest $server }
     AfterEach { Stop-EntraSmtpTest }
 

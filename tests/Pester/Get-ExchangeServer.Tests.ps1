@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'Get-ExchangeServer' {
+Describe 'Get-ExchangeServer' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; New-ExchangeServerTestStore }
     AfterEach { Remove-TestConfiguration }
 

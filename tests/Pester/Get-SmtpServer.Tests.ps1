@@ -4,7 +4,7 @@ BeforeAll {
 }
 AfterAll { $server.Dispose() }
 
-Describe 'Get-SmtpServer' {
+Describe 'Get-SmtpServer' -Tag LinuxOnly {
     BeforeEach { Initialize-SmtpTest }
     AfterEach { Clear-SmtpTest }
 

@@ -95,7 +95,7 @@ AfterAll {
     if ($Trust) { $Trust.Dispose() }
 }
 
-Describe 'Dependency isolation on PowerShell 7' {
+Describe 'Dependency isolation on PowerShell 7' -Tag StandIns {
     It 'signs in after another module loaded its own MSAL first' {
         $lines = Invoke-Session ($OtherSignsIn, $ImportModule, "$ModuleSignsIn Cloud", $ListAssemblies -join "`n")
         $lines | Should -Contain 'other-token=ok'

@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'New-MailEnabledContact' {
+Describe 'New-MailEnabledContact' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; New-ExchangeLab -Server ExchA; $null = Start-StandInServer ExchA }
     AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
 
@@ -16,7 +16,7 @@ Describe 'New-MailEnabledContact' {
     }
 }
 
-Describe 'New-MailEnabledContact with the cloud providers' {
+Describe 'New-MailEnabledContact with the cloud providers' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
     AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
 

@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'New-MailEnabledGroup' {
+Describe 'New-MailEnabledGroup' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; New-ExchangeLab -Server ExchA; $null = Start-StandInServer ExchA }
     AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
 
@@ -29,7 +29,7 @@ Describe 'New-MailEnabledGroup' {
     }
 }
 
-Describe 'New-MailEnabledGroup with the cloud providers' {
+Describe 'New-MailEnabledGroup with the cloud providers' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
     AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
 

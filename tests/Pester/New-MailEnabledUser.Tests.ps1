@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'New-MailEnabledUser' {
+Describe 'New-MailEnabledUser' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration }
     AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
 
@@ -38,7 +38,7 @@ Describe 'New-MailEnabledUser' {
     }
 }
 
-Describe 'New-MailEnabledUser with the cloud providers' {
+Describe 'New-MailEnabledUser with the cloud providers' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
     AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
 

@@ -7,7 +7,7 @@ BeforeAll {
 
 AfterAll { if ($script:Dns) { $script:Dns.Dispose() } }
 
-Describe 'Resolve-EmailProvider' {
+Describe 'Resolve-EmailProvider' -Tag LinuxOnly {
     BeforeEach { Initialize-TestConfiguration }
     AfterEach { Remove-TestConfiguration }
 

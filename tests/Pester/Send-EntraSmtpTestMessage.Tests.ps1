@@ -4,7 +4,7 @@ BeforeAll {
 }
 AfterAll { $server.Dispose() }
 
-Describe 'Send-EntraSmtpTestMessage' {
+Describe 'Send-EntraSmtpTestMessage' -Tag LinuxOnly {
     BeforeEach { Start-EntraSmtpTest $server }
     AfterEach { Stop-EntraSmtpTest }
 

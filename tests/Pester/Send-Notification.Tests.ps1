@@ -7,7 +7,7 @@ BeforeAll {
 }
 AfterAll { $server.Dispose() }
 
-Describe 'Send-Notification' {
+Describe 'Send-Notification' -Tag LinuxOnly {
     BeforeEach {
         Initialize-SmtpTest
         $proxy = [MessagingProvider.TestSupport.SmtpFaultProxy]::new($server.PlainPort)

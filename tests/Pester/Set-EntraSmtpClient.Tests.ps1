@@ -4,7 +4,7 @@ BeforeAll {
 }
 AfterAll { $server.Dispose() }
 
-Describe 'Set-EntraSmtpClient' {
+Describe 'Set-EntraSmtpClient' -Tag LinuxOnly {
     BeforeEach { Start-EntraSmtpTest $server }
     AfterEach { Stop-EntraSmtpTest }
 

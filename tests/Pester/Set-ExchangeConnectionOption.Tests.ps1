@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'Set-ExchangeConnectionOption' {
+Describe 'Set-ExchangeConnectionOption' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; New-ExchangeTestStore }
     AfterEach { Remove-TestConfiguration }
 

@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'Set-ExchangeServerPriority' {
+Describe 'Set-ExchangeServerPriority' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; New-ExchangeServerTestStore }
     AfterEach { Remove-TestConfiguration }
 

@@ -9,7 +9,7 @@ BeforeAll {
 }
 AfterAll { if ($server) { $server.Dispose() } }
 
-Describe 'Set-NotificationDelivery' {
+Describe 'Set-NotificationDelivery' -Tag LinuxOnly {
     BeforeEach {
         Initialize-TestConfiguration
         Start-CloudStandIn
@@ -232,7 +232,7 @@ Describe 'Set-NotificationDelivery' {
     }
 }
 
-Describe 'Set-NotificationDelivery -Method EntraSmtpClient' {
+Describe 'Set-NotificationDelivery -Method EntraSmtpClient' -Tag LinuxOnly {
     BeforeAll { . ([System.IO.Path]::Combine($PSScriptRoot, 'EntraSmtp.common.ps1')) }
     BeforeEach { Start-EntraSmtpTest $server }
     AfterEach { Stop-EntraSmtpTest }

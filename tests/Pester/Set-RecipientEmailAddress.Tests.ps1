@@ -3,7 +3,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'Set-RecipientEmailAddress' {
+Describe 'Set-RecipientEmailAddress' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; New-ExchangeLab -Server ExchA }
     AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
 
@@ -42,7 +42,7 @@ Describe 'Set-RecipientEmailAddress' {
     }
 }
 
-Describe 'Set-RecipientEmailAddress with the cloud providers' {
+Describe 'Set-RecipientEmailAddress with the cloud providers' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
     AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
 

@@ -5,7 +5,7 @@ BeforeAll {
 }
 AfterAll { $server.Dispose() }
 
-Describe 'Set-SmtpServer' {
+Describe 'Set-SmtpServer' -Tag LinuxOnly {
     BeforeEach { Initialize-SmtpTest }
     AfterEach { Clear-SmtpTest }
 

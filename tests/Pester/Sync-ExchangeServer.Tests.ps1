@@ -7,7 +7,7 @@ BeforeAll {
 # Stand-in Exchange servers (ExchangeLab.common.ps1): Get-ExchangeServer on them returns the list
 # set with Set-StandInExchangeServers. The server names are loopback names (localhost, 127.0.0.1),
 # so the status probe after the sync never leaves the machine; its ports refuse connections.
-Describe 'Sync-ExchangeServer' {
+Describe 'Sync-ExchangeServer' -Tag StandIns {
     BeforeEach {
         Initialize-TestConfiguration
         New-ExchangeLab -Server localhost, old-exch.contoso.com

@@ -5,7 +5,7 @@ BeforeAll {
 
 # The one server is 127.0.0.1; its ports are local listeners (MessagingProvider.TestSupport.ProbeListener)
 # or refusing ports, set with Set-ExchangeConnectionOption.
-Describe 'Test-ExchangeServer' {
+Describe 'Test-ExchangeServer' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; New-LoopbackServerTestStore }
     AfterEach { Remove-TestConfiguration }
 

@@ -26,7 +26,7 @@ BeforeAll {
 
 AfterAll { if ($script:Server) { $script:Server.Dispose() } }
 
-Describe 'Test-MailAccount' {
+Describe 'Test-MailAccount' -Tag LinuxOnly {
     BeforeEach { Initialize-TestConfiguration }
     AfterEach { Remove-TestConfiguration }
 

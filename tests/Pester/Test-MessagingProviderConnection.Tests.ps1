@@ -4,7 +4,7 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'Test-MessagingProviderConnection' {
+Describe 'Test-MessagingProviderConnection' -Tag StandIns {
     BeforeEach {
         Initialize-TestConfiguration
         Start-CloudStandIn

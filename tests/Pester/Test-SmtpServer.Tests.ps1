@@ -5,7 +5,7 @@ BeforeAll {
 }
 AfterAll { $server.Dispose() }
 
-Describe 'Test-SmtpServer' {
+Describe 'Test-SmtpServer' -Tag LinuxOnly {
     BeforeEach { Initialize-SmtpTest }
     AfterEach { Clear-SmtpTest }
 

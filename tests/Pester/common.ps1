@@ -5,7 +5,8 @@
 $script:RepoRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
 $script:TestSupportAssembly = [System.IO.Path]::Combine(
     $script:RepoRoot, 'tests', 'MessagingProvider.TestSupport', 'bin', 'Release', 'net10.0', 'MessagingProvider.TestSupport.dll')
-if (-not ('MessagingProvider.TestSupport.MailServerFixture' -as [type])) {
+# The stand-ins are built for .NET 10: Windows PowerShell 5.1 runs only the tests not tagged StandIns or LinuxOnly.
+if ($PSVersionTable.PSEdition -eq 'Core' -and -not ('MessagingProvider.TestSupport.MailServerFixture' -as [type])) {
     if (-not [System.IO.File]::Exists($script:TestSupportAssembly)) {
         throw "The test stand-ins are not built: $script:TestSupportAssembly (run ./test.sh, or dotnet build tests/MessagingProvider.TestSupport -c Release)."
     }
