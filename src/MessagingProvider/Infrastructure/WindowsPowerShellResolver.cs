@@ -10,10 +10,12 @@ namespace MessagingProvider.Commands.Infrastructure;
 /// Windows PowerShell 5.1 has no AssemblyLoadContext and powershell.exe has no binding redirects
 /// for module dependencies, so a dependency that asks for another version of an assembly we ship
 /// (System.Memory asking for an older System.Runtime.CompilerServices.Unsafe, say) would fail to
-/// load. This resolver answers such requests with the copy in the module's bin folder, and only
-/// for assemblies the module ships.
+/// load. This resolver answers such requests, for an older or a newer version alike, with the copy
+/// in the module's bin folder, and only for assemblies the module ships (System.ValueTuple included:
+/// .NET Framework 4.7.2 has 4.0.2.0 where dependencies ask for 4.0.3.0 and 4.0.5.0). The packaging
+/// tests check that every other reference resolves on .NET Framework 4.7.2.
 /// </summary>
-public sealed class WindowsPowerShellResolver : IModuleAssemblyInitializer
+public sealed class WindowsPowerShellResolver : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
     private static readonly object Sync = new object();
     private static bool _registered;
@@ -26,6 +28,16 @@ public sealed class WindowsPowerShellResolver : IModuleAssemblyInitializer
             if (_registered) return;
             AppDomain.CurrentDomain.AssemblyResolve += Resolve;
             _registered = true;
+        }
+    }
+
+    public void OnRemove(PSModuleInfo module)
+    {
+        lock (Sync)
+        {
+            if (!_registered) return;
+            AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+            _registered = false;
         }
     }
 
