@@ -121,7 +121,7 @@ function Invoke-TestMailboxLogon([AllowNull()] $Mailbox, [switch] $Stop) {
     }
     $instructions = $warnings[0].Message
     # PowerShell passes $null to a string parameter of a .NET method as '' (a sign-in as nobody): [NullString] declines.
-    if ($Stop) { Stop-ModuleRunspace $run } else { $script:Entra.CompleteDeviceLogin($instructions, ($Mailbox ?? [NullString]::Value)) }
+    if ($Stop) { Stop-ModuleRunspace $run } else { $script:Entra.CompleteDeviceLogin($instructions, $(if ($null -ne $Mailbox) { $Mailbox } else { [NullString]::Value })) }
     $result = Complete-ModuleRunspace $run -Step 'Connect-EntraSmtpMailbox (device-code sign-in)'
     $result | Add-Member -NotePropertyName Instructions -NotePropertyValue $instructions -PassThru
 }

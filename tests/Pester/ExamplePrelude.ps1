@@ -63,7 +63,7 @@ function New-ExampleEncryptionCertificate {
 # 0640; the tests run as root, so root owns it), but in the example's working directory: the
 # example never touches /etc/messagingprovider. Windows (DPAPI LocalMachine) needs no key file.
 function New-ExampleMachineKey {
-    if ($IsWindows) { return }
+    if ($env:OS -eq 'Windows_NT') { return }
     $env:MESSAGINGPROVIDER_MACHINE_KEY_PATH = [System.IO.Path]::Combine($PWD.ProviderPath, 'machine.key')
     $key = [byte[]]::new(32)
     [System.Security.Cryptography.RandomNumberGenerator]::Fill($key)

@@ -114,7 +114,7 @@ BeforeAll {
                     throw "$Name did not finish within 50 s in:`n$text"
                 }
                 $failure = $null
-                try { $ps.EndInvoke($handle) } catch { $failure = $_.Exception.InnerException ?? $_.Exception }
+                try { $ps.EndInvoke($handle) } catch { $failure = if ($_.Exception.InnerException) { $_.Exception.InnerException } else { $_.Exception } }
                 $errors = @($ps.Streams.Error | ForEach-Object { "$($_.FullyQualifiedErrorId): $($_.Exception.Message)" })
                 if ($failure) { $errors += "terminating: $($failure.Message)" }
                 $errors -join "`n" | Should -BeNullOrEmpty -Because "$Name must succeed:`n$text`n"
@@ -188,7 +188,8 @@ Describe 'Help of <Name>' -ForEach $cmdlets {
             $metadata = $command.Parameters[$name]
             if (-not $metadata) { continue }   # 'describes every parameter the cmdlet has, and no other' reports it
             # platyPS writes a Nullable[T] parameter as T.
-            $parameterType = [System.Nullable]::GetUnderlyingType($metadata.ParameterType) ?? $metadata.ParameterType
+            $parameterType = [System.Nullable]::GetUnderlyingType($metadata.ParameterType)
+            if (-not $parameterType) { $parameterType = $metadata.ParameterType }
             $type = if ($metadata.SwitchParameter) { 'SwitchParameter' } else { $parameterType.Name }
             foreach ($yaml in [regex]::Matches($block.Groups[2].Value, '(?ms)^```yaml[ \t]*$(.*?)^```')) {
                 $values = @{}
@@ -248,6 +249,20 @@ Describe 'The Pester suite' {
             $errors = $null
             $null = [System.Management.Automation.Language.Parser]::ParseFile($file, [ref] $null, [ref] $errors)
             foreach ($e in $errors) { '{0}({1}): {2}' -f [System.IO.Path]::GetFileName($file), $e.Extent.StartLineNumber, $e.Message }
+        }
+        $problems | Should -BeNullOrEmpty
+    }
+
+    It 'uses no PowerShell 7 syntax, so that Windows PowerShell 5.1 can parse every file' {
+        # The Windows leg runs these files in powershell.exe; ??, ?., &&, || and ?: do not parse there.
+        $files = @([System.IO.Directory]::GetFiles($PSScriptRoot, '*.ps1')) + @([System.IO.Directory]::GetFiles([System.IO.Path]::Combine($RepoRoot, 'tests', 'windows'), '*.ps1'))
+        $problems = foreach ($file in $files) {
+            $tokens = $null
+            $errors = $null
+            $ast = [System.Management.Automation.Language.Parser]::ParseFile($file, [ref] $tokens, [ref] $errors)
+            $found = @($tokens | Where-Object { $_.Kind -in 'QuestionQuestion', 'QuestionQuestionEquals', 'QuestionDot', 'QuestionLBracket', 'AndAnd', 'OrOr' })
+            $found += @($ast.FindAll({ param($node) $node -is [System.Management.Automation.Language.TernaryExpressionAst] -or $node -is [System.Management.Automation.Language.PipelineChainAst] }, $true))
+            foreach ($item in $found) { '{0}({1}): {2}' -f [System.IO.Path]::GetFileName($file), $item.Extent.StartLineNumber, $item.Extent.Text }
         }
         $problems | Should -BeNullOrEmpty
     }

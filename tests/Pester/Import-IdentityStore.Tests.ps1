@@ -25,7 +25,7 @@ Describe 'Import-IdentityStore' {
         $imported.Path | Should -BeExactly ([System.IO.Path]::Combine($directory, 'contoso.json'))
         Get-ComparableDocument Contoso | Should -BeExactly $script:Original
         Compare-IdentityStore $script:File -Password (ConvertTo-TestSecureString $script:ExportPassword) -ErrorAction Stop | Should -BeNullOrEmpty
-        $expected = if ($IsWindows) { 'dpapi-user-v2' } else { 'aes256gcm-v2' }
+        $expected = if ($OnWindows) { 'dpapi-user-v2' } else { 'aes256gcm-v2' }
         Get-StoredSecretScheme | Should -BeExactly @($expected, $expected, $expected) -Because 'secrets are protected for this account again'
     }
 

@@ -46,7 +46,7 @@ Describe 'Set-IdentityStore' {
         Get-IdentityStore Contoso | Set-IdentityStore -ProtectionScope Certificate -CertificateThumbprint $script:Jobs.Thumbprint -ErrorAction Stop
         Get-IdentityStore Contoso | Set-IdentityStore -ProtectionScope CurrentUser -ErrorAction Stop
 
-        $expected = if ($IsWindows) { 'dpapi-user-v2' } else { 'aes256gcm-v2' }
+        $expected = if ($OnWindows) { 'dpapi-user-v2' } else { 'aes256gcm-v2' }
         Get-StoredSecretScheme | Should -BeExactly @($expected, $expected, $expected)
         Compare-IdentityStore $script:Before -Password (ConvertTo-TestSecureString 'export-password-1') -ErrorAction Stop | Should -BeNullOrEmpty
         if ($IsLinux) { [System.IO.File]::GetUnixFileMode((Get-IdentityStore Contoso).Path) | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite') }

@@ -13,6 +13,9 @@ if ($PSVersionTable.PSEdition -eq 'Core' -and -not ('MessagingProvider.TestSuppo
     $null = [System.Reflection.Assembly]::LoadFrom($script:TestSupportAssembly)
 }
 
+# $IsWindows does not exist in Windows PowerShell 5.1.
+$script:OnWindows = $env:OS -eq 'Windows_NT'
+
 $script:ModuleManifest = [System.IO.Path]::GetFullPath(
     [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'MessagingProvider', 'MessagingProvider.psd1'))
 
