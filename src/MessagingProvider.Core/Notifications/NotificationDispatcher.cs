@@ -116,17 +116,14 @@ public sealed class NotificationDispatcher : IDisposable
     public IEnumerable<NotificationResult> SendDue(Action<MessagingProviderException> writeError, CancellationToken cancellationToken, bool includeNotDue = false)
     {
         DateTime started = includeNotDue ? DateTime.MaxValue.AddYears(-1) : DateTime.UtcNow;
-        var seen = new HashSet<long>();
+        long last = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            OutboxMessage? claimed = _outbox.Claim(_owner, Lease, started);
+            // Ids only grow: a message deferred again in this run is not claimed twice, a part split off is reached later.
+            OutboxMessage? claimed = _outbox.Claim(_owner, Lease, started, afterId: last);
             if (claimed is null) yield break;
-            if (!seen.Add(claimed.Id))
-            {
-                // Deferred again in this run with a due time before 'started' cannot happen; guard anyway.
-                yield break;
-            }
+            last = claimed.Id;
 
             foreach (OutboxMessage part in Deliver(claimed, writeError, cancellationToken, _ => { }))
             {
@@ -137,6 +134,9 @@ public sealed class NotificationDispatcher : IDisposable
             }
         }
     }
+
+    /// <summary>Throttling replies wait (back-off doubling) this many times per message without spending attempts.</summary>
+    public const int MaxThrottleWaits = 6;
 
     private TimeSpan Lease => TimeSpan.FromTicks(Delivery.GetTimeout().Ticks * (MaxAttempts * 4 + 2)) + TimeSpan.FromMinutes(1);
 
@@ -196,7 +196,7 @@ public sealed class NotificationDispatcher : IDisposable
                 return new[] { entry };
             }
 
-            if (outcome.Throttled && throttleWaits < MaxAttempts)
+            if (outcome.Throttled && throttleWaits < MaxThrottleWaits)
             {
                 throttleWaits++;
                 tries--;

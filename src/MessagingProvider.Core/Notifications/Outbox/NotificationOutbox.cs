@@ -88,19 +88,23 @@ public sealed class NotificationOutbox : IDisposable
         return recovered;
     }
 
-    /// <summary>Claims the oldest due message (null when none is due); <paramref name="onlyId"/> claims that one only if it is due.</summary>
-    public OutboxMessage? Claim(string owner, TimeSpan lease, DateTime now, long? onlyId = null)
+    /// <summary>
+    /// Claims the oldest due message after <paramref name="afterId"/> (null when none is due);
+    /// <paramref name="onlyId"/> claims that one only if it is due.
+    /// </summary>
+    public OutboxMessage? Claim(string owner, TimeSpan lease, DateTime now, long? onlyId = null, long afterId = 0)
     {
         OutboxMessage? claimed = null;
         Write(() =>
         {
-            string which = onlyId is null ? $"(SELECT id FROM message WHERE {Due} ORDER BY id LIMIT 1)" : $"(SELECT id FROM message WHERE id = @id AND {Due})";
+            string which = onlyId is null ? $"(SELECT id FROM message WHERE {Due} AND id > @after ORDER BY id LIMIT 1)" : $"(SELECT id FROM message WHERE id = @id AND {Due})";
             using SqliteCommand command = Command(
                 $"UPDATE message SET state = {(int)OutboxState.Sending}, lease_owner = @owner, lease_expires = @expires WHERE id = {which} RETURNING {Columns}, mime");
             command.Parameters.AddWithValue("@owner", owner);
             command.Parameters.AddWithValue("@expires", Stamp(now + lease));
             command.Parameters.AddWithValue("@now", Stamp(now));
             if (onlyId is not null) command.Parameters.AddWithValue("@id", onlyId.Value);
+            else command.Parameters.AddWithValue("@after", afterId);
             using SqliteDataReader reader = command.ExecuteReader();
             if (reader.Read()) claimed = Read(reader, withMime: true);
         });
