@@ -59,18 +59,16 @@ public static class NotificationRenderer
 
     /// <summary>
     /// The fixed To/Cc are shown. Role-based recipients are blind copies (envelope only), except a
-    /// single one with nobody else in the headers, who is the To: then. With nobody shown, To: is
-    /// the empty group "undisclosed-recipients:;".
+    /// single one with nobody else in the headers, who is the To: then. With role-based recipients
+    /// and no fixed To, To: is the empty group "undisclosed-recipients:;".
     /// </summary>
     public static void AddressHeaders(MimeMessage message, ResolvedRecipients recipients)
     {
         message.To.AddRange(recipients.To.Select(MailboxAddress.Parse));
         message.Cc.AddRange(recipients.Cc.Select(MailboxAddress.Parse));
-        if (message.To.Count == 0 && message.Cc.Count == 0)
-        {
-            if (recipients.Bcc.Count == 1) message.To.Add(MailboxAddress.Parse(recipients.Bcc[0]));
-            else message.To.Add(new GroupAddress("undisclosed-recipients"));
-        }
+        if (message.To.Count > 0 || recipients.Bcc.Count == 0) return;
+        if (recipients.Bcc.Count == 1 && message.Cc.Count == 0) message.To.Add(MailboxAddress.Parse(recipients.Bcc[0]));
+        else message.To.Add(new GroupAddress("undisclosed-recipients"));
     }
 
     private static int? DaysLeft(NotificationRequest request) =>

@@ -9,7 +9,8 @@ namespace MessagingProvider.Smtp;
 /// MailKit's client, able to send to the recipients a server accepted when it refused others
 /// (a 452 4.5.3 "too many recipients", one unknown mailbox) instead of failing the whole
 /// transaction. Off unless <see cref="CollectRefusedRecipients"/> is set, so every other user
-/// keeps MailKit's behaviour (the first refused recipient fails the message).
+/// keeps MailKit's behaviour (the first refused recipient fails the message). When every
+/// recipient is refused MailKit still resets the transaction and throws (MessageNotAccepted).
 /// </summary>
 public sealed class EnvelopeSmtpClient : SmtpClient
 {
@@ -30,16 +31,5 @@ public sealed class EnvelopeSmtpClient : SmtpClient
         }
 
         CollectRefusedRecipients.Add((mailbox.Address, response.StatusCode, $"{(int)response.StatusCode} {response.Response}"));
-    }
-
-    protected override void OnNoRecipientsAccepted(MimeMessage message)
-    {
-        if (CollectRefusedRecipients is null) base.OnNoRecipientsAccepted(message);
-        else throw new NoRecipientAcceptedException();
-    }
-
-    /// <summary>Every recipient was refused (their replies are in <see cref="CollectRefusedRecipients"/>); MailKit reset the transaction.</summary>
-    public sealed class NoRecipientAcceptedException : System.Exception
-    {
     }
 }

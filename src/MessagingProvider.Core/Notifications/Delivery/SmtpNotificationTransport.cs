@@ -81,8 +81,9 @@ public sealed class SmtpNotificationTransport : INotificationTransport
             outcome.QueueId = QueuedAs.Match(reply) is { Success: true } m ? m.Groups[1].Value : null;
             foreach (var r in refused) outcome.Refused.Add(new RefusedRecipient(r.Address, r.Reply, (int)r.Code >= 400 && (int)r.Code < 500));
         }
-        catch (EnvelopeSmtpClient.NoRecipientAcceptedException)
+        catch (SmtpCommandException) when (refused.Count > 0 && refused.Count >= envelope.Count)
         {
+            // Every recipient refused: MailKit reset the transaction; the replies say whether to retry.
             foreach (var r in refused) outcome.Refused.Add(new RefusedRecipient(r.Address, r.Reply, (int)r.Code >= 400 && (int)r.Code < 500));
             var first = refused.First();
             var asException = new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, first.Code, MailboxAddress.Parse(first.Address), first.Reply.Substring(4));
