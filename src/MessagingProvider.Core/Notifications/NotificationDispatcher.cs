@@ -191,6 +191,7 @@ public sealed class NotificationDispatcher : IDisposable
 
             if (!outcome.Transient)
             {
+                entry.Reason = outcome.Failure?.Message;
                 Finish(entry, OutboxState.Failed, outcome.Failure?.ErrorId);
                 writeError(outcome.Failure!);
                 return new[] { entry };
@@ -244,6 +245,7 @@ public sealed class NotificationDispatcher : IDisposable
                 part.State = OutboxState.Failed;
                 part.Completed = now;
                 part.ErrorId = ErrorIds.SmtpRecipientRejected;
+                part.Reason = $"The server refused {string.Join(", ", part.Recipients)}: {part.LastReply}.";
                 finished.Add(part);
                 writeError(new MessagingProviderException(ErrorIds.SmtpRecipientRejected, ErrorKind.InvalidOperation,
                     $"The server refused {string.Join(", ", part.Recipients)}: {part.LastReply}. The others received '{entry.Subject}'.", string.Join(", ", part.Recipients)));
@@ -267,6 +269,7 @@ public sealed class NotificationDispatcher : IDisposable
         entry.PossibleDuplicate = uncertain;
         entry.ErrorId = cause.ErrorId;
         entry.NextAttempt = DateTime.UtcNow + Backoff(Math.Max(1, entry.Attempts));
+        entry.Reason = cause.Message;
         _outbox.Save(entry);
         string why = tried == 0 ? "the server could not be reached for an earlier message of this run" : $"{tried} attempt(s) failed";
         writeError(new MessagingProviderException(ErrorIds.NotificationDeferred, cause.Kind,
@@ -307,7 +310,11 @@ public sealed class NotificationDispatcher : IDisposable
         result.OutboxId = parts.Select(p => p.Id).Distinct().ToArray();
         OutboxMessage? waiting = parts.FirstOrDefault(p => p.State is OutboxState.Deferred or OutboxState.Uncertain);
         result.NextAttempt = waiting?.NextAttempt.ToLocalTime();
-        if (result.Status != NotificationStatus.Sent) result.Reason = parts.First(p => p.State != OutboxState.Sent).LastReply;
+        if (result.Status != NotificationStatus.Sent)
+        {
+            OutboxMessage notSent = parts.First(p => p.State != OutboxState.Sent);
+            result.Reason = notSent.Reason ?? notSent.LastReply;
+        }
     }
 
     private TimeSpan Backoff(int attempt) => TimeSpan.FromTicks(_options.RetryDelay.Ticks << Math.Min(10, Math.Max(0, attempt - 1)));

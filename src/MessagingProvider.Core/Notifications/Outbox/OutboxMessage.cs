@@ -29,4 +29,7 @@ public sealed class OutboxMessage
 
     /// <summary>Sent again after a lost reply: the server may hold it twice (same Message-ID).</summary>
     public bool PossibleDuplicate { get; set; }
+
+    /// <summary>Why this run did not send it (not stored: the history keeps the reply and error id).</summary>
+    public string? Reason { get; set; }
 }
