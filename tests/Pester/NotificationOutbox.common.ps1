@@ -15,24 +15,26 @@ function New-OutboxTestStore($Fault, [int] $MaxRecipientsPerMessage = 100, [int]
 # Starts pwsh running $Script (with the module imported and this test's configuration directory);
 # returns the process. Output goes to $OutputPath.
 function Start-OutboxProcess([string] $Script, [string] $OutputPath) {
+    # This pwsh again: a .NET tool install runs as "dotnet <PSHOME>/pwsh.dll".
     $pwsh = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-    $full = "`$ErrorActionPreference = 'Continue'; Import-Module '$script:ModuleManifest' -ErrorAction Stop; $Script"
+    $full = "Import-Module '$script:ModuleManifest' -ErrorAction Stop; $Script"
     $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
+    if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $start.ArgumentList.Add([System.IO.Path]::Combine($PSHOME, 'pwsh.dll')) }
     foreach ($arg in '-NoProfile', '-NonInteractive', '-Command', $full) { $start.ArgumentList.Add($arg) }
     $start.Environment['MESSAGINGPROVIDER_CONFIG_PATH'] = $env:MESSAGINGPROVIDER_CONFIG_PATH
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $start.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($start)
-    $process
+    [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Errors = $process.StandardError.ReadToEndAsync() }
 }
 
-function Wait-OutboxProcess($Process, [int] $TimeoutSeconds = 50) {
-    if (-not $Process.WaitForExit($TimeoutSeconds * 1000)) {
-        $Process.Kill($true)
-        throw "pwsh $($Process.Id) did not finish within $TimeoutSeconds s"
+function Wait-OutboxProcess($Started, [int] $TimeoutSeconds = 50) {
+    if (-not $Started.Process.WaitForExit($TimeoutSeconds * 1000)) {
+        $Started.Process.Kill($true)
+        throw "pwsh $($Started.Process.Id) did not finish within $TimeoutSeconds s"
     }
-    [pscustomobject]@{ ExitCode = $Process.ExitCode; Output = $Process.StandardOutput.ReadToEnd(); Errors = $Process.StandardError.ReadToEnd() }
+    [pscustomobject]@{ ExitCode = $Started.Process.ExitCode; Output = $Started.Output.GetAwaiter().GetResult(); Errors = $Started.Errors.GetAwaiter().GetResult() }
 }
 
 # Every Message-ID the server has for $Recipient, with how many times.
@@ -40,4 +42,15 @@ function Get-DeliveryCount($Fault, [string] $Recipient) {
     $counts = @{}
     foreach ($m in $Fault.For($Recipient)) { $counts[$m.MessageId] = 1 + [int] $counts[$m.MessageId] }
     $counts
+}
+
+# Queues $Count notifications ("<Prefix><n>") to $Recipient without sending them: the store's SMTP
+# port is pointed at a closed port for the run (one connection attempt, then every message is
+# Deferred at once), then back at $Fault.
+# They are due again after -RetryDelay.
+function Add-QueuedTestNotification($Fault, [int] $Count, [string] $Prefix, [string] $Recipient = 'batch@test.local', [timespan] $RetryDelay = '00:10:00') {
+    Set-SmtpServer -IdentityStore Contoso -Port ([MessagingProvider.TestSupport.FreePort]::Next()) -ErrorAction Stop
+    $null = 1..$Count | ForEach-Object { "$Prefix$_" } |
+        Send-Notification -IdentityStore Contoso -Event ObjectModified -To $Recipient -MaxAttempts 1 -RetryDelay $RetryDelay -ErrorAction Ignore
+    Set-SmtpServer -IdentityStore Contoso -Port $Fault.Port -ErrorAction Stop
 }

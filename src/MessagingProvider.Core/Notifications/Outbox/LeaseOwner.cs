@@ -20,10 +20,13 @@ public static class LeaseOwner
         string[] parts = owner.Split('/');
         if (parts.Length < 4 || !string.Equals(parts[0], Environment.MachineName, StringComparison.OrdinalIgnoreCase)) return false;
         if (!int.TryParse(parts[1], out int pid)) return false;
+        if (!long.TryParse(parts[2], out long started)) return false;
         try
         {
             using Process process = Process.GetProcessById(pid);
-            return Describe(process) != parts[0] + "/" + parts[1] + "/" + parts[2];
+            // Another process with the same id started later; the start time is read with some
+            // jitter on Linux (boot time is derived from the uptime), hence the tolerance.
+            return Math.Abs(process.StartTime.ToUniversalTime().Ticks - started) > TimeSpan.TicksPerSecond * 2;
         }
         catch (ArgumentException)
         {
