@@ -54,3 +54,17 @@ function Add-QueuedTestNotification($Fault, [int] $Count, [string] $Prefix, [str
         Send-Notification -IdentityStore Contoso -Event ObjectModified -To $Recipient -MaxAttempts 1 -RetryDelay $RetryDelay -ErrorAction Ignore
     Set-SmtpServer -IdentityStore Contoso -Port $Fault.Port -ErrorAction Stop
 }
+
+# Runs one SQL statement on an outbox database with the module's own SQLite (loaded in its load
+# context on PowerShell 7, reached by reflection); returns the number of rows changed.
+function Invoke-OutboxSql([string] $Path, [string] $Sql) {
+    $assembly = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Microsoft.Data.Sqlite' } | Select-Object -First 1
+    $connection = [System.Activator]::CreateInstance($assembly.GetType('Microsoft.Data.Sqlite.SqliteConnection'), @("Data Source=$Path;Pooling=False"))
+    try {
+        $connection.Open()
+        $command = $connection.CreateCommand()
+        $command.CommandText = $Sql
+        $command.ExecuteNonQuery()
+    }
+    finally { $connection.Dispose() }
+}
