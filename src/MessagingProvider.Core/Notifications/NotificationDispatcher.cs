@@ -76,6 +76,7 @@ public sealed class NotificationDispatcher : IDisposable
         result.Bcc = recipients.Bcc.ToArray();
         result.MessageId = method == NotificationDeliveryMethod.MicrosoftGraph ? null : message.MessageId;
         byte[] mime = ToBytes(message);
+        draft.Message = message;
         DateTime now = DateTime.UtcNow;
         foreach (IReadOnlyList<string> chunk in Chunks(recipients.All.ToList(), Math.Max(1, Delivery.MaxRecipientsPerMessage)))
         {
@@ -89,10 +90,13 @@ public sealed class NotificationDispatcher : IDisposable
         return draft;
     }
 
-    /// <summary>Commits the draft's entries (Pending) before anything is sent.</summary>
+    /// <summary>
+    /// Commits the draft's entries before anything is sent, already claimed by this sender (one
+    /// write; should this process die before it sends them, the next run takes them as Uncertain).
+    /// </summary>
     public void Enqueue(NotificationDraft draft)
     {
-        _outbox.Enqueue(draft.Entries);
+        _outbox.EnqueueClaimed(draft.Entries, _owner, Lease, DateTime.UtcNow);
         draft.Result.OutboxId = draft.Entries.Select(e => e.Id).ToArray();
     }
 
@@ -100,12 +104,13 @@ public sealed class NotificationDispatcher : IDisposable
     public NotificationResult Send(NotificationDraft draft, Action<MessagingProviderException> writeError, CancellationToken cancellationToken)
     {
         var delivered = new List<OutboxMessage>();
-        var pending = new Queue<long>(draft.Entries.Select(e => e.Id));
-        while (pending.Count > 0)
+        var claimed = new Queue<OutboxMessage>(draft.Entries);
+        var splits = new Queue<long>();
+        while (claimed.Count > 0 || splits.Count > 0)
         {
-            OutboxMessage? claimed = _outbox.Claim(_owner, Lease, DateTime.UtcNow, pending.Dequeue());
-            if (claimed is null) continue; // another sender took it: it is that sender's to report
-            foreach (OutboxMessage part in Deliver(claimed, writeError, cancellationToken, split => pending.Enqueue(split.Id))) delivered.Add(part);
+            OutboxMessage? entry = claimed.Count > 0 ? claimed.Dequeue() : _outbox.Claim(_owner, Lease, DateTime.UtcNow, splits.Dequeue());
+            if (entry is null) continue; // another sender took it: it is that sender's to report
+            foreach (OutboxMessage part in Deliver(entry, writeError, cancellationToken, split => splits.Enqueue(split.Id), draft.Message)) delivered.Add(part);
         }
 
         Summarize(draft.Result, delivered);
@@ -141,7 +146,7 @@ public sealed class NotificationDispatcher : IDisposable
     private TimeSpan Lease => TimeSpan.FromTicks(Delivery.GetTimeout().Ticks * (MaxAttempts * 4 + 2)) + TimeSpan.FromMinutes(1);
 
     /// <summary>Tries one claimed entry until it is Sent, Failed, or out of attempts; returns it and any entries split off and finished with it.</summary>
-    private IEnumerable<OutboxMessage> Deliver(OutboxMessage entry, Action<MessagingProviderException> writeError, CancellationToken cancellationToken, Action<OutboxMessage> requeue)
+    private IEnumerable<OutboxMessage> Deliver(OutboxMessage entry, Action<MessagingProviderException> writeError, CancellationToken cancellationToken, Action<OutboxMessage> requeue, MimeMessage? rendered = null)
     {
         bool uncertain = entry.State == OutboxState.Uncertain || entry.PossibleDuplicate;
         if (_transportDown is not null)
@@ -153,7 +158,7 @@ public sealed class NotificationDispatcher : IDisposable
         MimeMessage message;
         try
         {
-            message = MimeMessage.Load(new MemoryStream(entry.Mime ?? Array.Empty<byte>()));
+            message = rendered ?? MimeMessage.Load(new MemoryStream(entry.Mime ?? Array.Empty<byte>()));
         }
         catch (FormatException e)
         {
@@ -354,6 +359,15 @@ public sealed class NotificationDispatcher : IDisposable
     public void Dispose()
     {
         _transport?.Dispose();
+        try
+        {
+            _outbox.Release(_owner);
+        }
+        catch (MessagingProviderException)
+        {
+            // Unreachable database: the lease expires instead.
+        }
+
         _outbox.Dispose();
     }
 }

@@ -13,6 +13,9 @@ public sealed class NotificationDraft
 
     public List<OutboxMessage> Entries { get; } = new List<OutboxMessage>();
 
+    /// <summary>The rendered message, kept so that this run sends it without reading it back.</summary>
+    public MimeKit.MimeMessage? Message { get; set; }
+
     /// <summary>Nothing to queue (the policy turns the event off, or nobody to notify).</summary>
     public bool IsSkipped => Entries.Count == 0;
 }

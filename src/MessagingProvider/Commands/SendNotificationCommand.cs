@@ -85,8 +85,9 @@ public sealed class SendNotificationCommand : NotificationDispatchCmdlet
                     return;
                 }
 
-                SendBacklogOnce(dispatcher);
+                // Committed first (claimed by this run, so the backlog leaves it alone): a stop on the way keeps it queued.
                 dispatcher.Enqueue(draft);
+                SendBacklogOnce(dispatcher);
                 WriteResult(dispatcher.Send(draft, WriteCoreError, CancellationToken));
             }
             catch (MessagingProviderException e)

@@ -112,6 +112,7 @@ public sealed class FaultSmtpServer : IDisposable
                 return;
             }
 
+            socket.NoDelay = true;
             int number = Interlocked.Increment(ref _connections);
             _open.Add(socket);
             _ = Task.Run(() => Serve(socket, number));

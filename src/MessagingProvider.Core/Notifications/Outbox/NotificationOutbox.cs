@@ -59,6 +59,19 @@ public sealed class NotificationOutbox : IDisposable
     public void Enqueue(IReadOnlyList<OutboxMessage> messages) => Write(() => { foreach (OutboxMessage m in messages) Insert(m); });
 
     /// <summary>
+    /// Commits rendered messages already claimed by <paramref name="owner"/> (state Sending), in
+    /// one transaction: the sender that rendered them sends them next, without a second write.
+    /// </summary>
+    public void EnqueueClaimed(IReadOnlyList<OutboxMessage> messages, string owner, TimeSpan lease, DateTime now) => Write(() =>
+    {
+        foreach (OutboxMessage m in messages)
+        {
+            m.State = OutboxState.Sending;
+            Insert(m, owner, now + lease);
+        }
+    });
+
+    /// <summary>
     /// Hands the leases of senders that died (a killed process on this machine) or whose lease
     /// expired to the next run: their messages may have reached the server, so they become Uncertain.
     /// </summary>
@@ -127,6 +140,19 @@ public sealed class NotificationOutbox : IDisposable
         foreach (OutboxMessage part in splitOff ?? Array.Empty<OutboxMessage>()) Insert(part);
     });
 
+    /// <summary>Gives back what <paramref name="owner"/> claimed and did not get to (a command stopped early): due again at once.</summary>
+    public int Release(string owner)
+    {
+        int released = 0;
+        Write(() =>
+        {
+            using SqliteCommand command = Command($"UPDATE message SET state = {(int)OutboxState.Pending}, lease_owner = NULL, lease_expires = NULL WHERE state = {(int)OutboxState.Sending} AND lease_owner = @owner");
+            command.Parameters.AddWithValue("@owner", owner);
+            released = command.ExecuteNonQuery();
+        });
+        return released;
+    }
+
     /// <summary>Queued (not final) or history (final) messages, oldest first, without their MIME.</summary>
     public IReadOnlyList<OutboxMessage> List(IReadOnlyCollection<OutboxState> states, DateTime? createdBefore = null, DateTime? createdAfter = null)
     {
@@ -166,10 +192,12 @@ public sealed class NotificationOutbox : IDisposable
         return deleted;
     }
 
-    private void Insert(OutboxMessage m)
+    private void Insert(OutboxMessage m, string? owner = null, DateTime? leaseExpires = null)
     {
-        using SqliteCommand command = Command(@"INSERT INTO message (message_id, event, object, subject, transport, recipients, mime, state, created, next_attempt, completed, attempts, last_reply, queue_id, error_id, possible_duplicate)
-            VALUES (@mid, @event, @object, @subject, @transport, @recipients, @mime, @state, @created, @next, @completed, @attempts, @reply, @queue, @error, @dup) RETURNING id");
+        using SqliteCommand command = Command(@"INSERT INTO message (message_id, event, object, subject, transport, recipients, mime, state, created, next_attempt, completed, attempts, last_reply, queue_id, error_id, possible_duplicate, lease_owner, lease_expires)
+            VALUES (@mid, @event, @object, @subject, @transport, @recipients, @mime, @state, @created, @next, @completed, @attempts, @reply, @queue, @error, @dup, @owner, @expires) RETURNING id");
+        command.Parameters.AddWithValue("@owner", (object?)owner ?? DBNull.Value);
+        command.Parameters.AddWithValue("@expires", leaseExpires is DateTime expires ? Stamp(expires) : DBNull.Value);
         command.Parameters.AddWithValue("@mid", m.MessageId);
         command.Parameters.AddWithValue("@event", m.Event);
         command.Parameters.AddWithValue("@object", m.Object);
