@@ -29,3 +29,11 @@ public interface INotificationTransport : IDisposable
     /// <summary>Sends <paramref name="message"/> to <paramref name="envelope"/> (not its headers: blind recipients are only there).</summary>
     SendOutcome Send(MimeMessage message, IReadOnlyList<string> envelope, CancellationToken cancellationToken);
 }
+
+/// <summary>Conveniences over <see cref="INotificationTransport"/>.</summary>
+public static class NotificationTransportExtensions
+{
+    /// <summary>One try to the message's own To and Cc (no blind recipients).</summary>
+    public static SendOutcome Send(this INotificationTransport transport, MimeMessage message, CancellationToken cancellationToken) =>
+        transport.Send(message, System.Linq.Enumerable.ToList(System.Linq.Enumerable.Select(System.Linq.Enumerable.Concat(message.To.Mailboxes, message.Cc.Mailboxes), m => m.Address)), cancellationToken);
+}
