@@ -56,7 +56,10 @@ Describe 'Send-QueuedNotification' {
         $random = [System.Random]::new()
         foreach ($round in 1..5) {
             $process = Start-OutboxProcess "Send-QueuedNotification -IdentityStore Contoso -Force -RetryDelay 00:00:00.05 -ErrorAction SilentlyContinue | Out-Null"
-            Start-Sleep -Milliseconds (1200 + $random.Next(0, 1500))
+            # A random moment in the middle of the batch: after 20 to 150 more messages reached the server.
+            $target = $fault.Accepted.Count + $random.Next(20, 150)
+            $deadline = [datetime]::UtcNow.AddSeconds(20)
+            while ($fault.Accepted.Count -lt $target -and -not $process.Process.HasExited -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 1 }
             $process.Process.Kill()   # SIGKILL: no clean-up, no finally blocks
             $null = $process.Process.WaitForExit(10000)
         }

@@ -71,9 +71,10 @@ public sealed class NotificationDispatcher : IDisposable
 
         MimeMessage message = NotificationRenderer.Render(_document.Name, Transport.From, request, recipients, _document.Notifications);
         result.Subject = message.Subject;
-        result.To = recipients.To.ToArray();
-        result.Cc = recipients.Cc.ToArray();
-        result.Bcc = recipients.Bcc.ToArray();
+        // As the headers show them: a single role-based recipient may be the To (see NotificationRenderer.AddressHeaders).
+        result.To = message.To.Mailboxes.Select(m => m.Address).ToArray();
+        result.Cc = message.Cc.Mailboxes.Select(m => m.Address).ToArray();
+        result.Bcc = recipients.Bcc.Where(a => !result.To.Contains(a, StringComparer.OrdinalIgnoreCase)).ToArray();
         result.MessageId = method == NotificationDeliveryMethod.MicrosoftGraph ? null : message.MessageId;
         byte[] mime = ToBytes(message);
         draft.Message = message;

@@ -1,13 +1,8 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using MessagingProvider.Smtp;
 using MessagingProvider.Commands.Infrastructure;
-using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Notifications;
-using MessagingProvider.Notifications.Delivery;
 using MessagingProvider.Output;
 
 namespace MessagingProvider.Commands;

@@ -68,7 +68,10 @@ public sealed class NotificationOutboxTests : IDisposable
         Assert.Equal(0, outbox.RecoverAbandoned(DateTime.UtcNow));
         Assert.Equal(1, outbox.RecoverAbandoned(DateTime.UtcNow.AddSeconds(5)));
         Assert.Equal("held", outbox.List(new[] { OutboxState.Uncertain }).Single().Subject);
-        Assert.Equal("held", outbox.Claim(LeaseOwner.New(), TimeSpan.FromMinutes(1), DateTime.UtcNow)!.Subject);
+        OutboxMessage again = outbox.Claim(LeaseOwner.New(), TimeSpan.FromMinutes(1), DateTime.UtcNow)!;
+        Assert.Equal("held", again.Subject);
+        // Claimed again it is Sending; the flag is what tells its sender the server may have it already.
+        Assert.True(again.PossibleDuplicate);
     }
 
     [Fact]

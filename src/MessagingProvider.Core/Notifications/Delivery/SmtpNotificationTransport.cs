@@ -103,7 +103,7 @@ public sealed class SmtpNotificationTransport : INotificationTransport
         }
         catch (Exception e) when ((IsConnectionLoss(e) || _watchdog.Fired) && !cancellationToken.IsCancellationRequested)
         {
-            bool timedOut = _watchdog.Fired;
+            bool timedOut = _watchdog.Fired || IsTimeout(e);
             Drop();
             outcome.Transient = true;
             outcome.Uncertain = progress.Complete;
@@ -143,6 +143,17 @@ public sealed class SmtpNotificationTransport : INotificationTransport
         ConnectionsOpened++;
         _verbose?.Invoke($"Connected to {_endpoint.Server}:{_endpoint.Port} (connection {ConnectionsOpened}).");
         return _connection;
+    }
+
+    /// <summary>MailKit's own read timeout (the same bound as the watchdog's; whichever ends the wait first).</summary>
+    private static bool IsTimeout(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is TimeoutException || (x is SocketException s && s.SocketErrorCode == SocketError.TimedOut)) return true;
+        }
+
+        return false;
     }
 
     private static bool IsConnectionLoss(Exception e) =>

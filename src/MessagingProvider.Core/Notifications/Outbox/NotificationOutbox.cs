@@ -88,12 +88,12 @@ public sealed class NotificationOutbox : IDisposable
         int recovered = 0;
         Write(() =>
         {
-            using SqliteCommand expired = Command($"UPDATE message SET state = {(int)OutboxState.Uncertain}, lease_owner = NULL, lease_expires = NULL WHERE state = {(int)OutboxState.Sending} AND lease_expires < @now");
+            using SqliteCommand expired = Command($"UPDATE message SET state = {(int)OutboxState.Uncertain}, possible_duplicate = 1, lease_owner = NULL, lease_expires = NULL WHERE state = {(int)OutboxState.Sending} AND lease_expires < @now");
             expired.Parameters.AddWithValue("@now", Stamp(now));
             recovered += expired.ExecuteNonQuery();
             foreach (string owner in dead)
             {
-                using SqliteCommand abandoned = Command($"UPDATE message SET state = {(int)OutboxState.Uncertain}, lease_owner = NULL, lease_expires = NULL WHERE state = {(int)OutboxState.Sending} AND lease_owner = @owner");
+                using SqliteCommand abandoned = Command($"UPDATE message SET state = {(int)OutboxState.Uncertain}, possible_duplicate = 1, lease_owner = NULL, lease_expires = NULL WHERE state = {(int)OutboxState.Sending} AND lease_owner = @owner");
                 abandoned.Parameters.AddWithValue("@owner", owner);
                 recovered += abandoned.ExecuteNonQuery();
             }
