@@ -11,9 +11,10 @@ using MailKit.Security;
 using MessagingProvider.TestSupport;
 using MimeKit;
 
-// Usage: MessagingProvider.SmtpBenchmark [messages=1000] [streamMessages=10000]
+// Usage: MessagingProvider.SmtpBenchmark [messages=1000] [streamMessages=10000] [groupMembers=5000]
 int messages = args.Length > 0 ? int.Parse(args[0]) : 1000;
 int streamed = args.Length > 1 ? int.Parse(args[1]) : 10000;
+int groupMembers = args.Length > 2 ? int.Parse(args[2]) : 5000;
 const string Recipient = "bench@test.local";
 
 using var server = new MailServerFixture();
@@ -90,6 +91,17 @@ const string ModuleScript = @"
     $sent
     $samples";
 
+const string GroupScript = @"
+    param($members)
+    $group = @{ Name = 'AllStaff'; ObjectClass = 'group'; Members = [object[]](1..$members | ForEach-Object { ""member$_@test.local"" }) }
+    Set-NotificationPolicy -IdentityStore Bench -NotifyModifiedObject
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $result = Send-Notification -IdentityStore Bench -Event ObjectModified -InputObject $group
+    $clock.Elapsed.TotalSeconds
+    ""$($result.Status)""
+    $result.Bcc.Count
+    $result.OutboxId.Count";
+
 double ModuleTimed(int count)
 {
     Invoke(PrepareScript, count);
@@ -142,6 +154,13 @@ Console.WriteLine($"module / connection per message   : {perMessage / module:0.0
 
 var (streamSeconds, samples) = Module(streamed, streamed / 10);
 Console.WriteLine($"streaming {streamed} through the module: {streamSeconds:0.0} s; managed heap after each 10%: {string.Join(", ", samples.Select(s => (s / 1024.0 / 1024.0).ToString("0.0") + " MiB"))}");
+string outbox = Path.Combine(config, "outbox", "bench.db");
+Console.WriteLine($"outbox database after {messages * 7 + streamed + 120} messages (history kept): {new FileInfo(outbox).Length / 1024} KiB (+ WAL {(File.Exists(outbox + "-wal") ? new FileInfo(outbox + "-wal").Length / 1024 : 0)} KiB)");
+
+// One notification about a group whose members are role-based recipients: blind copies, split at
+// the store's 100 recipients per transaction (Postfix's own limit is 1,000).
+Collection<PSObject> group = Invoke(GroupScript, groupMembers);
+Console.WriteLine($"group of {groupMembers} members: {(double)group[0].BaseObject:0.00} s, status {group[1]}, {group[2]} Bcc recipients in {group[3]} transactions");
 Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
 Directory.Delete(config, recursive: true);
 return 0;

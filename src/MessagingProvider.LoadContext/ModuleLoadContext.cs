@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace MessagingProvider.LoadContext;
@@ -54,19 +55,28 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
         return path is null ? IntPtr.Zero : LoadUnmanagedDllFromPath(path);
     }
 
+    /// <summary>
+    /// runtimes/&lt;rid&gt;/native/ of this platform, as the module lays it out: a library asked for
+    /// as "e_sqlite3" is e_sqlite3.dll, libe_sqlite3.so or libe_sqlite3.dylib on disk.
+    /// </summary>
     private string? NativeLibraryPath(string name)
     {
-        string runtimes = Path.Combine(_binFolder, "runtimes");
-        if (!Directory.Exists(runtimes)) return null;
-        foreach (string file in Directory.EnumerateFiles(runtimes, "*", SearchOption.AllDirectories))
+        string folder = Path.Combine(_binFolder, "runtimes", PlatformRid(), "native");
+        if (!Directory.Exists(folder)) return null;
+        string bare = Path.GetFileNameWithoutExtension(name);
+        foreach (string fileName in new[] { name, bare + ".dll", "lib" + bare + ".so", "lib" + bare + ".dylib", bare + ".so", bare + ".dylib" })
         {
-            string fileName = Path.GetFileName(file);
-            if (fileName.StartsWith(name, StringComparison.OrdinalIgnoreCase) && file.Contains(System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, StringComparison.OrdinalIgnoreCase))
-            {
-                return file;
-            }
+            string candidate = Path.Combine(folder, fileName);
+            if (File.Exists(candidate)) return candidate;
         }
 
         return null;
+    }
+
+    /// <summary>The portable RID (win-x64, linux-arm64, osx-arm64…): RuntimeInformation.RuntimeIdentifier may name a distribution instead.</summary>
+    private static string PlatformRid()
+    {
+        string os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        return os + "-" + RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
     }
 }

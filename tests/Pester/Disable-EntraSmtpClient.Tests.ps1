@@ -64,10 +64,13 @@ Describe 'Disable-EntraSmtpClient' -Tag LinuxOnly {
         $err | Should -HaveCount 0
         $warnings | Where-Object Message -like '*Send-Notification fails with EntraSmtpClientNotEnabled*' | Should -Not -BeNullOrEmpty
         (Get-NotificationDelivery -IdentityStore Contoso).Problem | Should -BeLike '*not enabled*'
-        Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "$group-2" -To judy@test.local -ErrorVariable err -ErrorAction SilentlyContinue
-        $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'EntraSmtpClientNotEnabled,MessagingProvider.Commands.SendNotificationCommand'
-        $err[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
+        # A configuration problem: the command stops (issue 15: only those do).
+        $stopped = $null
+        try { Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "$group-2" -To judy@test.local }
+        catch { $stopped = $_ }
+        $stopped | Should -Not -BeNullOrEmpty
+        $stopped.FullyQualifiedErrorId | Should -Be 'EntraSmtpClientNotEnabled,MessagingProvider.Commands.SendNotificationCommand'
+        $stopped.CategoryInfo.Category | Should -Be 'InvalidOperation'
     }
 
     It 'changes nothing with -WhatIf' {

@@ -77,6 +77,48 @@ foreach ($assembly in [System.AppDomain]::CurrentDomain.GetAssemblies()) {
 }
 '@
 
+    $script:OtherOpensSqlite = @'
+& {
+    param($Manifest, $Other)
+    $null = [System.Reflection.Assembly]::LoadFrom($Other)
+    'other-sqlite=' + [OtherVendor.Authentication.OtherModuleDatabase]::SqliteVersion([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'mp-other-' + [guid]::NewGuid().ToString('N') + '.db'))
+} @Session
+'@
+    # A notification to a closed port: rendered, committed to the outbox, deferred; then read back.
+    $script:ModuleQueues = @'
+& {
+    $null = New-IdentityStore -Name Outbox
+    $null = Set-SmtpServer -IdentityStore Outbox -Server 127.0.0.1 -Port 9 -From notify@contoso.com -Security None -Authentication Anonymous
+    $null = Send-Notification -IdentityStore Outbox -Event ObjectModified -InputObject Sales -To helpdesk@contoso.com -MaxAttempts 1 -RetryDelay 00:00:00.01 -ErrorAction Ignore
+    'module-queued=' + @(Get-QueuedNotification -IdentityStore Outbox -State Deferred).Count
+}
+'@
+    $script:ListSqlite = @'
+foreach ($assembly in [System.AppDomain]::CurrentDomain.GetAssemblies()) {
+    $name = $assembly.GetName()
+    if ($name.Name -in 'Microsoft.Data.Sqlite', 'SQLitePCLRaw.core') {
+        'loaded={0}|{1}|{2}' -f $name.Name, $name.Version, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name
+    }
+}
+if ($IsLinux) { Get-Content "/proc/$PID/maps" | Where-Object { $_ -like '*libe_sqlite3.*' } | ForEach-Object { 'native=' + ($_ -split '\s+')[-1] } | Sort-Object -Unique }
+'@
+
+    function Assert-TwoSqlites([string[]] $Lines) {
+        $Lines | Should -Contain 'module-queued=1'
+        @($Lines -like 'other-sqlite=3.*') | Should -HaveCount 1
+        @($Lines -like 'loaded=Microsoft.Data.Sqlite|8.*|Default') | Should -HaveCount 1
+        @($Lines -like 'loaded=Microsoft.Data.Sqlite|10.*|MessagingProvider') | Should -HaveCount 1
+        @($Lines -like 'loaded=SQLitePCLRaw.core|2.*|Default') | Should -HaveCount 1
+        @($Lines -like 'loaded=SQLitePCLRaw.core|3.*|MessagingProvider') | Should -HaveCount 1
+        if ($IsLinux) {
+            # Each native library from its own module's folder.
+            $native = @($Lines -like 'native=*')
+            $native | Should -HaveCount 2
+            @($native -like '*out/MessagingProvider/bin/net8.0/runtimes/linux-*/native/libe_sqlite3.so') | Should -HaveCount 1
+            @($native -like '*MessagingProvider.OtherModule/bin/Release/net8.0/runtimes/linux-*/native/libe_sqlite3.so') | Should -HaveCount 1
+        }
+    }
+
     function Assert-TwoCopiesInTwoContexts([string[]] $Lines) {
         $msal = @($Lines -like 'loaded=Microsoft.Identity.Client|*')
         $msal | Should -HaveCount 2
@@ -109,5 +151,17 @@ Describe 'Dependency isolation on PowerShell 7' -Tag StandIns {
         @($lines -ceq 'module=Online') | Should -HaveCount 2
         $lines | Should -Contain 'other-token=ok'
         Assert-TwoCopiesInTwoContexts $lines
+    }
+}
+
+Describe 'The outbox database beside another module''s SQLite on PowerShell 7' -Tag StandIns {
+    It 'queues notifications after another module loaded its own SQLite first' {
+        $lines = Invoke-Session ($OtherOpensSqlite, $ImportModule, $ModuleQueues, $ListSqlite -join "`n")
+        Assert-TwoSqlites $lines
+    }
+
+    It 'keeps working when another module loads its SQLite afterwards, and so does the other module' {
+        $lines = Invoke-Session ($ImportModule, $ModuleQueues, $OtherOpensSqlite, $ListSqlite -join "`n")
+        Assert-TwoSqlites $lines
     }
 }

@@ -36,20 +36,23 @@ Describe 'Send-Notification' -Tag LinuxOnly {
         @($results | ForEach-Object Attempts) | Should -Be @(1, 1, 1)
         @($results | ForEach-Object { "$($_.Transport)" }) | Should -Be @('Smtp', 'Smtp', 'Smtp')
         $proxy.Connections | Should -Be 1
-        $results[0].To | Should -BeExactly @('alice@test.local', 'BOB@test.local')
+        # Role-based recipients (members, owners) are blind copies: they never see each other.
+        $results[0].To.Count | Should -Be 0
+        $results[0].Bcc | Should -BeExactly @('alice@test.local', 'BOB@test.local')
         $results[0].SkippedRecipients | Should -BeExactly @(
             "No Mail (member of Sales-$marker): no mail address",
             "CN=Someone,DC=contoso,DC=com (member of Sales-$marker): no mail address")
-        $results[1].To | Should -BeExactly @('carol@test.local', 'bob@test.local')
+        $results[1].Bcc | Should -BeExactly @('carol@test.local', 'bob@test.local')
         , $results[1].Cc | Should -BeExactly @('erin@test.local')
         # Groups are expanded one level only: the nested group itself has no mail.
-        $results[2].To.Count | Should -Be 0
+        $results[2].Bcc.Count | Should -Be 0
 
         $delivered = Wait-Mail $server 'bob@test.local' "Sales-$marker"
         $delivered.Count | Should -Be 1
         $delivered[0].Subject | Should -BeExactly "Sales-$marker was modified"
         $delivered[0].Headers['X-MessagingProvider-Event'] | Should -BeExactly 'ObjectModified'
-        Get-MailAddress $delivered[0].To | Should -BeExactly @('alice@test.local', 'BOB@test.local')
+        , (Get-MailAddress $delivered[0].To) | Should -BeExactly @()
+        $delivered[0].To.ToString() | Should -BeLikeExactly 'undisclosed-recipients:*;'
         , (Get-MailAddress $delivered[0].Cc) | Should -BeExactly @('erin@test.local')
         $delivered[0].TextBody | Should -BeLikeExactly '*modified by erin@test.local*'
         (Wait-Mail $server 'carol@test.local' "Support-$marker").Count | Should -Be 1
@@ -102,17 +105,20 @@ Describe 'Send-Notification' -Tag LinuxOnly {
         (Wait-Mail $server 'mallory@test.local' "Fine-$marker").Count | Should -Be 1
     }
 
-    It 'fails after -MaxAttempts when the server keeps deferring' {
+    It 'leaves the message Deferred in the outbox after -MaxAttempts when the server keeps deferring' {
         $result = @(Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Deferred-$marker" -To deferred@test.local -MaxAttempts 3 -RetryDelay '00:00:00.02' `
                 -ErrorVariable err -ErrorAction SilentlyContinue)
 
         $result.Count | Should -Be 1
-        "$($result[0].Status)" | Should -Be 'Failed'
+        "$($result[0].Status)" | Should -Be 'Deferred'
         $result[0].Attempts | Should -Be 3
         $err.Count | Should -Be 1
-        $err[0].FullyQualifiedErrorId | Should -Be 'SmtpRecipientRejected,MessagingProvider.Commands.SendNotificationCommand'
+        $err[0].FullyQualifiedErrorId | Should -Be 'NotificationDeferred,MessagingProvider.Commands.SendNotificationCommand'
         $err[0].Exception.Message | Should -BeLikeExactly '*450 4.2.1*'
         $err[0].Exception.Message | Should -BeLikeExactly '*temporary*'
+        $err[0].Exception.InnerException.ErrorId | Should -Be 'SmtpRecipientRejected'
+        # Kept for the next run.
+        (Get-QueuedNotification -IdentityStore Contoso -State Deferred).Subject | Should -BeExactly "Deferred-$marker was modified"
         $proxy.Connections | Should -Be 1
     }
 
@@ -157,7 +163,7 @@ Describe 'Send-Notification' -Tag LinuxOnly {
 
         $err.Count | Should -Be 0
         $result.Count | Should -Be 1
-        $result[0].To | Should -BeExactly @('peggy@test.local', 'olivia@test.local')
+        $result[0].Bcc | Should -BeExactly @('peggy@test.local', 'olivia@test.local')
         $delivered = Wait-Mail $server 'olivia@test.local' "Public-$marker"
         $delivered.Count | Should -Be 1
         $delivered[0].Subject | Should -BeExactly "Peggy added to Public-$marker"

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -156,7 +157,7 @@ public sealed class ConfigurationStore
             try
             {
                 File.Delete(path);
-                return DeleteCompanions(name);
+                return DeleteCompanions(name).Concat(DeleteOutbox(name)).ToList();
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -238,6 +239,18 @@ public sealed class ConfigurationStore
         }
 
         return removed;
+    }
+
+    /// <summary>The store's notification outbox (Notifications.Outbox.NotificationOutbox.PathFor) and its WAL files.</summary>
+    private IEnumerable<string> DeleteOutbox(string name)
+    {
+        string outbox = Path.Combine(DirectoryPath, "outbox", IdentityStoreName.FileKey(name) + ".db");
+        foreach (string file in new[] { outbox, outbox + "-wal", outbox + "-shm" })
+        {
+            if (!File.Exists(file)) continue;
+            File.Delete(file);
+            yield return file;
+        }
     }
 
     internal IdentityStoreDocument ReadFile(string path)

@@ -70,6 +70,12 @@ public static class ErrorIds
     public const string SmtpSenderRejected = "SmtpSenderRejected";
     public const string SmtpMessageRejected = "SmtpMessageRejected";
     public const string SmtpConnectionLost = "SmtpConnectionLost";
+    public const string OutboxUnavailable = "OutboxUnavailable";
+    public const string OutboxVersionUnsupported = "OutboxVersionUnsupported";
+    public const string NotificationDeferred = "NotificationDeferred";
+    public const string QueuedNotificationNotFound = "QueuedNotificationNotFound";
+    public const string QueuedNotificationInUse = "QueuedNotificationInUse";
+    public const string InvalidNotificationDeliverySetting = "InvalidNotificationDeliverySetting";
     public const string NotificationTemplateInvalid = "NotificationTemplateInvalid";
     public const string NotificationRecipientNotFound = "NotificationRecipientNotFound";
     public const string EmailProviderDomainNotFound = "EmailProviderDomainNotFound";

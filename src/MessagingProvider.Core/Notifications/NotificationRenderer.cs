@@ -49,13 +49,26 @@ public static class NotificationRenderer
 
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
-        message.To.AddRange(recipients.To.Select(MailboxAddress.Parse));
-        message.Cc.AddRange(recipients.Cc.Select(MailboxAddress.Parse));
+        AddressHeaders(message, recipients);
         message.Subject = Fill(template.Subject, values).Replace("\r", " ").Replace("\n", " ");
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
         message.Headers.Add("X-MessagingProvider-Event", request.Event.ToString());
         message.Body = new TextPart("plain") { Text = FillBody(template.Body, values) };
         return message;
+    }
+
+    /// <summary>
+    /// The fixed To/Cc are shown. Role-based recipients are blind copies (envelope only), except a
+    /// single one with nobody else in the headers, who is the To: then. With role-based recipients
+    /// and no fixed To, To: is the empty group "undisclosed-recipients:;".
+    /// </summary>
+    public static void AddressHeaders(MimeMessage message, ResolvedRecipients recipients)
+    {
+        message.To.AddRange(recipients.To.Select(MailboxAddress.Parse));
+        message.Cc.AddRange(recipients.Cc.Select(MailboxAddress.Parse));
+        if (message.To.Count > 0 || recipients.Bcc.Count == 0) return;
+        if (recipients.Bcc.Count == 1 && message.Cc.Count == 0) message.To.Add(MailboxAddress.Parse(recipients.Bcc[0]));
+        else message.To.Add(new GroupAddress("undisclosed-recipients"));
     }
 
     private static int? DaysLeft(NotificationRequest request) =>

@@ -7,7 +7,7 @@ namespace MessagingProvider.Notifications;
 
 /// <summary>
 /// Works out who receives a notification: the fixed To/Cc lists, the call's To/Cc, and the
-/// role-based recipients the policy turns on. Addresses are de-duplicated case-insensitively;
+/// role-based recipients the policy turns on (blind: see <see cref="ResolvedRecipients.Bcc"/>). Addresses are de-duplicated case-insensitively;
 /// objects without mail are skipped (and reported); groups are expanded one level.
 /// </summary>
 public static class RecipientResolver
@@ -33,6 +33,11 @@ public static class RecipientResolver
             if (seen.Add(address)) result.Cc.Add(address);
         }
 
+        void Blind(string address)
+        {
+            if (seen.Add(address)) result.Bcc.Add(address);
+        }
+
         void Notify(DirectoryObject? target, string role, bool expandGroups = true)
         {
             if (target is null) return;
@@ -42,11 +47,12 @@ public static class RecipientResolver
                 return;
             }
 
-            if (!string.IsNullOrEmpty(target.Mail)) To(target.Mail!);
+            if (!string.IsNullOrEmpty(target.Mail)) Blind(target.Mail!);
             else result.Skipped.Add($"{target} ({role}): no mail address");
         }
 
         foreach (string address in settings.To.Concat(request.To)) To(address);
+        foreach (string address in settings.Cc.Concat(request.Cc)) Cc(address);
 
         DirectoryObject subject = request.Target;
         switch (request.Event)
@@ -78,7 +84,6 @@ public static class RecipientResolver
                 break;
         }
 
-        foreach (string address in settings.Cc.Concat(request.Cc)) Cc(address);
         return result;
     }
 

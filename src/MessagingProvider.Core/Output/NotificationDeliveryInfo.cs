@@ -20,6 +20,21 @@ public sealed class NotificationDeliveryInfo
     /// <summary>The Microsoft Graph sender mailbox, kept while SMTP is used.</summary>
     public string? GraphMailbox { get; set; }
 
+    /// <summary>Bound of every network wait while sending.</summary>
+    public TimeSpan Timeout { get; set; }
+
+    public int MaxRecipientsPerMessage { get; set; }
+
+    /// <summary>Messages per minute; 0 = unlimited.</summary>
+    public int MessagesPerMinute { get; set; }
+
+    public int MaxAttempts { get; set; }
+
+    public int HistoryRetentionDays { get; set; }
+
+    /// <summary>The store's outbox database.</summary>
+    public string? Outbox { get; set; }
+
     /// <summary>Why sending cannot work yet with the stored settings; null when nothing is missing.</summary>
     public string? Problem { get; set; }
 
@@ -32,6 +47,11 @@ public sealed class NotificationDeliveryInfo
             Method = delivery.Method,
             GraphMailbox = delivery.From,
             Problem = NotificationDeliveryRules.Problem(document),
+            Timeout = delivery.GetTimeout(),
+            MaxRecipientsPerMessage = delivery.MaxRecipientsPerMessage,
+            MessagesPerMinute = delivery.MessagesPerMinute,
+            MaxAttempts = delivery.MaxAttempts,
+            HistoryRetentionDays = delivery.HistoryRetentionDays,
         };
         if (delivery.Method == NotificationDeliveryMethod.Smtp)
         {

@@ -16,7 +16,7 @@ public sealed class SmtpConnection : IDisposable
 
     private SmtpConnection(SmtpConnector connector) => _connector = connector;
 
-    public SmtpClient Client => _connector.Client;
+    public EnvelopeSmtpClient Client => _connector.Client;
 
     public bool IsConnected => _connector.Client.IsConnected;
 
@@ -25,13 +25,25 @@ public sealed class SmtpConnection : IDisposable
     /// <summary>The last complete reply of the server.</summary>
     public string? LastReply => _connector.Dialogue.LastReply;
 
-    public static SmtpConnection Open(SmtpEndpoint endpoint, Action<string>? dialogue, Action<string>? verbose, CancellationToken cancellationToken, OAuthTokenProvider? tokens = null)
+    /// <param name="watchdog">When given, it closes the connection after its timeout without a byte exchanged (greeting, EHLO, AUTH, and every later command through <see cref="Send"/>).</param>
+    public static SmtpConnection Open(SmtpEndpoint endpoint, Action<string>? dialogue, Action<string>? verbose, CancellationToken cancellationToken, OAuthTokenProvider? tokens = null, IdleWatchdog? watchdog = null)
     {
         var connector = new SmtpConnector(endpoint, dialogue, verbose, tokens);
         try
         {
-            connector.Handshake(connector.ConnectTcp(connector.ResolveDns(cancellationToken), cancellationToken), cancellationToken);
-            connector.Authenticate(cancellationToken);
+            System.Net.Sockets.Socket socket = connector.ConnectTcp(connector.ResolveDns(cancellationToken), cancellationToken);
+            if (watchdog is not null)
+            {
+                watchdog.Attach(socket);
+                connector.Dialogue.Activity = watchdog.Touch;
+            }
+
+            using (watchdog?.Arm())
+            {
+                connector.Handshake(socket, cancellationToken);
+                connector.Authenticate(cancellationToken);
+            }
+
             return new SmtpConnection(connector);
         }
         catch

@@ -35,14 +35,14 @@ public sealed class SmtpConnector : IDisposable
         _verbose = verbose;
         Dialogue = new SmtpDialogueLog(dialogue);
         Certificates = new ServerCertificatePolicy(endpoint.CertificateThumbprints, endpoint.SkipCertificateCheck, _handshakeClock, "-CertificateThumbprint");
-        Client = new SmtpClient(Dialogue)
+        Client = new EnvelopeSmtpClient(Dialogue)
         {
             Timeout = (int)endpoint.Timeout.TotalMilliseconds,
             ServerCertificateValidationCallback = Certificates.Validate,
         };
     }
 
-    public SmtpClient Client { get; }
+    public EnvelopeSmtpClient Client { get; }
 
     public SmtpDialogueLog Dialogue { get; }
 

@@ -34,9 +34,20 @@ public sealed class SmtpDialogueLog : IProtocolLogger
 
     public void LogConnect(Uri uri) => _sink?.Invoke($"Connected to {uri}");
 
-    public void LogClient(byte[] buffer, int offset, int count) => Feed(_client, buffer, offset, count, ClientLine);
+    /// <summary>Called on every byte exchanged (an <see cref="IdleWatchdog"/> resets its clock).</summary>
+    public Action? Activity { get; set; }
 
-    public void LogServer(byte[] buffer, int offset, int count) => Feed(_server, buffer, offset, count, ServerLine);
+    public void LogClient(byte[] buffer, int offset, int count)
+    {
+        Activity?.Invoke();
+        Feed(_client, buffer, offset, count, ClientLine);
+    }
+
+    public void LogServer(byte[] buffer, int offset, int count)
+    {
+        Activity?.Invoke();
+        Feed(_server, buffer, offset, count, ServerLine);
+    }
 
     private static void Feed(StringBuilder pending, byte[] buffer, int offset, int count, Action<string> line)
     {

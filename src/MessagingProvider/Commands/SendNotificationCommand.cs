@@ -1,33 +1,24 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using MessagingProvider.Smtp;
 using MessagingProvider.Commands.Infrastructure;
-using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Notifications;
-using MessagingProvider.Notifications.Delivery;
 using MessagingProvider.Output;
-using MimeKit;
 
 namespace MessagingProvider.Commands;
 
 /// <summary>
 /// Sends the notification of an event about each piped directory object (or each due
-/// notification from Get-DueNotification). Recipients come from the policy plus -To/-Cc. All
-/// messages of one identity store go through the transport its delivery method names (one SMTP
-/// connection opened on first use, or Microsoft Graph with one token); each message yields a
-/// result as soon as it is sent. -WhatIf shows what would be sent and connects to nothing.
+/// notification from Get-DueNotification). Recipients come from the policy plus -To/-Cc. Each
+/// message is rendered and committed to the store's outbox before anything goes on the network;
+/// what was due in the outbox is sent first. Core's <see cref="NotificationDispatcher"/> does the
+/// work; this cmdlet binds, asks ShouldProcess and writes results and errors. -WhatIf shows what
+/// would be sent, queues nothing and connects to nothing.
 /// </summary>
 [Cmdlet(VerbsCommunications.Send, "Notification", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(NotificationResult))]
-public sealed class SendNotificationCommand : IdentityStoreCmdlet
+public sealed class SendNotificationCommand : NotificationDispatchCmdlet
 {
-    private readonly Dictionary<string, (IdentityStoreDocument Document, INotificationTransport Transport)> _stores = new Dictionary<string, (IdentityStoreDocument, INotificationTransport)>(StringComparer.OrdinalIgnoreCase);
-    private readonly System.Diagnostics.Stopwatch _sinceProgress = System.Diagnostics.Stopwatch.StartNew();
-    private int _processed;
-
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     public NotificationEvent Event { get; set; }
 
@@ -53,9 +44,10 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
     [Parameter]
     public string[]? Cc { get; set; }
 
+    /// <summary>Tries per message in this run; the store's setting (Set-NotificationDelivery -MaxAttempts, default 4) when not given.</summary>
     [Parameter]
     [ValidateRange(1, 20)]
-    public int MaxAttempts { get; set; } = 4;
+    public int MaxAttempts { get; set; }
 
     /// <summary>First back-off after a 4xx reply; doubled for each further attempt.</summary>
     [Parameter]
@@ -63,53 +55,49 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
 
     protected override void ProcessRecord()
     {
-        MessagingProviderException? deliveryFailure = null;
+        MessagingProviderException? fatal = null;
         TryRun(() =>
         {
             NotificationRequest request = BuildRequest();
-            var (document, transport) = Load(IdentityStore);
-            NotificationResult result;
+            NotificationDispatcher dispatcher = Dispatcher(IdentityStore, MaxAttempts == 0 ? null : MaxAttempts, RetryDelay);
             try
             {
-                result = Send(document, transport, request);
-            }
-            catch (DeliveryUnavailableException e)
-            {
-                deliveryFailure = e.Failure;
-                return;
-            }
+                NotificationDraft draft = dispatcher.Prepare(request);
+                NotificationResult result = draft.Result;
+                foreach (string skipped in result.SkippedRecipients) WriteVerbose($"Not notified: {skipped}.");
+                if (draft.IsSkipped)
+                {
+                    WriteVerbose($"{request.Event} for {result.Object}: nothing sent, {result.Reason}.");
+                    WriteObject(result);
+                    return;
+                }
 
-            WriteObject(result);
-            _processed++;
-            // Throttled: a progress record per message would cost more than the message on fast servers.
-            if (_sinceProgress.ElapsedMilliseconds >= 500)
+                if (!ShouldProcess(Describe(result), $"Send notification '{result.Subject}' through {result.Transport}"))
+                {
+                    result.Status = NotificationStatus.Skipped;
+                    result.Reason = "-WhatIf";
+                    WriteObject(result);
+                    return;
+                }
+
+                // Committed first (claimed by this run, so the backlog leaves it alone): a stop on the way keeps it queued.
+                dispatcher.Enqueue(draft);
+                SendBacklogOnce(dispatcher);
+                WriteResult(dispatcher.Send(draft, WriteCoreError, CancellationToken));
+            }
+            catch (MessagingProviderException e)
             {
-                _sinceProgress.Restart();
-                WriteProgress(new ProgressRecord(1, "Sending notifications", $"{_processed} processed") { RecordType = ProgressRecordType.Processing });
+                // The dispatcher throws only what no retry mends (no server, 535, the outbox unusable).
+                fatal = e;
             }
         });
 
-        // No connection or sign-in (DNS, TLS, AUTH, Entra ID…) means no message can go: stop once instead of failing every record.
-        if (deliveryFailure is not null) ThrowCoreError(deliveryFailure);
+        // No server, a refused password…: no message can go. Stop once; what was rendered stays queued.
+        if (fatal is not null) ThrowCoreError(fatal);
     }
 
-    protected override void EndProcessing()
-    {
-        WriteProgress(new ProgressRecord(1, "Sending notifications", "Done") { RecordType = ProgressRecordType.Completed });
-        DisposeTransports();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) DisposeTransports();
-        base.Dispose(disposing);
-    }
-
-    private void DisposeTransports()
-    {
-        foreach (var (_, transport) in _stores.Values) transport.Dispose();
-        _stores.Clear();
-    }
+    private static string Describe(NotificationResult result) =>
+        $"To: {string.Join("; ", result.To)}{(result.Cc.Length > 0 ? " Cc: " + string.Join("; ", result.Cc) : "")}{(result.Bcc.Length > 0 ? $" Bcc: {result.Bcc.Length} role-based recipient(s)" : "")}";
 
     private NotificationRequest BuildRequest()
     {
@@ -136,88 +124,5 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet
 
         foreach (object member in Member ?? Array.Empty<object>()) request.Members.Add(DirectoryObjectReader.Read(member));
         return request;
-    }
-
-    private (IdentityStoreDocument, INotificationTransport) Load(string name)
-    {
-        if (_stores.TryGetValue(name, out var loaded)) return loaded;
-        IdentityStoreDocument document = Store.Get(name);
-        INotificationTransport transport = NotificationTransportFactory.Create(Store, document, new NotificationTransportOptions
-        {
-            MaxAttempts = MaxAttempts,
-            RetryDelay = RetryDelay,
-            Verbose = WriteVerbose,
-        });
-        loaded = (document, transport);
-        _stores[name] = loaded;
-        WriteVerbose($"Notifications of '{document.Name}' go through {transport.Description} as {transport.From} (delivery method {transport.Method}).");
-        if (transport.Method == NotificationDeliveryMethod.Smtp && document.Smtp!.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(document.Smtp.Server));
-        if (transport.Method == NotificationDeliveryMethod.Smtp && SmtpTransportSecurity.PlainTextWarning(document.Smtp!.Security, document.Smtp.Authentication, document.Smtp.Server, document.Smtp.Port) is { } plainText) WriteWarning(plainText);
-        if (transport.Method == NotificationDeliveryMethod.EntraSmtpClient && document.EntraSmtpClient!.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(document.EntraSmtpClient.SmartHost));
-        return loaded;
-    }
-
-    private NotificationResult Send(IdentityStoreDocument document, INotificationTransport transport, NotificationRequest request)
-    {
-        var result = new NotificationResult { IdentityStore = document.Name, Event = request.Event.ToString(), Object = request.Target.ToString(), Transport = transport.Method };
-        ResolvedRecipients recipients = RecipientResolver.Resolve(request, document.Notifications);
-        result.SkippedRecipients = recipients.Skipped.ToArray();
-        foreach (string skipped in recipients.Skipped) WriteVerbose($"Not notified: {skipped}.");
-        if (recipients.Suppressed is not null || recipients.IsEmpty)
-        {
-            result.Status = NotificationStatus.Skipped;
-            result.Reason = recipients.Suppressed ?? "nobody to notify: no fixed recipients and no role-based recipient with a mail address";
-            WriteVerbose($"{request.Event} for {result.Object}: nothing sent, {result.Reason}.");
-            return result;
-        }
-
-        MimeMessage message = NotificationRenderer.Render(document.Name, transport.From, request, recipients, document.Notifications);
-        result.Subject = message.Subject;
-        result.To = recipients.To.ToArray();
-        result.Cc = recipients.Cc.ToArray();
-        // Graph writes its own Message-ID; only SMTP sends the one rendered here.
-        result.MessageId = transport.Method == NotificationDeliveryMethod.Smtp ? message.MessageId : null;
-        string description = $"To: {string.Join("; ", result.To)}{(result.Cc.Length > 0 ? " Cc: " + string.Join("; ", result.Cc) : "")}";
-        if (!ShouldProcess(description, $"Send notification '{message.Subject}' through {transport.Method}"))
-        {
-            result.Status = NotificationStatus.Skipped;
-            result.Reason = "-WhatIf";
-            return result;
-        }
-
-        SendOutcome outcome;
-        try
-        {
-            outcome = transport.Send(message, CancellationToken);
-        }
-        catch (MessagingProviderException e)
-        {
-            throw new DeliveryUnavailableException(e);
-        }
-
-        result.Attempts = outcome.Attempts;
-        result.ServerReply = outcome.ServerReply;
-        if (outcome.Sent)
-        {
-            result.Status = NotificationStatus.Sent;
-            WriteVerbose($"Sent '{message.Subject}' to {description} through {transport.Method} ({outcome.ServerReply}).");
-        }
-        else
-        {
-            result.Status = NotificationStatus.Failed;
-            result.Reason = outcome.Failure!.Message;
-            WriteError(ErrorRecords.From(outcome.Failure));
-        }
-
-        return result;
-    }
-
-    /// <summary>The transport itself failed (connection, sign-in): no later message can go either.</summary>
-    private sealed class DeliveryUnavailableException : Exception
-    {
-        public DeliveryUnavailableException(MessagingProviderException failure)
-            : base(failure.Message, failure) => Failure = failure;
-
-        public MessagingProviderException Failure { get; }
     }
 }

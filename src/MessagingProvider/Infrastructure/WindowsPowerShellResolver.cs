@@ -3,6 +3,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace MessagingProvider.Commands.Infrastructure;
 
@@ -27,6 +28,7 @@ public sealed class WindowsPowerShellResolver : IModuleAssemblyInitializer, IMod
         {
             if (_registered) return;
             AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+            PreloadNativeSqlite();
             _registered = true;
         }
     }
@@ -40,6 +42,26 @@ public sealed class WindowsPowerShellResolver : IModuleAssemblyInitializer, IMod
             _registered = false;
         }
     }
+
+    /// <summary>
+    /// The outbox's SQLite provider imports "e_sqlite3", which .NET Framework looks for beside
+    /// powershell.exe, not in the module. Loading the module's copy for this process's
+    /// architecture first makes that import bind to it (Windows reuses a loaded module by name).
+    /// </summary>
+    private static void PreloadNativeSqlite()
+    {
+        string rid = RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X86 => "win-x86",
+            Architecture.Arm64 => "win-arm64",
+            _ => "win-x64",
+        };
+        string path = Path.Combine(BinFolder, "runtimes", rid, "native", "e_sqlite3.dll");
+        if (File.Exists(path)) LoadLibraryW(path);
+    }
+
+    [DllImport("kernel32", CharSet = CharSet.Unicode, SetLastError = true)]
+    private static extern IntPtr LoadLibraryW(string path);
 
     private static Assembly? Resolve(object? sender, ResolveEventArgs args)
     {

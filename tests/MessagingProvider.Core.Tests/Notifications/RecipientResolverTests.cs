@@ -15,7 +15,7 @@ public sealed class RecipientResolverTests
     }
 
     [Fact]
-    public void FixedRecipientsComeFirstAndRoleBasedOnesAreDeDuplicated()
+    public void FixedRecipientsAreShownAndRoleBasedOnesAreBlindAndDeDuplicated()
     {
         var settings = new NotificationSettings { To = { "audit@contoso.com" }, Cc = { "boss@contoso.com", "AUDIT@contoso.com" } };
         settings.Policy.NotifyModifiedObject = true;
@@ -26,8 +26,9 @@ public sealed class RecipientResolverTests
 
         var resolved = RecipientResolver.Resolve(new NotificationRequest { Event = NotificationEvent.ObjectModified, Target = group }, settings);
 
-        Assert.Equal(new[] { "audit@contoso.com", "ann@contoso.com", "owner@contoso.com" }, resolved.To);
+        Assert.Equal(new[] { "audit@contoso.com" }, resolved.To);
         Assert.Equal(new[] { "boss@contoso.com" }, resolved.Cc);
+        Assert.Equal(new[] { "ann@contoso.com", "owner@contoso.com" }, resolved.Bcc);
         Assert.Equal(new[] { "NoMail (member of Sales): no mail address" }, resolved.Skipped);
     }
 
@@ -40,7 +41,7 @@ public sealed class RecipientResolverTests
         var byUser = RecipientResolver.Resolve(new NotificationRequest { Target = User("x"), ChangedBy = User("Admin", "admin@contoso.com") }, settings);
         var byGroup = RecipientResolver.Resolve(new NotificationRequest { Target = User("x"), ChangedBy = new DirectoryObject { Name = "G", Mail = "g@contoso.com", Kind = DirectoryObjectKind.Group } }, settings);
 
-        Assert.Equal(new[] { "admin@contoso.com" }, byUser.To);
+        Assert.Equal(new[] { "admin@contoso.com" }, byUser.Bcc);
         Assert.True(byGroup.IsEmpty);
     }
 
@@ -54,7 +55,7 @@ public sealed class RecipientResolverTests
 
         var resolved = RecipientResolver.Resolve(new NotificationRequest { Event = NotificationEvent.ObjectModified, Target = user }, settings);
 
-        Assert.Equal(new[] { "manager@contoso.com" }, resolved.To);
+        Assert.Equal(new[] { "manager@contoso.com" }, resolved.Bcc);
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class RecipientResolverTests
         settings.Policy.ManagedBySameAsMembership = true;
         var same = RecipientResolver.Resolve(request, settings);
 
-        Assert.Equal(new[] { "temp@contoso.com", "primary@contoso.com" }, own.To);
+        Assert.Equal(new[] { "temp@contoso.com", "primary@contoso.com" }, own.Bcc);
         Assert.NotNull(same.Suppressed);
     }
 

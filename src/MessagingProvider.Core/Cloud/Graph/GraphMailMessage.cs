@@ -12,6 +12,9 @@ public sealed class GraphMailMessage
 
     public IList<string> Cc { get; set; } = new List<string>();
 
+    /// <summary>Blind recipients (role-based recipients of a notification never see each other).</summary>
+    public IList<string> Bcc { get; set; } = new List<string>();
+
     public string Subject { get; set; } = "";
 
     public string Body { get; set; } = "";

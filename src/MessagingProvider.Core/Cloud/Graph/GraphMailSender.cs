@@ -95,6 +95,7 @@ public sealed class GraphMailSender : IDisposable
             Body = new ItemBody { ContentType = message.IsHtml ? BodyType.Html : BodyType.Text, Content = message.Body },
             ToRecipients = Recipients(message.To),
             CcRecipients = Recipients(message.Cc),
+            BccRecipients = Recipients(message.Bcc),
         };
         if (message.Headers.Count > 0)
         {

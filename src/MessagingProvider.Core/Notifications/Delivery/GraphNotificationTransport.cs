@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,12 +33,20 @@ public sealed class GraphNotificationTransport : INotificationTransport
 
     public string Description => $"Microsoft Graph {_sender.Endpoint}";
 
-    public SendOutcome Send(MimeMessage message, CancellationToken cancellationToken)
+    /// <summary>To the message's own To and Cc.</summary>
+    public SendOutcome Send(MimeMessage message, CancellationToken cancellationToken) =>
+        Send(message, message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(m => m.Address).ToList(), cancellationToken);
+
+    /// <summary>
+    /// Graph has no envelope: the envelope's addresses that are in the To or Cc header go there,
+    /// the others as Bcc. Graph retries throttling (429/503/504) itself, honouring Retry-After.
+    /// </summary>
+    public SendOutcome Send(MimeMessage message, IReadOnlyList<string> envelope, CancellationToken cancellationToken)
     {
         var outcome = new SendOutcome { Attempts = 1 };
         try
         {
-            outcome.Attempts = SendOnThisThread(ToGraph(message, From), cancellationToken);
+            outcome.Attempts = SendOnThisThread(ToGraph(message, From, envelope), cancellationToken);
             outcome.Sent = true;
             outcome.ServerReply = "202 Accepted";
         }
@@ -46,6 +55,8 @@ public sealed class GraphNotificationTransport : INotificationTransport
             outcome.Attempts = e.Attempts;
             outcome.ServerReply = $"{e.StatusCode} {e.Code}".TrimEnd();
             outcome.Failure = e;
+            outcome.Transient = e.StatusCode is 429 or 503 or 504;
+            outcome.Throttled = e.StatusCode == 429;
         }
 
         return outcome;
@@ -71,14 +82,21 @@ public sealed class GraphNotificationTransport : INotificationTransport
     }
 
     /// <summary>What Graph needs of a rendered notification.</summary>
-    public static GraphMailMessage ToGraph(MimeMessage message, string from)
+    public static GraphMailMessage ToGraph(MimeMessage message, string from) =>
+        ToGraph(message, from, message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(m => m.Address).ToList());
+
+    public static GraphMailMessage ToGraph(MimeMessage message, string from, IReadOnlyList<string> envelope)
     {
         string? html = message.HtmlBody;
+        var wanted = new HashSet<string>(envelope, StringComparer.OrdinalIgnoreCase);
+        List<string> to = message.To.Mailboxes.Select(m => m.Address).Where(wanted.Contains).ToList();
+        List<string> cc = message.Cc.Mailboxes.Select(m => m.Address).Where(wanted.Contains).ToList();
         var graph = new GraphMailMessage
         {
             From = from,
-            To = message.To.Mailboxes.Select(m => m.Address).ToList(),
-            Cc = message.Cc.Mailboxes.Select(m => m.Address).ToList(),
+            To = to,
+            Cc = cc,
+            Bcc = envelope.Where(a => !to.Contains(a, StringComparer.OrdinalIgnoreCase) && !cc.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList(),
             Subject = message.Subject ?? "",
             Body = html ?? message.TextBody ?? "",
             IsHtml = html is not null,

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using MessagingProvider.Configuration;
 using MimeKit;
@@ -10,10 +11,10 @@ namespace MessagingProvider.Notifications.Delivery;
 /// from the store's document, used for every message of one command, then disposed.
 /// </summary>
 /// <remarks>
-/// <see cref="Send"/> returns the outcome of one message, including per-message failures (a
-/// rejected recipient, a mailbox Graph does not know). It throws <see cref="Errors.MessagingProviderException"/>
-/// only for failures no later message can escape (no connection, sign-in refused): the caller
-/// stops then instead of failing every message the same way.
+/// <see cref="Send"/> makes ONE try of one transaction and returns its outcome, transient and
+/// per-message failures included; retries, back-off and the outbox states are the
+/// <see cref="NotificationDispatcher"/>'s. It throws <see cref="Errors.MessagingProviderException"/>
+/// only for configuration problems no retry can mend (no server, password refused with 535).
 /// </remarks>
 public interface INotificationTransport : IDisposable
 {
@@ -25,5 +26,14 @@ public interface INotificationTransport : IDisposable
     /// <summary>Where messages go, for -Verbose: "SMTP server smtp.contoso.com:587", "Microsoft Graph https://graph.microsoft.com/".</summary>
     string Description { get; }
 
-    SendOutcome Send(MimeMessage message, CancellationToken cancellationToken);
+    /// <summary>Sends <paramref name="message"/> to <paramref name="envelope"/> (not its headers: blind recipients are only there).</summary>
+    SendOutcome Send(MimeMessage message, IReadOnlyList<string> envelope, CancellationToken cancellationToken);
+}
+
+/// <summary>Conveniences over <see cref="INotificationTransport"/>.</summary>
+public static class NotificationTransportExtensions
+{
+    /// <summary>One try to the message's own To and Cc (no blind recipients).</summary>
+    public static SendOutcome Send(this INotificationTransport transport, MimeMessage message, CancellationToken cancellationToken) =>
+        transport.Send(message, System.Linq.Enumerable.ToList(System.Linq.Enumerable.Select(System.Linq.Enumerable.Concat(message.To.Mailboxes, message.Cc.Mailboxes), m => m.Address)), cancellationToken);
 }

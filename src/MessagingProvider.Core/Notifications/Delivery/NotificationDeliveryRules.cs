@@ -29,7 +29,7 @@ public static class NotificationDeliveryRules
             }
 
             if (method == NotificationDeliveryMethod.EntraSmtpClient) EntraSmtpClientEndpoint.RequireEnabled(document);
-            return new NotificationDeliverySettings { Method = method, From = current.From };
+            return Limits(new NotificationDeliverySettings { Method = method, From = current.From }, current);
         }
 
         string? mailbox = from is null ? current.From : EmailAddressSyntax.Require(from, "From");
@@ -40,7 +40,18 @@ public static class NotificationDeliveryRules
                 $"Microsoft Graph sends as a mailbox of the tenant: give -From, e.g. -From notifications@{document.Messaging.Office365?.Domain ?? "contoso.com"}. Nothing was changed.", document.Name);
         }
 
-        return new NotificationDeliverySettings { Method = method, From = mailbox };
+        return Limits(new NotificationDeliverySettings { Method = method, From = mailbox }, current);
+    }
+
+    /// <summary>The sending limits carry over a change of method.</summary>
+    private static NotificationDeliverySettings Limits(NotificationDeliverySettings next, NotificationDeliverySettings current)
+    {
+        next.TimeoutSeconds = current.TimeoutSeconds;
+        next.MaxRecipientsPerMessage = current.MaxRecipientsPerMessage;
+        next.MessagesPerMinute = current.MessagesPerMinute;
+        next.MaxAttempts = current.MaxAttempts;
+        next.HistoryRetentionDays = current.HistoryRetentionDays;
+        return next;
     }
 
     /// <summary>The Office 365 settings whose app registration sends through Graph, complete enough to sign in.</summary>

@@ -29,14 +29,17 @@ public static class NotificationTransportFactory
             case NotificationDeliveryMethod.Smtp:
             {
                 SmtpSettings smtp = SmtpSettingsEditor.Require(document);
-                return new SmtpNotificationTransport(Sender(SmtpEndpoint.FromSettings(smtp, vault), options), NotificationDeliveryMethod.Smtp, "SMTP server");
+                SmtpEndpoint endpoint = SmtpEndpoint.FromSettings(smtp, vault);
+                endpoint.Timeout = delivery.GetTimeout();
+                return new SmtpNotificationTransport(endpoint, NotificationDeliveryMethod.Smtp, "SMTP server", options.Verbose);
             }
 
             case NotificationDeliveryMethod.EntraSmtpClient when store is not null:
             {
                 EntraSmtpClientEndpoint.RequireEnabled(document);
                 SmtpEndpoint endpoint = EntraSmtpClientEndpoint.Create(store, document);
-                return new SmtpNotificationTransport(Sender(endpoint, options), NotificationDeliveryMethod.EntraSmtpClient, "the Entra ID SMTP client's smart host");
+                endpoint.Timeout = delivery.GetTimeout();
+                return new SmtpNotificationTransport(endpoint, NotificationDeliveryMethod.EntraSmtpClient, "the Entra ID SMTP client's smart host", options.Verbose);
             }
 
             case NotificationDeliveryMethod.MicrosoftGraph:
@@ -56,10 +59,4 @@ public static class NotificationTransportFactory
                     $"The delivery method {delivery.Method} of '{document.Name}' is not known to this version of the module.", document.Name);
         }
     }
-
-    private static NotificationSender Sender(SmtpEndpoint endpoint, NotificationTransportOptions options) => new NotificationSender(endpoint, options.Verbose)
-    {
-        MaxAttempts = options.MaxAttempts,
-        RetryDelay = options.RetryDelay,
-    };
 }

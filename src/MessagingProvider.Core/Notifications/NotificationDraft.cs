@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using MessagingProvider.Notifications.Outbox;
+using MessagingProvider.Output;
+
+namespace MessagingProvider.Notifications;
+
+/// <summary>A rendered notification: its result so far, and the outbox entries (one per transaction) it becomes.</summary>
+public sealed class NotificationDraft
+{
+    public NotificationDraft(NotificationResult result) => Result = result;
+
+    public NotificationResult Result { get; }
+
+    public List<OutboxMessage> Entries { get; } = new List<OutboxMessage>();
+
+    /// <summary>The rendered message, kept so that this run sends it without reading it back.</summary>
+    public MimeKit.MimeMessage? Message { get; set; }
+
+    /// <summary>Nothing to queue (the policy turns the event off, or nobody to notify).</summary>
+    public bool IsSkipped => Entries.Count == 0;
+}
