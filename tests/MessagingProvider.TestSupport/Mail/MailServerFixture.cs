@@ -53,28 +53,18 @@ public sealed class MailServerFixture : IDisposable
 
     private readonly List<int> _masterPids = new List<int>();
 
+    private const int StartAttempts = 3;
+
     public MailServerFixture()
     {
-        Root = CreateRoot();
-        StartTlsPort = FreePort.Next();
-        ImplicitTlsPort = FreePort.Next();
-        PlainPort = FreePort.Next();
-        ImapPort = FreePort.Next();
-        ImapsPort = FreePort.Next();
-        LmtpPort = FreePort.Next();
         SenderPassword = "S3nder-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
         SigningKey = RandomNumberGenerator.GetBytes(32);
         Certificate = TestCertificate.Create("mail.test.local", includeLocalhost: false);
         try
         {
-            WriteConfiguration();
-            StartDovecot();
-            StartPostfix();
-            WaitForPort(StartTlsPort);
-            WaitForPort(ImplicitTlsPort);
-            WaitForPort(PlainPort);
-            WaitForPort(ImapPort);
-            WaitForPort(ImapsPort);
+            int attempt = 1;
+            while (!TryStart(attempt)) attempt++;
+
             Mail = new MailboxReader("127.0.0.1", ImapPort, MailboxPassword);
             TokenEndpoint = new OAuthTokenEndpoint(SigningKey, TestCertificate.Create("localhost", includeLocalhost: true));
         }
@@ -85,14 +75,43 @@ public sealed class MailServerFixture : IDisposable
         }
     }
 
-    public string Root { get; }
+    /// <summary>
+    /// Starts Dovecot and Postfix on fresh ports in a fresh root. The ports are free when picked,
+    /// not when bound: another test file starting its own server may take one in between, so a
+    /// start that fails with "Address already in use" is tried again on other ports.
+    /// </summary>
+    private bool TryStart(int attempt)
+    {
+        Root = CreateRoot();
+        StartTlsPort = FreePort.Next();
+        ImplicitTlsPort = FreePort.Next();
+        PlainPort = FreePort.Next();
+        ImapPort = FreePort.Next();
+        ImapsPort = FreePort.Next();
+        LmtpPort = FreePort.Next();
+        try
+        {
+            WriteConfiguration();
+            StartDovecot();
+            StartPostfix();
+            foreach (int port in new[] { StartTlsPort, ImplicitTlsPort, PlainPort, ImapPort, ImapsPort }) WaitForPort(port);
+            return true;
+        }
+        catch (InvalidOperationException) when (attempt < StartAttempts && LogTail().Contains("Address already in use", StringComparison.Ordinal))
+        {
+            StopDaemons();
+            return false;
+        }
+    }
+
+    public string Root { get; private set; } = "";
     public string Host => "127.0.0.1";
-    public int StartTlsPort { get; }
-    public int ImplicitTlsPort { get; }
-    public int PlainPort { get; }
-    public int ImapPort { get; }
-    public int ImapsPort { get; }
-    public int LmtpPort { get; }
+    public int StartTlsPort { get; private set; }
+    public int ImplicitTlsPort { get; private set; }
+    public int PlainPort { get; private set; }
+    public int ImapPort { get; private set; }
+    public int ImapsPort { get; private set; }
+    public int LmtpPort { get; private set; }
     public string SenderPassword { get; }
     public byte[] SigningKey { get; }
     public TestCertificate Certificate { get; }
@@ -258,6 +277,13 @@ public sealed class MailServerFixture : IDisposable
     public void Dispose()
     {
         TokenEndpoint?.Dispose();
+        StopDaemons();
+        Certificate.Dispose();
+    }
+
+    /// <summary>Stops Postfix and Dovecot and removes the root.</summary>
+    private void StopDaemons()
+    {
         foreach (int pid in _masterPids)
         {
             // Each master leads its own process group: one signal stops it and its children.
@@ -270,7 +296,7 @@ public sealed class MailServerFixture : IDisposable
             for (int i = 0; i < 100 && Directory.Exists("/proc/" + pid); i++) Thread.Sleep(50);
         }
 
-        Certificate.Dispose();
+        _masterPids.Clear();
         try
         {
             Directory.Delete(Root, recursive: true);
