@@ -11,7 +11,8 @@ using MailKit.Security;
 using MessagingProvider.TestSupport;
 using MimeKit;
 
-// Usage: MessagingProvider.SmtpBenchmark [messages=1000] [streamMessages=10000] [groupMembers=5000]
+// Usage: MessagingProvider.SmtpBenchmark [messages=1000] [streamMessages=10000] [groupMembers=5000] [moduleManifest]
+// (moduleManifest: another build of the module, e.g. a previous version, to measure the same way; default out/MessagingProvider)
 int messages = args.Length > 0 ? int.Parse(args[0]) : 1000;
 int streamed = args.Length > 1 ? int.Parse(args[1]) : 10000;
 int groupMembers = args.Length > 2 ? int.Parse(args[2]) : 5000;
@@ -65,7 +66,9 @@ string config = Path.Combine(Path.GetTempPath(), "mp-bench-" + Guid.NewGuid().To
 Environment.SetEnvironmentVariable("MESSAGINGPROVIDER_CONFIG_PATH", config);
 using Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
 runspace.Open();
-Invoke("Import-Module -Name $args[0] -ErrorAction Stop", Path.Combine(root, "out", "MessagingProvider", "MessagingProvider.psd1"));
+string manifest = args.Length > 3 ? Path.GetFullPath(args[3]) : Path.Combine(root, "out", "MessagingProvider", "MessagingProvider.psd1");
+Console.WriteLine($"module: {manifest}");
+Invoke("Import-Module -Name $args[0] -ErrorAction Stop", manifest);
 Invoke("New-IdentityStore -Name Bench");
 Invoke("Set-SmtpServer -IdentityStore Bench -Server $args[0] -Port $args[1] -From $args[2] -Security StartTls -Authentication Basic -Credential $args[3] -CertificateThumbprint $args[4]",
     server.Host, server.StartTlsPort, MailServerFixture.SenderUser,
@@ -124,23 +127,27 @@ Bare(50);
 PerMessage(20);
 Module(50, 50);
 
-// Two rounds in alternating order, best of each: Postfix's queue manager is still delivering the
-// previous scenario's mail during the next one, which penalises whichever runs first.
+// Rounds in alternating order, best of each. Before each, Postfix delivers what the previous
+// scenario left in its queue: otherwise its queue manager competes for the 2 cores with whichever
+// scenario runs next.
+void Drain()
+{
+    if (!server.WaitUntilQueueEmpty(TimeSpan.FromMinutes(2))) Console.WriteLine("(Postfix's queue did not empty within 2 minutes)");
+}
+
+const int Rounds = 5;
 var bareRounds = new System.Collections.Generic.List<double>();
 var moduleRounds = new System.Collections.Generic.List<double>();
+Drain();
 double perMessage = PerMessage(messages);
-for (int round = 0; round < 3; round++)
+for (int round = 0; round < Rounds; round++)
 {
-    if (round % 2 == 0)
-    {
-        bareRounds.Add(Bare(messages));
-        moduleRounds.Add(ModuleTimed(messages));
-    }
-    else
-    {
-        moduleRounds.Add(ModuleTimed(messages));
-        bareRounds.Add(Bare(messages));
-    }
+    Drain();
+    if (round % 2 == 0) bareRounds.Add(Bare(messages));
+    else moduleRounds.Add(ModuleTimed(messages));
+    Drain();
+    if (round % 2 == 0) moduleRounds.Add(ModuleTimed(messages));
+    else bareRounds.Add(Bare(messages));
 }
 
 Console.WriteLine($"rounds (s): bare {string.Join(" / ", bareRounds.Select(r => r.ToString("0.00")))}; module {string.Join(" / ", moduleRounds.Select(r => r.ToString("0.00")))}");

@@ -130,6 +130,24 @@ public sealed class MailServerFixture : IDisposable
         return Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
     }
 
+    /// <summary>
+    /// Waits (at most <paramref name="timeout"/>) until Postfix has delivered everything it
+    /// accepted: no file left in its incoming, active or deferred queue. False when time ran out.
+    /// </summary>
+    public bool WaitUntilQueueEmpty(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        string[] queues = { "incoming", "active", "deferred" };
+        while (true)
+        {
+            bool empty = queues.Select(q => Path.Combine(Root, "postfix/queue", q))
+                .All(q => !Directory.Exists(q) || Directory.GetFiles(q, "*", SearchOption.AllDirectories).Length == 0);
+            if (empty) return true;
+            if (DateTime.UtcNow > deadline) return false;
+            Thread.Sleep(50);
+        }
+    }
+
     /// <summary>A unique marker to put into a subject so a test finds exactly its own message.</summary>
     public static string NewMarker() => "t" + Guid.NewGuid().ToString("N").Substring(0, 12);
 
