@@ -44,22 +44,13 @@ public sealed class SendNotificationCommand : NotificationDispatchCmdlet
     [Parameter]
     public string[]? Cc { get; set; }
 
-    /// <summary>Tries per message in this run; the store's setting (Set-NotificationDelivery -MaxAttempts, default 4) when not given.</summary>
-    [Parameter]
-    [ValidateRange(1, 20)]
-    public int MaxAttempts { get; set; }
-
-    /// <summary>First back-off after a 4xx reply; doubled for each further attempt.</summary>
-    [Parameter]
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
-
     protected override void ProcessRecord()
     {
         MessagingProviderException? fatal = null;
         TryRun(() =>
         {
             NotificationRequest request = BuildRequest();
-            NotificationDispatcher dispatcher = Dispatcher(IdentityStore, MaxAttempts == 0 ? null : MaxAttempts, RetryDelay);
+            NotificationDispatcher dispatcher = Dispatcher(IdentityStore);
             try
             {
                 NotificationDraft draft = dispatcher.Prepare(request);

@@ -20,21 +20,13 @@ public sealed class SendQueuedNotificationCommand : NotificationDispatchCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>Tries per message in this run; the store's setting when not given.</summary>
-    [Parameter]
-    [ValidateRange(1, 20)]
-    public int MaxAttempts { get; set; }
-
-    [Parameter]
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
-
     protected override void ProcessRecord()
     {
         MessagingProviderException? fatal = null;
         TryRun(() =>
         {
             if (!ShouldProcess(IdentityStore, Force ? "Send every queued notification" : "Send the queued notifications that are due")) return;
-            NotificationDispatcher dispatcher = Dispatcher(IdentityStore, MaxAttempts == 0 ? null : MaxAttempts, RetryDelay);
+            NotificationDispatcher dispatcher = Dispatcher(IdentityStore);
             try
             {
                 foreach (NotificationResult result in dispatcher.SendDue(WriteCoreError, CancellationToken, Force)) WriteResult(result);

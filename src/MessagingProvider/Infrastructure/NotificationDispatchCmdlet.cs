@@ -23,11 +23,21 @@ public abstract class NotificationDispatchCmdlet : IdentityStoreCmdlet
     private readonly System.Diagnostics.Stopwatch _sinceProgress = System.Diagnostics.Stopwatch.StartNew();
     private int _processed;
 
-    protected NotificationDispatcher Dispatcher(string name, int? maxAttempts, TimeSpan retryDelay)
+    /// <summary>Tries per message in this run; the store's setting (Set-NotificationDelivery -MaxAttempts, default 4) when not given.</summary>
+    [Parameter]
+    [ValidateRange(1, 20)]
+    public int MaxAttempts { get; set; }
+
+    /// <summary>First back-off after a 4xx reply; doubled for each further attempt.</summary>
+    [Parameter]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    protected NotificationDispatcher Dispatcher(string name)
     {
         if (_dispatchers.TryGetValue(name, out NotificationDispatcher? existing)) return existing;
         IdentityStoreDocument document = Store.Get(name);
-        var dispatcher = new NotificationDispatcher(Store, document, new DispatchOptions { MaxAttempts = maxAttempts, RetryDelay = retryDelay, Verbose = WriteVerbose });
+        var options = new DispatchOptions { MaxAttempts = MaxAttempts == 0 ? null : MaxAttempts, RetryDelay = RetryDelay, Verbose = WriteVerbose };
+        var dispatcher = new NotificationDispatcher(Store, document, options);
         dispatcher.TransportCreated += transport => Announce(document, transport);
         _dispatchers[name] = dispatcher;
         return dispatcher;
