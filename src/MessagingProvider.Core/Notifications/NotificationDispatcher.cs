@@ -83,7 +83,7 @@ public sealed class NotificationDispatcher : IDisposable
         {
             draft.Entries.Add(new OutboxMessage
             {
-                IdentityStore = _document.Name, MessageId = message.MessageId, Event = result.Event, Object = result.Object, Subject = message.Subject ?? "",
+                IdentityStore = _document.Name, MessageId = message.MessageId ?? throw new InvalidOperationException("The renderer gives every notification a Message-ID."), Event = result.Event, Object = result.Object, Subject = message.Subject ?? "",
                 Transport = method, Recipients = chunk, Mime = mime, State = OutboxState.Pending, Created = now, NextAttempt = now,
             });
         }

@@ -14,9 +14,9 @@ namespace MessagingProvider.Security;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal sealed class AesGcmSecretProtector : ISecretProtector
 {
-    internal const string UnboundUserScheme = "aes256gcm-v1";
-    internal const string UserScheme = "aes256gcm-v2";
-    internal const string MachineScheme = "aes256gcm-machine-v2";
+    internal const string UnboundUserScheme = SecretSchemes.AesUnbound;
+    internal const string UserScheme = SecretSchemes.AesUser;
+    internal const string MachineScheme = SecretSchemes.AesMachine;
     private const int NonceSize = 12;
     private const int TagSize = 16;
 

@@ -18,7 +18,7 @@ namespace MessagingProvider.Security;
 /// </summary>
 internal sealed class CertificateSecretProtector : ISecretProtector
 {
-    internal const string SchemeName = "cms-v2";
+    internal const string SchemeName = SecretSchemes.Cms;
     private const string Aes256CbcOid = "2.16.840.1.101.3.4.1.42";
     private const int DigestSize = 32;
 

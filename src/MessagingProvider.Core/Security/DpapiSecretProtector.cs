@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using MessagingProvider.Errors;
@@ -10,11 +11,14 @@ namespace MessagingProvider.Security;
 /// machine. A bound secret's place is part of the optional entropy, so it decrypts only where it
 /// was stored.
 /// </summary>
+#if NET
+[System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
 internal sealed class DpapiSecretProtector : ISecretProtector
 {
-    internal const string UnboundUserScheme = "dpapi-user";
-    internal const string UserScheme = "dpapi-user-v2";
-    internal const string MachineScheme = "dpapi-machine-v2";
+    internal const string UnboundUserScheme = SecretSchemes.DpapiUnbound;
+    internal const string UserScheme = SecretSchemes.DpapiUser;
+    internal const string MachineScheme = SecretSchemes.DpapiMachine;
     private static readonly byte[] UnboundEntropy = Encoding.UTF8.GetBytes("MessagingProvider.v1");
 
     private readonly DataProtectionScope _scope;
@@ -61,8 +65,6 @@ internal sealed class DpapiSecretProtector : ISecretProtector
 
     private static void RequireWindows()
     {
-#if NET
-        if (!OperatingSystem.IsWindows()) throw new PlatformNotSupportedException();
-#endif
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) throw new PlatformNotSupportedException();
     }
 }

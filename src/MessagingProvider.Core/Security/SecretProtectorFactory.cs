@@ -10,7 +10,15 @@ namespace MessagingProvider.Security;
 
 internal static class SecretProtectorFactory
 {
+#if NET
+    [System.Runtime.Versioning.SupportedOSPlatformGuard("windows")]
+#endif
     private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+#if NET
+    [System.Runtime.Versioning.UnsupportedOSPlatformGuard("windows")]
+#endif
+    private static bool IsUnix => !RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
     /// <summary>The protector new secrets of a store protected with <paramref name="protection"/> are bound with.</summary>
     public static ISecretProtector For(SecretProtectionSettings? protection, string directory) =>
@@ -26,22 +34,22 @@ internal static class SecretProtectorFactory
     {
         switch (scheme)
         {
-            case CertificateSecretProtector.SchemeName:
+            case SecretSchemes.Cms:
                 return CertificateSecretProtector.Reader();
-            case DpapiSecretProtector.UnboundUserScheme:
-            case DpapiSecretProtector.UserScheme:
+            case SecretSchemes.DpapiUnbound:
+            case SecretSchemes.DpapiUser:
                 if (IsWindows) return DpapiSecretProtector.CurrentUser;
                 break;
-            case DpapiSecretProtector.MachineScheme:
+            case SecretSchemes.DpapiMachine:
                 if (IsWindows) return DpapiSecretProtector.LocalMachine;
                 break;
 #if NET
-            case AesGcmSecretProtector.UnboundUserScheme:
-            case AesGcmSecretProtector.UserScheme:
-                if (!IsWindows) return AesGcmSecretProtector.ForUser(directory);
+            case SecretSchemes.AesUnbound:
+            case SecretSchemes.AesUser:
+                if (IsUnix) return AesGcmSecretProtector.ForUser(directory);
                 break;
-            case AesGcmSecretProtector.MachineScheme:
-                if (!IsWindows) return AesGcmSecretProtector.ForMachine();
+            case SecretSchemes.AesMachine:
+                if (IsUnix) return AesGcmSecretProtector.ForMachine();
                 break;
 #endif
         }
@@ -54,7 +62,8 @@ internal static class SecretProtectorFactory
     {
         if (IsWindows) return DpapiSecretProtector.CurrentUser;
 #if NET
-        return AesGcmSecretProtector.ForUser(directory);
+        if (IsUnix) return AesGcmSecretProtector.ForUser(directory);
+        throw new PlatformNotSupportedException();
 #else
         throw new PlatformNotSupportedException("Windows PowerShell runs only on Windows.");
 #endif
@@ -64,7 +73,8 @@ internal static class SecretProtectorFactory
     {
         if (IsWindows) return DpapiSecretProtector.LocalMachine;
 #if NET
-        return AesGcmSecretProtector.ForMachine();
+        if (IsUnix) return AesGcmSecretProtector.ForMachine();
+        throw new PlatformNotSupportedException();
 #else
         throw new PlatformNotSupportedException("Windows PowerShell runs only on Windows.");
 #endif
