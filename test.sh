@@ -35,8 +35,10 @@ dotnet build MessagingProvider.sln -c Release --no-restore -nologo -clp:ErrorsOn
 
 log=$(mktemp)
 status=0
-# xunit: Core, the mail and cloud clients, and what only the hosted engine can show (see tests/README.md).
-dotnet test MessagingProvider.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+# xunit: Core, the mail and cloud clients, the help builder and the packaging checks (see tests/README.md).
+# One project at a time (-m:1): each starts real servers (Postfix, stand-in Exchange processes, HTTPS
+# stand-ins), and on 2 cores several at once starve each other into timeouts that are not the code's.
+dotnet test MessagingProvider.sln -c Release --no-build -nologo -m:1 "$@" 2>&1 | tee "$log" || status=$?
 
 # Pester: every cmdlet behaviour, in real pwsh, one process per file (tests/Invoke-PesterSuite.ps1).
 pester_status=0
