@@ -1,0 +1,19 @@
+using MessagingProvider.Errors;
+
+namespace MessagingProvider.Commands.Cmdlets;
+
+/// <summary>The error category of a failed SMTP test stage, from its error id.</summary>
+internal static class TestFailureKind
+{
+    public static ErrorKind Of(string? errorId) => errorId switch
+    {
+        ErrorIds.SmtpAuthenticationFailed or ErrorIds.OAuthTokenRefused or ErrorIds.SmtpIntegratedAuthUnavailable or ErrorIds.SmtpAuthNotOffered
+            or ErrorIds.MailboxLogonRequired => ErrorKind.AuthenticationError,
+        ErrorIds.SmtpCertificateInvalid or ErrorIds.SmtpTlsFailed or ErrorIds.SmtpStartTlsNotOffered => ErrorKind.SecurityError,
+        ErrorIds.SmtpTimeout => ErrorKind.OperationTimeout,
+        ErrorIds.SmtpRecipientRejected or ErrorIds.SmtpSenderRejected or ErrorIds.SmtpMessageRejected => ErrorKind.InvalidOperation,
+        ErrorIds.MailboxTokenCacheUnreadable => ErrorKind.InvalidData,
+        _ when errorId?.StartsWith("Entra", System.StringComparison.Ordinal) == true => ErrorKind.AuthenticationError,
+        _ => ErrorKind.ConnectionError,
+    };
+}

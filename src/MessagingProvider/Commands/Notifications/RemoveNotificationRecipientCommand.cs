@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using MessagingProvider.Commands.Cmdlets;
+using MessagingProvider.Errors;
+using MessagingProvider.Notifications;
+
+namespace MessagingProvider.Commands;
+
+/// <summary>Removes fixed To/Cc recipients. An address that is not a recipient is reported as an error.</summary>
+[Cmdlet(VerbsCommon.Remove, "NotificationRecipient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(void))]
+public sealed class RemoveNotificationRecipientCommand : NotificationRecipientCmdlet
+{
+    protected override void ProcessRecord()
+    {
+        TryRun(() =>
+        {
+            (IReadOnlyList<string> to, IReadOnlyList<string> cc) = ParseRecipients();
+            if (!ShouldProcess(IdentityStore, "Remove notification recipients " + Describe(to, cc))) return;
+            IReadOnlyList<string> missing = new List<string>();
+            Store.Update(IdentityStore, d => missing = RecipientEditor.Remove(d.Notifications, to, cc), CancellationToken);
+            foreach (string address in missing)
+            {
+                WriteError(ErrorRecords.From(new MessagingProviderException(ErrorIds.NotificationRecipientNotFound, ErrorKind.NotFound,
+                    $"{address} is not a notification recipient of '{IdentityStore}' (in that list). Run Get-NotificationRecipient to see them.", address)));
+            }
+        });
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Management.Automation;
+using MessagingProvider.Commands.Cmdlets;
+using MessagingProvider.Errors;
+using MessagingProvider.Notifications;
+using MessagingProvider.Output;
+
+namespace MessagingProvider.Commands;
+
+/// <summary>
+/// Sends the notification of an event about each piped directory object (or each due
+/// notification from Get-DueNotification). Recipients come from the policy plus -To/-Cc. Each
+/// message is rendered and committed to the store's outbox before anything goes on the network;
+/// what was due in the outbox is sent first. Core's <see cref="NotificationDispatcher"/> does the
+/// work; this cmdlet binds, asks ShouldProcess and writes results and errors. -WhatIf shows what
+/// would be sent, queues nothing and connects to nothing.
+/// </summary>
+[Cmdlet(VerbsCommunications.Send, "Notification", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(NotificationResult))]
+public sealed class SendNotificationCommand : NotificationDispatchCmdlet
+{
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    public NotificationEvent Event { get; set; }
+
+    /// <summary>The group or user the event is about: AD objects, [pscustomobject]s, hashtables, or addresses.</summary>
+    [Parameter(Mandatory = true, Position = 2, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public object InputObject { get; set; } = null!;
+
+    /// <summary>Members added/removed, or the temporary member / additional owner of a life-cycle event.</summary>
+    [Parameter]
+    public object[]? Member { get; set; }
+
+    /// <summary>Who made the change (notified when the policy says so and it is a mail-enabled user).</summary>
+    [Parameter]
+    public object? ChangedBy { get; set; }
+
+    [Parameter]
+    public DateTime? ExpirationDate { get; set; }
+
+    [Parameter]
+    public string[]? To { get; set; }
+
+    [Parameter]
+    public string[]? Cc { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        MessagingProviderException? fatal = null;
+        TryRun(() =>
+        {
+            NotificationRequest request = BuildRequest();
+            NotificationDispatcher dispatcher = Dispatcher(IdentityStore);
+            try
+            {
+                NotificationDraft draft = dispatcher.Prepare(request);
+                NotificationResult result = draft.Result;
+                foreach (string skipped in result.SkippedRecipients) WriteVerbose($"Not notified: {skipped}.");
+                if (draft.IsSkipped)
+                {
+                    WriteVerbose($"{request.Event} for {result.Object}: nothing sent, {result.Reason}.");
+                    WriteObject(result);
+                    return;
+                }
+
+                if (!ShouldProcess(Describe(result), $"Send notification '{result.Subject}' through {result.Transport}"))
+                {
+                    result.Status = NotificationStatus.Skipped;
+                    result.Reason = "-WhatIf";
+                    WriteObject(result);
+                    return;
+                }
+
+                // Committed first (claimed by this run, so the backlog leaves it alone): a stop on the way keeps it queued.
+                dispatcher.Enqueue(draft);
+                SendBacklogOnce(dispatcher);
+                WriteResult(dispatcher.Send(draft, WriteCoreError, CancellationToken));
+            }
+            catch (MessagingProviderException e)
+            {
+                // The dispatcher throws only what no retry mends (no server, 535, the outbox unusable).
+                fatal = e;
+            }
+        });
+
+        // No server, a refused password…: no message can go. Stop once; what was rendered stays queued.
+        if (fatal is not null) ThrowCoreError(fatal);
+    }
+
+    private static string Describe(NotificationResult result) =>
+        $"To: {string.Join("; ", result.To)}{(result.Cc.Length > 0 ? " Cc: " + string.Join("; ", result.Cc) : "")}{(result.Bcc.Length > 0 ? $" Bcc: {result.Bcc.Length} role-based recipient(s)" : "")}";
+
+    private NotificationRequest BuildRequest()
+    {
+        object input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
+        var request = new NotificationRequest
+        {
+            Event = Event,
+            ChangedBy = ChangedBy is null ? null : DirectoryObjectReader.Read(ChangedBy),
+            ExpirationDate = ExpirationDate,
+            To = RecipientAddresses.Parse(To, "To"),
+            Cc = RecipientAddresses.Parse(Cc, "Cc"),
+        };
+        if (input is DueNotification due)
+        {
+            request.Target = DirectoryObjectReader.Read(due.Object);
+            if (due.Member is not null) request.Members.Add(DirectoryObjectReader.Read(due.Member));
+            request.ExpirationDate = due.ExpirationDate;
+            request.DaysLeft = due.DaysLeft;
+        }
+        else
+        {
+            request.Target = DirectoryObjectReader.Read(InputObject);
+        }
+
+        foreach (object member in Member ?? Array.Empty<object>()) request.Members.Add(DirectoryObjectReader.Read(member));
+        return request;
+    }
+}
