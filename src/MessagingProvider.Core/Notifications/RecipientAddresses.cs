@@ -52,6 +52,10 @@ public static class RecipientAddresses
         return result;
     }
 
+    /// <summary>The To and Cc lists as -WhatIf shows them.</summary>
+    public static string Describe(IReadOnlyList<string> to, IReadOnlyList<string> cc) =>
+        $"To: {string.Join("; ", to)} Cc: {string.Join("; ", cc)}";
+
     /// <summary>One address ("a@b.c" or "Name &lt;a@b.c&gt;") to its bare form.</summary>
     public static bool TryParse(string text, out string address)
     {

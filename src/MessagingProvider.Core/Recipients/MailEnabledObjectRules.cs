@@ -7,9 +7,33 @@ using MessagingProvider.Providers;
 
 namespace MessagingProvider.Recipients;
 
-/// <summary>Everything checked before any remote call: the provider, the password, the alias.</summary>
+/// <summary>Everything checked before any remote call: the provider, the create method, the password, the alias.</summary>
 public static class MailEnabledObjectRules
 {
+    /// <summary>
+    /// Checks a request against the store and completes it (the create method's mode, the alias);
+    /// returns the alias to use. Nothing remote happens here, so -WhatIf shows the real outcome.
+    /// </summary>
+    public static string Prepare(IdentityStoreDocument document, MailEnabledObjectRequest request, IOperationSink sink)
+    {
+        RequireProvider(document);
+        ApplyCreateMethod(document, request, sink);
+        RequirePasswordAllowed(document, request);
+        request.Alias = ResolveAlias(document, request);
+        return request.Alias;
+    }
+
+    /// <summary>With the Exchange create method Enable the user already exists in the directory: New becomes Enable.</summary>
+    public static void ApplyCreateMethod(IdentityStoreDocument document, MailEnabledObjectRequest request, IOperationSink sink)
+    {
+        if (document.Messaging.Provider == MessagingProviderType.Exchange && request.Kind == MailEnabledObjectKind.User &&
+            request.Mode == MailEnabledObjectMode.New && document.Messaging.Exchange?.CreateMethod == ExchangeCreateMethod.Enable)
+        {
+            sink.Verbose($"Identity store '{document.Name}' uses the create method Enable: '{request.Identity}' is mail-enabled, not created by Exchange.");
+            request.Mode = MailEnabledObjectMode.Enable;
+        }
+    }
+
     public static void RequireProvider(IdentityStoreDocument document)
     {
         if (document.Messaging.Provider == MessagingProviderType.None)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using MessagingProvider.Configuration;
 using MessagingProvider.Output;
@@ -34,24 +35,39 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         }
     }
 
-    /// <summary>Checks everything locally (provider, password, alias), then asks ShouldProcess, then provisions.</summary>
+    /// <summary>
+    /// One pipeline record of a New- or Enable- cmdlet: the request from the shared parameter groups
+    /// (the verb's: <see cref="NewObjectParameters"/> or <see cref="EnableObjectParameters"/>; a
+    /// kind's, such as <see cref="ContactParameters"/>) and
+    /// <paramref name="addOwn"/> (this cmdlet's own parameters), checked by <paramref name="checkOwn"/>
+    /// before the store is read, then provisioned. A failed check skips the record.
+    /// </summary>
+    protected void Provision(MailEnabledObjectKind kind, Action<MailEnabledObjectRequest>? addOwn = null, Action? checkOwn = null)
+    {
+        BindSharedParameters();
+        var groups = SharedParameters.OfType<IMailEnabledObjectParameters>().ToList();
+        if (!TryRun(() =>
+        {
+            foreach (IMailEnabledObjectParameters group in groups) group.Check();
+            checkOwn?.Invoke();
+        }))
+        {
+            return;
+        }
+
+        var request = new MailEnabledObjectRequest { Kind = kind };
+        foreach (IMailEnabledObjectParameters group in groups) group.AddTo(request);
+        addOwn?.Invoke(request);
+        Provision(request);
+    }
+
+    /// <summary>Checks everything locally (provider, create method, password, alias), then asks ShouldProcess, then provisions.</summary>
     protected void Provision(MailEnabledObjectRequest request)
     {
         TryRun(() =>
         {
             IdentityStoreDocument document = Document(IdentityStore);
-            MailEnabledObjectRules.RequireProvider(document);
-            if (document.Messaging.Provider == MessagingProviderType.Exchange && request.Kind == MailEnabledObjectKind.User &&
-                request.Mode == MailEnabledObjectMode.New && document.Messaging.Exchange?.CreateMethod == ExchangeCreateMethod.Enable)
-            {
-                // The store's create method: the user already exists in the directory and is mail-enabled.
-                WriteVerbose($"Identity store '{document.Name}' uses the create method Enable: '{request.Identity}' is mail-enabled, not created by Exchange.");
-                request.Mode = MailEnabledObjectMode.Enable;
-            }
-
-            MailEnabledObjectRules.RequirePasswordAllowed(document, request);
-            string alias = MailEnabledObjectRules.ResolveAlias(document, request);
-            request.Alias = alias;
+            string alias = MailEnabledObjectRules.Prepare(document, request, Streams);
             IMailEnabledObjectProvider provider = ProviderFor(document);
             if (!ShouldProcess(request.Identity, $"{provider.Describe(request)} with alias '{alias}'")) return;
 

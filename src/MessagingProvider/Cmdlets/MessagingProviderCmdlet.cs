@@ -2,19 +2,24 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
+using MessagingProvider.Output;
 
 namespace MessagingProvider.Commands.Cmdlets;
 
 /// <summary>
-/// Base of every cmdlet: owns the cancellation that Ctrl+C (StopProcessing) triggers, opens the
-/// configuration store, and turns core failures into error records.
+/// Base of every cmdlet: owns the cancellation that Ctrl+C (StopProcessing) triggers, the async
+/// bridge to Core (<see cref="RunAsync{T}"/>, <see cref="Streams"/>), opens the configuration
+/// store, and turns core failures into error records.
 /// </summary>
 public abstract class MessagingProviderCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
     private ConfigurationStore? _store;
+    private PipelineBridge? _bridge;
+    private ParameterGroups? _groups;
 
     protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -32,7 +37,49 @@ public abstract class MessagingProviderCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// Holders of the parameters this cmdlet shares with others (see <see cref="ParameterGroups"/>).
+    /// A cmdlet that has some also declares IDynamicParameters, which <see cref="GetDynamicParameters"/>
+    /// implements, and calls <see cref="BindSharedParameters"/> first in each ProcessRecord. Holders
+    /// that are IDisposable are disposed with the cmdlet.
+    /// </summary>
+    protected virtual IReadOnlyList<object> SharedParameters => Array.Empty<object>();
+
+    public object GetDynamicParameters() => (_groups ??= new ParameterGroups(SharedParameters)).Parameters;
+
+    /// <summary>Copies this record's values of the shared parameters onto their holders.</summary>
+    protected void BindSharedParameters() => _groups?.Assign();
+
+    /// <summary>Verbose, warning, debug, information and progress for Core use cases, from any thread.</summary>
+    protected IOperationSink Streams => Bridge;
+
+    private PipelineBridge Bridge => _bridge ??= new PipelineBridge(this);
+
     protected override void StopProcessing() => _cancellation.Cancel();
+
+    /// <summary>
+    /// Runs a Core async operation to its end with this command's cancellation; everything it
+    /// reports reaches the pipeline as it happens (see <see cref="PipelineBridge"/>).
+    /// </summary>
+    protected T RunAsync<T>(Func<IOperationSink, CancellationToken, Task<T>> work) =>
+        Bridge.Run(token => work(Bridge, token), CancellationToken);
+
+    /// <summary>As <see cref="RunAsync{T}"/> for work without a result.</summary>
+    protected void RunAsync(Func<IOperationSink, CancellationToken, Task> work) =>
+        Bridge.Run(async token =>
+        {
+            await work(Bridge, token).ConfigureAwait(false);
+            return true;
+        }, CancellationToken);
+
+    /// <summary>ShouldProcess that work running in <see cref="RunAsync{T}"/> may call from its thread.</summary>
+    protected bool ShouldProcessFromWork(string target, string action) => Bridge.ShouldProcess(target, action);
+
+    /// <summary>WriteObject that work running in <see cref="RunAsync{T}"/> may call from its thread.</summary>
+    protected void WriteObjectFromWork(object item) => Bridge.Output(item);
+
+    /// <summary>WriteError that work running in <see cref="RunAsync{T}"/> may call from its thread.</summary>
+    protected void WriteErrorFromWork(ErrorRecord record) => Bridge.Error(record);
 
     /// <summary>
     /// Runs one unit of work for one input record. A core failure becomes a non-terminating
@@ -104,6 +151,8 @@ public abstract class MessagingProviderCmdlet : PSCmdlet, IDisposable
 
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing) _cancellation.Dispose();
+        if (!disposing) return;
+        foreach (object holder in SharedParameters) (holder as IDisposable)?.Dispose();
+        _cancellation.Dispose();
     }
 }

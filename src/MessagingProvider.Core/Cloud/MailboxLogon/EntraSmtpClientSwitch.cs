@@ -1,11 +1,41 @@
+using System.Threading;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
+using MessagingProvider.Output;
 
 namespace MessagingProvider.Cloud.MailboxLogon;
 
 /// <summary>Enable-EntraSmtpClient and Disable-EntraSmtpClient: enabled only after a test passed with the current settings and mailbox.</summary>
 public static class EntraSmtpClientSwitch
 {
+    /// <summary>Enables the stored client under the store's lock and says what changed.</summary>
+    public static IdentityStoreDocument Enable(ConfigurationStore store, string identityStore, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        bool wasEnabled = false;
+        IdentityStoreDocument updated = store.Update(identityStore, d => wasEnabled = Enable(d), cancellationToken);
+        EntraSmtpClientSettings settings = updated.EntraSmtpClient!;
+        sink.Verbose(wasEnabled
+            ? $"The Entra ID SMTP client of '{updated.Name}' was enabled already."
+            : $"The Entra ID SMTP client of '{updated.Name}' is enabled: it sends as {settings.MailboxUser} through {settings.SmartHost}:{settings.Port}.");
+        return updated;
+    }
+
+    /// <summary>Disables the stored client under the store's lock; warns when notifications depend on it.</summary>
+    public static IdentityStoreDocument Disable(ConfigurationStore store, string identityStore, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        bool wasEnabled = false;
+        IdentityStoreDocument updated = store.Update(identityStore, d => wasEnabled = Disable(d), cancellationToken);
+        sink.Verbose(wasEnabled
+            ? $"The Entra ID SMTP client of '{updated.Name}' is disabled."
+            : $"The Entra ID SMTP client of '{updated.Name}' was disabled already.");
+        if (updated.Notifications.Delivery.Method == NotificationDeliveryMethod.EntraSmtpClient)
+        {
+            sink.Warning($"Notifications of '{updated.Name}' are delivered by the Entra ID SMTP client: Send-Notification fails with EntraSmtpClientNotEnabled until it is enabled again or Set-NotificationDelivery -IdentityStore '{updated.Name}' -Method Smtp chooses another way.");
+        }
+
+        return updated;
+    }
+
     /// <summary>Returns whether it was enabled already.</summary>
     public static bool Enable(IdentityStoreDocument document)
     {

@@ -26,7 +26,7 @@ public sealed class ConnectEntraSmtpMailboxCommand : IdentityStoreCmdlet
 
             MailboxLogon logon = EntraSmtpClientEndpoint.Logon(Store, document);
             WriteVerbose($"Requesting a device code from {settings.AuthorityHost}{settings.TenantId} for app {settings.ClientId} (delegated permission {MailboxLogon.SmtpScopeFor(new System.Uri(settings.AuthorityHost))}).");
-            MailboxToken token = CmdletAsync.Run(this, (verbose, warning) => logon.SignInAsync(warning, CancellationToken));
+            MailboxToken token = RunAsync((streams, token) => logon.SignInAsync(streams.Warning, token));
 
             DateTimeOffset signedIn = DateTimeOffset.UtcNow;
             bool wasEnabled = false;

@@ -9,20 +9,18 @@ namespace MessagingProvider.Commands;
 /// <summary>Turns the Entra ID SMTP client off; its settings, sign-in and last test stay.</summary>
 [Cmdlet(VerbsLifecycle.Disable, "EntraSmtpClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(EntraSmtpClientInfo))]
-public sealed class DisableEntraSmtpClientCommand : EntraSmtpClientSwitchCmdlet
+public sealed class DisableEntraSmtpClientCommand : IdentityStoreCmdlet
 {
-    protected override string Action => "Disable the Microsoft Entra ID SMTP client";
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
 
-    protected override bool Switch(IdentityStoreDocument document) => EntraSmtpClientSwitch.Disable(document);
-
-    protected override void Report(IdentityStoreDocument updated, bool wasEnabled)
+    protected override void ProcessRecord()
     {
-        WriteVerbose(wasEnabled
-            ? $"The Entra ID SMTP client of '{updated.Name}' is disabled."
-            : $"The Entra ID SMTP client of '{updated.Name}' was disabled already.");
-        if (updated.Notifications.Delivery.Method == NotificationDeliveryMethod.EntraSmtpClient)
+        if (!ShouldProcess(IdentityStore, "Disable the Microsoft Entra ID SMTP client")) return;
+        TryRun(() =>
         {
-            WriteWarning($"Notifications of '{updated.Name}' are delivered by the Entra ID SMTP client: Send-Notification fails with EntraSmtpClientNotEnabled until it is enabled again or Set-NotificationDelivery -IdentityStore '{updated.Name}' -Method Smtp chooses another way.");
-        }
+            IdentityStoreDocument updated = EntraSmtpClientSwitch.Disable(Store, IdentityStore, Streams, CancellationToken);
+            if (PassThru) WriteObject(EntraSmtpClientInfo.Create(updated.Name, updated.EntraSmtpClient!, Store.TokenCachePath(updated.Name)));
+        });
     }
 }

@@ -9,17 +9,18 @@ namespace MessagingProvider.Commands;
 /// <summary>The product's "Enabled" check box: accepted only after a test passed with the current settings and mailbox.</summary>
 [Cmdlet(VerbsLifecycle.Enable, "EntraSmtpClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(EntraSmtpClientInfo))]
-public sealed class EnableEntraSmtpClientCommand : EntraSmtpClientSwitchCmdlet
+public sealed class EnableEntraSmtpClientCommand : IdentityStoreCmdlet
 {
-    protected override string Action => "Enable the Microsoft Entra ID SMTP client";
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
 
-    protected override bool Switch(IdentityStoreDocument document) => EntraSmtpClientSwitch.Enable(document);
-
-    protected override void Report(IdentityStoreDocument updated, bool wasEnabled)
+    protected override void ProcessRecord()
     {
-        EntraSmtpClientSettings settings = updated.EntraSmtpClient!;
-        WriteVerbose(wasEnabled
-            ? $"The Entra ID SMTP client of '{updated.Name}' was enabled already."
-            : $"The Entra ID SMTP client of '{updated.Name}' is enabled: it sends as {settings.MailboxUser} through {settings.SmartHost}:{settings.Port}.");
+        if (!ShouldProcess(IdentityStore, "Enable the Microsoft Entra ID SMTP client")) return;
+        TryRun(() =>
+        {
+            IdentityStoreDocument updated = EntraSmtpClientSwitch.Enable(Store, IdentityStore, Streams, CancellationToken);
+            if (PassThru) WriteObject(EntraSmtpClientInfo.Create(updated.Name, updated.EntraSmtpClient!, Store.TokenCachePath(updated.Name)));
+        });
     }
 }

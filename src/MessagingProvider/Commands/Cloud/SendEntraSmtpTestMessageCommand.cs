@@ -8,6 +8,7 @@ using MessagingProvider.Errors;
 using MessagingProvider.Notifications;
 using MessagingProvider.Output;
 using MimeKit;
+using MessagingProvider.Smtp;
 
 namespace MessagingProvider.Commands;
 

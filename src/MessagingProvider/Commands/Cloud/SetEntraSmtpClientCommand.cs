@@ -4,6 +4,7 @@ using MessagingProvider.Cloud.MailboxLogon;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Configuration;
 using MessagingProvider.Output;
+using MessagingProvider.Smtp;
 
 namespace MessagingProvider.Commands;
 

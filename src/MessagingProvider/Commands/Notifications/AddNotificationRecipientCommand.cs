@@ -13,8 +13,16 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "NotificationRecipient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(NotificationRecipientInfo))]
-public sealed class AddNotificationRecipientCommand : NotificationRecipientCmdlet
+public sealed class AddNotificationRecipientCommand : IdentityStoreCmdlet
 {
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public string[]? To { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public string[]? Cc { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -22,13 +30,13 @@ public sealed class AddNotificationRecipientCommand : NotificationRecipientCmdle
     {
         TryRun(() =>
         {
-            (IReadOnlyList<string> to, IReadOnlyList<string> cc) = ParseRecipients();
+            IReadOnlyList<string> to = RecipientAddresses.Parse(To, "To"), cc = RecipientAddresses.Parse(Cc, "Cc");
             if (to.Count + cc.Count == 0)
             {
                 throw new MessagingProviderException(ErrorIds.InvalidEmailAddress, ErrorKind.InvalidArgument, "Give at least one address with -To or -Cc.", null);
             }
 
-            if (!ShouldProcess(IdentityStore, "Add notification recipients " + Describe(to, cc))) return;
+            if (!ShouldProcess(IdentityStore, "Add notification recipients " + RecipientAddresses.Describe(to, cc))) return;
             IReadOnlyList<(RecipientKind Kind, string Address)> added = new List<(RecipientKind, string)>();
             var updated = Store.Update(IdentityStore, d => added = RecipientEditor.Add(d.Notifications, to, cc, WriteVerbose), CancellationToken);
             foreach (var (kind, address) in added)

@@ -9,14 +9,22 @@ namespace MessagingProvider.Commands;
 /// <summary>Removes fixed To/Cc recipients. An address that is not a recipient is reported as an error.</summary>
 [Cmdlet(VerbsCommon.Remove, "NotificationRecipient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class RemoveNotificationRecipientCommand : NotificationRecipientCmdlet
+public sealed class RemoveNotificationRecipientCommand : IdentityStoreCmdlet
 {
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public string[]? To { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public string[]? Cc { get; set; }
+
     protected override void ProcessRecord()
     {
         TryRun(() =>
         {
-            (IReadOnlyList<string> to, IReadOnlyList<string> cc) = ParseRecipients();
-            if (!ShouldProcess(IdentityStore, "Remove notification recipients " + Describe(to, cc))) return;
+            IReadOnlyList<string> to = RecipientAddresses.Parse(To, "To"), cc = RecipientAddresses.Parse(Cc, "Cc");
+            if (!ShouldProcess(IdentityStore, "Remove notification recipients " + RecipientAddresses.Describe(to, cc))) return;
             IReadOnlyList<string> missing = new List<string>();
             Store.Update(IdentityStore, d => missing = RecipientEditor.Remove(d.Notifications, to, cc), CancellationToken);
             foreach (string address in missing)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Errors;
@@ -17,8 +18,12 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Send, "Notification", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(NotificationResult))]
-public sealed class SendNotificationCommand : NotificationDispatchCmdlet
+public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParameters
 {
+    private readonly NotificationDispatchSession _session = new NotificationDispatchSession();
+
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _session };
+
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     public NotificationEvent Event { get; set; }
 
@@ -46,11 +51,12 @@ public sealed class SendNotificationCommand : NotificationDispatchCmdlet
 
     protected override void ProcessRecord()
     {
+        BindSharedParameters();
         MessagingProviderException? fatal = null;
         TryRun(() =>
         {
             NotificationRequest request = BuildRequest();
-            NotificationDispatcher dispatcher = Dispatcher(IdentityStore);
+            NotificationDispatcher dispatcher = _session.Dispatcher(this, Streams, Store, IdentityStore);
             try
             {
                 NotificationDraft draft = dispatcher.Prepare(request);
@@ -73,8 +79,8 @@ public sealed class SendNotificationCommand : NotificationDispatchCmdlet
 
                 // Committed first (claimed by this run, so the backlog leaves it alone): a stop on the way keeps it queued.
                 dispatcher.Enqueue(draft);
-                SendBacklogOnce(dispatcher);
-                WriteResult(dispatcher.Send(draft, WriteCoreError, CancellationToken));
+                _session.SendBacklogOnce(dispatcher, CancellationToken);
+                _session.WriteResult(dispatcher.Send(draft, _session.WriteCoreError, CancellationToken));
             }
             catch (MessagingProviderException e)
             {
@@ -116,4 +122,6 @@ public sealed class SendNotificationCommand : NotificationDispatchCmdlet
         foreach (object member in Member ?? Array.Empty<object>()) request.Members.Add(DirectoryObjectReader.Read(member));
         return request;
     }
+
+    protected override void EndProcessing() => _session.Complete();
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Errors;
@@ -14,22 +15,27 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Send, "QueuedNotification", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(NotificationResult))]
-public sealed class SendQueuedNotificationCommand : NotificationDispatchCmdlet
+public sealed class SendQueuedNotificationCommand : IdentityStoreCmdlet, IDynamicParameters
 {
+    private readonly NotificationDispatchSession _session = new NotificationDispatchSession();
+
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _session };
+
     /// <summary>Also messages whose next try time has not come yet.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
     protected override void ProcessRecord()
     {
+        BindSharedParameters();
         MessagingProviderException? fatal = null;
         TryRun(() =>
         {
             if (!ShouldProcess(IdentityStore, Force ? "Send every queued notification" : "Send the queued notifications that are due")) return;
-            NotificationDispatcher dispatcher = Dispatcher(IdentityStore);
+            NotificationDispatcher dispatcher = _session.Dispatcher(this, Streams, Store, IdentityStore);
             try
             {
-                foreach (NotificationResult result in dispatcher.SendDue(WriteCoreError, CancellationToken, Force)) WriteResult(result);
+                foreach (NotificationResult result in dispatcher.SendDue(_session.WriteCoreError, CancellationToken, Force)) _session.WriteResult(result);
             }
             catch (MessagingProviderException e)
             {
@@ -38,4 +44,6 @@ public sealed class SendQueuedNotificationCommand : NotificationDispatchCmdlet
         });
         if (fatal is not null) ThrowCoreError(fatal);
     }
+
+    protected override void EndProcessing() => _session.Complete();
 }

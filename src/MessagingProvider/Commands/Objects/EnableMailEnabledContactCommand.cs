@@ -1,7 +1,7 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Output;
-using MessagingProvider.Providers;
 using MessagingProvider.Recipients;
 
 namespace MessagingProvider.Commands;
@@ -9,27 +9,17 @@ namespace MessagingProvider.Commands;
 /// <summary>Mail-enables existing directory contacts (Exchange: Enable-MailContact).</summary>
 [Cmdlet(VerbsLifecycle.Enable, "MailEnabledContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MailEnabledObjectResult))]
-public sealed class EnableMailEnabledContactCommand : EnableMailEnabledObjectCmdlet
+public sealed class EnableMailEnabledContactCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Mail")]
+    private readonly EnableObjectParameters _object = new EnableObjectParameters();
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("DistinguishedName")]
     [ValidateNotNullOrEmpty]
-    public string ExternalEmailAddress { get; set; } = "";
+    public string Identity { get; set; } = "";
+    private readonly ContactParameters _contact = new ContactParameters();
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? GivenName { get; set; }
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _contact };
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Surname { get; set; }
-
-    protected override MailEnabledObjectKind Kind => MailEnabledObjectKind.Contact;
-
-    protected override void CheckInput() => EmailAddressSyntax.Require(ExternalEmailAddress, nameof(ExternalEmailAddress));
-
-    protected override void AddDetails(MailEnabledObjectRequest request)
-    {
-        request.ExternalEmailAddress = ExternalEmailAddress.Trim();
-        request.GivenName = GivenName;
-        request.Surname = Surname;
-    }
+    protected override void ProcessRecord() => Provision(MailEnabledObjectKind.Contact, request => request.Identity = Identity);
 }

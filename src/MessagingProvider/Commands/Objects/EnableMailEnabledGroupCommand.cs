@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Output;
@@ -8,12 +9,23 @@ namespace MessagingProvider.Commands;
 /// <summary>Mail-enables existing directory groups (Exchange: Enable-DistributionGroup), e.g. piped from Get-ADGroup.</summary>
 [Cmdlet(VerbsLifecycle.Enable, "MailEnabledGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MailEnabledObjectResult))]
-public sealed class EnableMailEnabledGroupCommand : EnableMailEnabledObjectCmdlet
+public sealed class EnableMailEnabledGroupCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
+    private readonly EnableObjectParameters _object = new EnableObjectParameters();
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("DistinguishedName")]
+    [ValidateNotNullOrEmpty]
+    public string Identity { get; set; } = "";
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? SamAccountName { get; set; }
 
-    protected override MailEnabledObjectKind Kind => MailEnabledObjectKind.Group;
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object };
 
-    protected override void AddDetails(MailEnabledObjectRequest request) => request.SamAccountName = SamAccountName;
+    protected override void ProcessRecord() => Provision(MailEnabledObjectKind.Group, request =>
+    {
+        request.Identity = Identity;
+        request.SamAccountName = SamAccountName;
+    });
 }

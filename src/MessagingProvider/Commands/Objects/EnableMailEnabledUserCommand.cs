@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Output;
@@ -12,8 +13,15 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Enable, "MailEnabledUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MailEnabledObjectResult))]
-public sealed class EnableMailEnabledUserCommand : EnableMailEnabledObjectCmdlet
+public sealed class EnableMailEnabledUserCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
+    private readonly EnableObjectParameters _object = new EnableObjectParameters();
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("DistinguishedName")]
+    [ValidateNotNullOrEmpty]
+    public string Identity { get; set; } = "";
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? SamAccountName { get; set; }
 
@@ -28,15 +36,18 @@ public sealed class EnableMailEnabledUserCommand : EnableMailEnabledObjectCmdlet
     [ValidateNotNullOrEmpty]
     public string? ExternalEmailAddress { get; set; }
 
-    protected override MailEnabledObjectKind Kind => MailEnabledObjectKind.User;
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object };
 
-    protected override void CheckInput()
+    protected override void ProcessRecord() => Provision(MailEnabledObjectKind.User, AddDetails, CheckInput);
+
+    private void CheckInput()
     {
         if (ExternalEmailAddress is not null) EmailAddressSyntax.Require(ExternalEmailAddress, nameof(ExternalEmailAddress));
     }
 
-    protected override void AddDetails(MailEnabledObjectRequest request)
+    private void AddDetails(MailEnabledObjectRequest request)
     {
+        request.Identity = Identity;
         request.SamAccountName = SamAccountName;
         request.GivenName = GivenName;
         request.Surname = Surname;

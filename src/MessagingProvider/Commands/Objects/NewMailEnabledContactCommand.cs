@@ -1,7 +1,7 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Output;
-using MessagingProvider.Providers;
 using MessagingProvider.Recipients;
 
 namespace MessagingProvider.Commands;
@@ -9,27 +9,12 @@ namespace MessagingProvider.Commands;
 /// <summary>Creates new mail contacts (Exchange: New-MailContact).</summary>
 [Cmdlet(VerbsCommon.New, "MailEnabledContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MailEnabledObjectResult))]
-public sealed class NewMailEnabledContactCommand : NewMailEnabledObjectCmdlet
+public sealed class NewMailEnabledContactCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Mail")]
-    [ValidateNotNullOrEmpty]
-    public string ExternalEmailAddress { get; set; } = "";
+    private readonly NewObjectParameters _object = new NewObjectParameters();
+    private readonly ContactParameters _contact = new ContactParameters();
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? GivenName { get; set; }
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _contact };
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Surname { get; set; }
-
-    protected override MailEnabledObjectKind Kind => MailEnabledObjectKind.Contact;
-
-    protected override void CheckInput() => EmailAddressSyntax.Require(ExternalEmailAddress, nameof(ExternalEmailAddress));
-
-    protected override void AddDetails(MailEnabledObjectRequest request)
-    {
-        request.ExternalEmailAddress = ExternalEmailAddress.Trim();
-        request.GivenName = GivenName;
-        request.Surname = Surname;
-    }
+    protected override void ProcessRecord() => Provision(MailEnabledObjectKind.Contact);
 }

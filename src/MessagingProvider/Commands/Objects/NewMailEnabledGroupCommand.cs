@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Output;
@@ -8,12 +9,14 @@ namespace MessagingProvider.Commands;
 /// <summary>Creates new mail-enabled distribution groups (Exchange: New-DistributionGroup).</summary>
 [Cmdlet(VerbsCommon.New, "MailEnabledGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MailEnabledObjectResult))]
-public sealed class NewMailEnabledGroupCommand : NewMailEnabledObjectCmdlet
+public sealed class NewMailEnabledGroupCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
+    private readonly NewObjectParameters _object = new NewObjectParameters();
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? SamAccountName { get; set; }
 
-    protected override MailEnabledObjectKind Kind => MailEnabledObjectKind.Group;
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object };
 
-    protected override void AddDetails(MailEnabledObjectRequest request) => request.SamAccountName = SamAccountName;
+    protected override void ProcessRecord() => Provision(MailEnabledObjectKind.Group, request => request.SamAccountName = SamAccountName);
 }

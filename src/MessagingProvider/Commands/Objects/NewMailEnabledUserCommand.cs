@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using MessagingProvider.Commands.Cmdlets;
@@ -13,8 +14,10 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "MailEnabledUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MailEnabledObjectResult))]
-public sealed class NewMailEnabledUserCommand : NewMailEnabledObjectCmdlet
+public sealed class NewMailEnabledUserCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
+    private readonly NewObjectParameters _object = new NewObjectParameters();
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? GivenName { get; set; }
 
@@ -31,9 +34,11 @@ public sealed class NewMailEnabledUserCommand : NewMailEnabledObjectCmdlet
     [ValidateNotNull]
     public SecureString? Password { get; set; }
 
-    protected override MailEnabledObjectKind Kind => MailEnabledObjectKind.User;
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object };
 
-    protected override void AddDetails(MailEnabledObjectRequest request)
+    protected override void ProcessRecord() => Provision(MailEnabledObjectKind.User, AddDetails);
+
+    private void AddDetails(MailEnabledObjectRequest request)
     {
         request.GivenName = GivenName;
         request.Surname = Surname;

@@ -63,7 +63,7 @@ public sealed class ResolveEmailProviderCommand : MessagingProviderCmdlet
             {
                 WriteProgress(new ProgressRecord(1, "Resolve-EmailProvider", $"Resolving {address}"));
                 MailSettings? mail = IdentityStore is null ? null : StoreDocument(IdentityStore).Mail;
-                EmailProviderResolution result = _resolver!.ResolveAsync(mail, address, CancellationToken).GetAwaiter().GetResult();
+                EmailProviderResolution result = RunAsync((_, token) => _resolver!.ResolveAsync(mail, address, token));
                 WriteVerbose($"{result.EmailAddress}: {result.Provider}, decided by {result.DecidedBy} ({result.Rule}).");
                 WriteObject(result);
                 MessagingProviderException? failure = DnsFailure(result);

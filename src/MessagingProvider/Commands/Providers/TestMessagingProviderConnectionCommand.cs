@@ -24,8 +24,8 @@ public sealed class TestMessagingProviderConnectionCommand : IdentityStoreCmdlet
             IdentityStoreDocument document = Store.Get(IdentityStore);
             var progress = new ProgressRecord(1, "Test-MessagingProviderConnection", $"Signing in to the {document.Messaging.Provider} provider of '{IdentityStore}'");
             WriteProgress(progress);
-            ProviderConnectionInfo result = CmdletAsync.Run(this, verbose =>
-                ProviderConnectionTest.CheckAsync(document, Store.Secrets, null, verbose, CancellationToken));
+            ProviderConnectionInfo result = RunAsync((streams, token) =>
+                ProviderConnectionTest.CheckAsync(document, Store.Secrets, null, streams.Verbose, token));
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
             WriteVerbose($"Identity store '{IdentityStore}': {result.Provider} is {result.Status}.");

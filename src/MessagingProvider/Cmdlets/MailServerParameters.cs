@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using MessagingProvider.Configuration;
@@ -5,8 +6,8 @@ using MessagingProvider.MailAccounts;
 
 namespace MessagingProvider.Commands.Cmdlets;
 
-/// <summary>The mail server settings New-MailServer and Set-MailServer share; only given parameters count.</summary>
-public abstract class MailServerSettingsCmdlet : IdentityStoreCmdlet
+/// <summary>The mail server settings New-MailServer and Set-MailServer share (a <see cref="ParameterGroups"/> holder); only given parameters count.</summary>
+public sealed class MailServerParameters
 {
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -54,9 +55,9 @@ public abstract class MailServerSettingsCmdlet : IdentityStoreCmdlet
     [Parameter]
     public MailTlsMode SmtpTls { get; set; }
 
-    protected MailServerDefinition Definition(MailServiceType? serviceType)
+    public MailServerDefinition Definition(MailServiceType? serviceType, IDictionary<string, object> bound)
     {
-        bool Given(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+        bool Given(string name) => bound.ContainsKey(name);
         return new MailServerDefinition
         {
             ServiceType = serviceType,

@@ -1,0 +1,29 @@
+using System.Management.Automation;
+using MessagingProvider.Recipients;
+
+namespace MessagingProvider.Commands.Cmdlets;
+
+/// <summary>
+/// The parameters every Enable-MailEnabled* cmdlet shares. -Identity itself is declared on each
+/// cmdlet: as a dynamic parameter it would lose to -IdentityStore, whose name it begins.
+/// </summary>
+public sealed class EnableObjectParameters : IMailEnabledObjectParameters
+{
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Name { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Alias { get; set; }
+
+    public void Check()
+    {
+    }
+
+    public void AddTo(MailEnabledObjectRequest request)
+    {
+        request.Mode = MailEnabledObjectMode.Enable;
+        request.Alias = Alias;
+        request.Name = Name;
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
+using MessagingProvider.Notifications;
+using MessagingProvider.Notifications.Delivery;
+using MessagingProvider.Output;
+
+namespace MessagingProvider.Commands.Cmdlets;
+
+/// <summary>
+/// What Send-Notification and Send-QueuedNotification keep for one invocation: one
+/// <see cref="NotificationDispatcher"/> per identity store for the whole pipeline, the queue's due
+/// messages sent once before new ones, and results written with throttled progress. It also holds
+/// the two parameters both cmdlets take (see <see cref="ParameterGroups"/>).
+/// </summary>
+public sealed class NotificationDispatchSession : IDisposable
+{
+    private readonly Dictionary<string, NotificationDispatcher> _dispatchers = new Dictionary<string, NotificationDispatcher>(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _backlogSent = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Diagnostics.Stopwatch _sinceProgress = System.Diagnostics.Stopwatch.StartNew();
+    private Cmdlet? _cmdlet;
+    private IOperationSink? _streams;
+    private int _processed;
+
+    /// <summary>Tries per message in this run; the store's setting (Set-NotificationDelivery -MaxAttempts, default 4) when not given.</summary>
+    [Parameter]
+    [ValidateRange(1, 20)]
+    public int MaxAttempts { get; set; }
+
+    /// <summary>First back-off after a 4xx reply; doubled for each further attempt.</summary>
+    [Parameter]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    private Cmdlet Cmdlet => _cmdlet ?? throw new InvalidOperationException("No dispatcher was opened.");
+
+    private IOperationSink Streams => _streams ?? throw new InvalidOperationException("No dispatcher was opened.");
+
+    public NotificationDispatcher Dispatcher(Cmdlet cmdlet, IOperationSink streams, ConfigurationStore store, string name)
+    {
+        _cmdlet = cmdlet;
+        _streams = streams;
+        if (_dispatchers.TryGetValue(name, out NotificationDispatcher? existing)) return existing;
+        IdentityStoreDocument document = store.Get(name);
+        var options = new DispatchOptions { MaxAttempts = MaxAttempts == 0 ? null : MaxAttempts, RetryDelay = RetryDelay, Verbose = streams.Verbose };
+        var dispatcher = new NotificationDispatcher(store, document, options);
+        dispatcher.TransportCreated += transport => TransportNotice.Announce(document, transport, streams);
+        _dispatchers[name] = dispatcher;
+        return dispatcher;
+    }
+
+    /// <summary>What an earlier run left due goes before this run's first new message.</summary>
+    public void SendBacklogOnce(NotificationDispatcher dispatcher, CancellationToken cancellationToken)
+    {
+        if (!_backlogSent.Add(dispatcher.Outbox.IdentityStore)) return;
+        foreach (NotificationResult result in dispatcher.SendDue(WriteCoreError, cancellationToken)) WriteResult(result);
+    }
+
+    public void WriteCoreError(MessagingProviderException e) => Cmdlet.WriteError(ErrorRecords.From(e));
+
+    public void WriteResult(NotificationResult result)
+    {
+        if (result.Status == NotificationStatus.Sent)
+        {
+            Streams.Verbose($"Sent '{result.Subject}' through {result.Transport} ({result.ServerReply}){(result.PossibleDuplicate ? "; the server may have it twice (same Message-ID)" : "")}.");
+        }
+
+        Cmdlet.WriteObject(result);
+        _processed++;
+        // Throttled: a progress record per message would cost more than the message on fast servers.
+        if (_sinceProgress.ElapsedMilliseconds >= 500)
+        {
+            _sinceProgress.Restart();
+            Streams.Progress(new OperationProgress(1, "Sending notifications", $"{_processed} processed"));
+        }
+    }
+
+    /// <summary>EndProcessing: the progress bar closes and the connections are released.</summary>
+    public void Complete()
+    {
+        _streams?.Progress(new OperationProgress(1, "Sending notifications", "Done") { Completed = true });
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        foreach (NotificationDispatcher dispatcher in _dispatchers.Values) dispatcher.Dispose();
+        _dispatchers.Clear();
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using MessagingProvider.Output;
+
+namespace MessagingProvider.Commands.Cmdlets;
+
+/// <summary>
+/// The one place where async Core work meets the pipeline thread (in the style of Mailozaurr's
+/// AsyncPSCmdlet). Cmdlet.Write* and ShouldProcess may only be called on the pipeline thread,
+/// while Core's network clients continue on thread-pool threads: <see cref="Run{T}"/> starts the
+/// work on the thread pool and, until it ends, runs here, in order, everything the work sends to
+/// any stream (output, error, warning, verbose, debug, information, progress) and every question
+/// it asks (ShouldProcess). Stopping the pipeline cancels the token the work was given. Windows
+/// PowerShell has no async cmdlet entry point, so this is also the one place that blocks on a task.
+/// </summary>
+internal sealed class PipelineBridge : IOperationSink
+{
+    private readonly PSCmdlet _cmdlet;
+    private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
+    private BlockingCollection<Action>? _pending;
+
+    public PipelineBridge(PSCmdlet cmdlet) => _cmdlet = cmdlet;
+
+    public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var pending = new BlockingCollection<Action>();
+        BlockingCollection<Action>? outer = Interlocked.Exchange(ref _pending, pending);
+        try
+        {
+            Task<T> task = Task.Run(() => work(cancellationToken), cancellationToken);
+            task.ContinueWith(_ => pending.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Exception? failed = null;
+            foreach (Action action in pending.GetConsumingEnumerable())
+            {
+                // A write that throws (the pipeline stopping) must not leave the work unwatched: drain to the end.
+                if (failed is not null) continue;
+                try
+                {
+                    action();
+                }
+                catch (Exception e)
+                {
+                    failed = e;
+                }
+            }
+
+            T result = task.GetAwaiter().GetResult();
+            if (failed is not null) ExceptionDispatchInfo.Capture(failed).Throw();
+            return result;
+        }
+        finally
+        {
+            Volatile.Write(ref _pending, outer);
+            pending.Dispose();
+        }
+    }
+
+    public void Output(object item) => Post(() => _cmdlet.WriteObject(item));
+
+    public void Error(ErrorRecord record) => Post(() => _cmdlet.WriteError(record));
+
+    public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+
+    public void Warning(string message) => Post(() => _cmdlet.WriteWarning(message));
+
+    public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
+
+    public void Information(string message) => Post(() => _cmdlet.WriteInformation(message, new[] { "MessagingProvider" }));
+
+    public void Progress(OperationProgress progress)
+    {
+        var record = new ProgressRecord(progress.Id, progress.Activity, progress.Status)
+        {
+            PercentComplete = progress.PercentComplete,
+            RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
+        Post(() => _cmdlet.WriteProgress(record));
+    }
+
+    /// <summary>ShouldProcess from any thread: a worker waits for the pipeline thread's answer.</summary>
+    public bool ShouldProcess(string target, string action) => Ask(() => _cmdlet.ShouldProcess(target, action));
+
+    private T Ask<T>(Func<T> question)
+    {
+        if (Environment.CurrentManagedThreadId == _pipelineThread) return question();
+        var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool queued = Post(() =>
+        {
+            try
+            {
+                answer.SetResult(question());
+            }
+            catch (Exception e)
+            {
+                answer.SetException(e);
+            }
+        });
+        if (!queued) throw new InvalidOperationException("A question to the pipeline was asked from another thread outside PipelineBridge.Run.");
+        return answer.Task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Runs at once on the pipeline thread, else queues for it. A message from another thread when
+    /// no work is running (a callback that outlived its operation) has no thread to go to and is dropped.
+    /// </summary>
+    private bool Post(Action action)
+    {
+        if (Environment.CurrentManagedThreadId == _pipelineThread)
+        {
+            action();
+            return true;
+        }
+
+        BlockingCollection<Action>? pending = Volatile.Read(ref _pending);
+        if (pending is null) return false;
+        try
+        {
+            return pending.TryAdd(action);
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // completed or disposed (ObjectDisposedException): the work has ended
+        }
+    }
+}
