@@ -160,7 +160,7 @@ public sealed class GoogleObjectProviderTests : GoogleStandInTest
         var error = Assert.Throws<MessagingProviderException>(() =>
             provider.SetEmailAddresses("alice@contoso.com", new[] { "not an address" }, null, _ => true, CancellationToken.None));
 
-        Assert.Equal(ExchangeErrorIds.InvalidEmailAddresses, error.ErrorId);
+        Assert.Equal(ErrorIds.InvalidEmailAddresses, error.ErrorId);
         Assert.Equal(0, _google.ApiRequests);
     }
 

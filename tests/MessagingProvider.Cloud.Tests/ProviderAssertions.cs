@@ -12,7 +12,7 @@ internal static class ProviderAssertions
     {
         var error = Assert.Throws<MessagingProviderException>(() =>
             provider.SetEmailAddresses("nobody@contoso.com", new[] { "nobody@contoso.com" }, null, _ => true, CancellationToken.None));
-        Assert.Equal(ExchangeErrorIds.RecipientNotFound, error.ErrorId);
+        Assert.Equal(ErrorIds.RecipientNotFound, error.ErrorId);
         Assert.Equal(ErrorKind.NotFound, error.Kind);
         return error;
     }

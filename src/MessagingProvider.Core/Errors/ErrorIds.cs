@@ -1,6 +1,6 @@
 namespace MessagingProvider.Errors;
 
-/// <summary>The stable error identifiers of the configuration layer.</summary>
+/// <summary>Every stable error identifier (the first part of an error record's FullyQualifiedErrorId); values never change.</summary>
 public static class ErrorIds
 {
     public const string IdentityStoreNotFound = "IdentityStoreNotFound";
@@ -151,4 +151,18 @@ public static class ErrorIds
     public const string GoogleContactNotSupported = "GoogleContactNotSupported";
     public const string GooglePrimaryAddressChangeNotSupported = "GooglePrimaryAddressChangeNotSupported";
     public const string OrganizationalUnitNotSupported = "OrganizationalUnitNotSupported";
+
+    // Exchange and mail-enabled objects
+    public const string NoExchangeServer = "NoExchangeServer";
+    public const string ExchangeServersUnavailable = "ExchangeServersUnavailable";
+    public const string InvalidEmailAddresses = "InvalidEmailAddresses";
+    public const string ExcludedDomainAddress = "ExcludedDomainAddress";
+    public const string InvalidAlias = "InvalidAlias";
+    public const string PasswordNotAllowed = "PasswordNotAllowed";
+    public const string NoMessagingProvider = "NoMessagingProvider";
+    public const string ProviderNotSupported = "ProviderNotSupported";
+    public const string RecipientNotFound = "RecipientNotFound";
+
+    /// <summary>A staged SMTP test failed in a stage that named no more precise id.</summary>
+    public const string SmtpTestFailed = "SmtpTestFailed";
 }

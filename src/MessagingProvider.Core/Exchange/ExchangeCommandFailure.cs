@@ -13,7 +13,7 @@ public static class ExchangeCommandFailure
         if (result.Errors.Count == 0) return;
         ErrorRecord first = result.Errors[0];
         string more = result.Errors.Count > 1 ? $" ({result.Errors.Count - 1} more error(s) followed.)" : "";
-        throw new MessagingProviderException(ExchangeErrorIds.ExchangeCommandFailed, KindOf(first.CategoryInfo.Category),
+        throw new MessagingProviderException(ErrorIds.ExchangeCommandFailed, KindOf(first.CategoryInfo.Category),
             $"Exchange server '{result.Server}' reported an error from {command.Name}: {first.Exception?.Message ?? first.ToString()}{more}",
             target, first.Exception);
     }

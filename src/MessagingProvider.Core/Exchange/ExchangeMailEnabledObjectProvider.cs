@@ -89,7 +89,7 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
     }
 
     private static MessagingProviderException NotFound(string identity, string why, Exception? inner) =>
-        new MessagingProviderException(ExchangeErrorIds.RecipientNotFound, ErrorKind.NotFound,
+        new MessagingProviderException(ErrorIds.RecipientNotFound, ErrorKind.NotFound,
             $"{why} Mail-enable it first (Enable-MailEnabledUser, Enable-MailEnabledGroup, Enable-MailEnabledContact).", identity, inner);
 
     public void Dispose() => _runner.Dispose();

@@ -56,7 +56,7 @@ public static class ExchangeRecipientCommands
         if (type.Equals("MailContact", StringComparison.OrdinalIgnoreCase)) return "Set-MailContact";
         if (type.Equals("DynamicDistributionGroup", StringComparison.OrdinalIgnoreCase)) return "Set-DynamicDistributionGroup";
         if (type.IndexOf("Group", StringComparison.OrdinalIgnoreCase) >= 0) return "Set-DistributionGroup";
-        throw new MessagingProviderException(ExchangeErrorIds.ExchangeCommandFailed, ErrorKind.NotSupported,
+        throw new MessagingProviderException(ErrorIds.ExchangeCommandFailed, ErrorKind.NotSupported,
             $"'{identity}' is a {(type.Length == 0 ? "recipient of unknown type" : type)}; its email addresses cannot be set by this module.", identity);
     }
 }

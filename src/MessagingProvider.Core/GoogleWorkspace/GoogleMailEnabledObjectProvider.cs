@@ -140,7 +140,7 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         }
         catch (MessagingProviderException e) when (e.Kind == ErrorKind.NotFound)
         {
-            throw new MessagingProviderException(ExchangeErrorIds.RecipientNotFound, ErrorKind.NotFound,
+            throw new MessagingProviderException(ErrorIds.RecipientNotFound, ErrorKind.NotFound,
                 $"Google Workspace has no group or user '{identity}' (identity store '{_identityStore}'). Give its primary email address, an alias or its ID; create groups with New-MailEnabledGroup and users in the Google Admin console.",
                 identity, e);
         }

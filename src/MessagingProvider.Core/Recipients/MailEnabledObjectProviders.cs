@@ -32,7 +32,7 @@ public static class MailEnabledObjectProviders
             case MessagingProviderType.Other when document.Messaging.Other is not null:
                 return new OtherMailEnabledObjectProvider(document);
             default:
-                throw new MessagingProviderException(ExchangeErrorIds.ProviderNotSupported, ErrorKind.NotSupported,
+                throw new MessagingProviderException(ErrorIds.ProviderNotSupported, ErrorKind.NotSupported,
                     $"Mail-enabled objects for the {document.Messaging.Provider} provider of identity store '{document.Name}' are not available in this version of the module.",
                     document.Name);
         }

@@ -38,7 +38,7 @@ public static class MailEnabledObjectRules
     {
         if (document.Messaging.Provider == MessagingProviderType.None)
         {
-            throw new MessagingProviderException(ExchangeErrorIds.NoMessagingProvider, ErrorKind.InvalidOperation,
+            throw new MessagingProviderException(ErrorIds.NoMessagingProvider, ErrorKind.InvalidOperation,
                 $"The identity store '{document.Name}' has no messaging provider (None), so it cannot create mail-enabled objects. Run Set-MessagingProvider -IdentityStore '{document.Name}' -Provider Exchange (or another provider) first.",
                 document.Name);
         }
@@ -65,7 +65,7 @@ public static class MailEnabledObjectRules
 
         if (why is not null)
         {
-            throw new MessagingProviderException(ExchangeErrorIds.PasswordNotAllowed, ErrorKind.InvalidOperation,
+            throw new MessagingProviderException(ErrorIds.PasswordNotAllowed, ErrorKind.InvalidOperation,
                 $"-Password cannot be used for '{request.Identity}': {why}.", request.Identity);
         }
     }
@@ -79,7 +79,7 @@ public static class MailEnabledObjectRules
         if (!test.IsValid)
         {
             string source = generated ? $"The alias '{alias}' generated from its names" : $"The alias '{alias}'";
-            throw new MessagingProviderException(ExchangeErrorIds.InvalidAlias, ErrorKind.InvalidArgument,
+            throw new MessagingProviderException(ErrorIds.InvalidAlias, ErrorKind.InvalidArgument,
                 $"{source} cannot be used for '{request.Identity}': {string.Join(" ", test.Reasons)} Give a valid -Alias (Test-EmailAlias checks one).",
                 alias);
         }

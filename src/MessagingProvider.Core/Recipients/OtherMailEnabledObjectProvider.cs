@@ -28,7 +28,7 @@ public sealed class OtherMailEnabledObjectProvider : IMailEnabledObjectProvider
     };
 
     public EmailAddressUpdate SetEmailAddresses(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken) =>
-        throw new MessagingProviderException(ExchangeErrorIds.ProviderNotSupported, ErrorKind.NotSupported,
+        throw new MessagingProviderException(ErrorIds.ProviderNotSupported, ErrorKind.NotSupported,
             $"The identity store '{_document.Name}' uses the provider Other, which holds no mailboxes: there are no email addresses to set. Use Merge-EmailAddress to compute a collection.",
             identity);
 

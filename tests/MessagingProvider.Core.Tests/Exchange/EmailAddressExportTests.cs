@@ -45,14 +45,14 @@ public sealed class EmailAddressExportTests
     public static TheoryData<string, string[], string?, string, string> Invalid => new TheoryData<string, string[], string?, string, string>
     {
         // rule, desired, primary, error id, message fragment
-        { "desired address in an excluded domain", new[] { "ann@contoso.mail.onmicrosoft.com" }, null, ExchangeErrorIds.ExcludedDomainAddress, "excluded SMTP domain" },
-        { "desired address in an excluded subdomain", new[] { "ann@contoso.com", "x@eu.legacy.local" }, "ann@contoso.com", ExchangeErrorIds.ExcludedDomainAddress, "'x@eu.legacy.local'" },
-        { "malformed address", new[] { "ann@@contoso" }, null, ExchangeErrorIds.InvalidEmailAddresses, "'ann@@contoso' is not a valid SMTP address" },
-        { "malformed without domain", new[] { "ann" }, null, ExchangeErrorIds.InvalidEmailAddresses, "'ann' is not a valid SMTP address" },
-        { "two primaries", new[] { "SMTP:a@contoso.com", "SMTP:b@contoso.com" }, null, ExchangeErrorIds.InvalidEmailAddresses, "more than one primary" },
-        { "primary differs from marked one", new[] { "SMTP:a@contoso.com" }, "b@contoso.com", ExchangeErrorIds.InvalidEmailAddresses, "also marked primary" },
-        { "no address at all", new string[0], null, ExchangeErrorIds.InvalidEmailAddresses, "exactly one primary" },
-        { "non-SMTP desired", new[] { "X500:/o=A/cn=ann" }, null, ExchangeErrorIds.InvalidEmailAddresses, "not an SMTP address" },
+        { "desired address in an excluded domain", new[] { "ann@contoso.mail.onmicrosoft.com" }, null, ErrorIds.ExcludedDomainAddress, "excluded SMTP domain" },
+        { "desired address in an excluded subdomain", new[] { "ann@contoso.com", "x@eu.legacy.local" }, "ann@contoso.com", ErrorIds.ExcludedDomainAddress, "'x@eu.legacy.local'" },
+        { "malformed address", new[] { "ann@@contoso" }, null, ErrorIds.InvalidEmailAddresses, "'ann@@contoso' is not a valid SMTP address" },
+        { "malformed without domain", new[] { "ann" }, null, ErrorIds.InvalidEmailAddresses, "'ann' is not a valid SMTP address" },
+        { "two primaries", new[] { "SMTP:a@contoso.com", "SMTP:b@contoso.com" }, null, ErrorIds.InvalidEmailAddresses, "more than one primary" },
+        { "primary differs from marked one", new[] { "SMTP:a@contoso.com" }, "b@contoso.com", ErrorIds.InvalidEmailAddresses, "also marked primary" },
+        { "no address at all", new string[0], null, ErrorIds.InvalidEmailAddresses, "exactly one primary" },
+        { "non-SMTP desired", new[] { "X500:/o=A/cn=ann" }, null, ErrorIds.InvalidEmailAddresses, "not an SMTP address" },
     };
 
     [Theory]

@@ -144,7 +144,7 @@ public sealed class ExchangeCommandRunnerTests
         using ExchangeCommandRunner runner = fixture.Runner(null, "ExchA", "ExchB");
         var error = Assert.Throws<MessagingProviderException>(() => runner.Invoke(EnableGroup("G1"), Exists("G1"), CancellationToken.None));
 
-        Assert.Equal(ExchangeErrorIds.ExchangeServersUnavailable, error.ErrorId);
+        Assert.Equal(ErrorIds.ExchangeServersUnavailable, error.ErrorId);
         Assert.Equal(ErrorKind.ConnectionError, error.Kind);
         Assert.Contains("ExchA: ", error.Message);
         Assert.Contains("ExchB: ", error.Message);

@@ -66,7 +66,7 @@ public sealed class MailEnabledObjectRulesTests
         else
         {
             var error = Assert.Throws<MessagingProviderException>(() => MailEnabledObjectRules.RequirePasswordAllowed(document, request));
-            Assert.Equal(ExchangeErrorIds.PasswordNotAllowed, error.ErrorId);
+            Assert.Equal(ErrorIds.PasswordNotAllowed, error.ErrorId);
         }
     }
 }

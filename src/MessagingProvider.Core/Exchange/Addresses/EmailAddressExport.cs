@@ -88,7 +88,7 @@ public static class EmailAddressExport
 
         if (problems.Count > 0)
         {
-            throw new MessagingProviderException(problems.All(p => p.Contains("excluded SMTP domain")) ? ExchangeErrorIds.ExcludedDomainAddress : ExchangeErrorIds.InvalidEmailAddresses,
+            throw new MessagingProviderException(problems.All(p => p.Contains("excluded SMTP domain")) ? ErrorIds.ExcludedDomainAddress : ErrorIds.InvalidEmailAddresses,
                 ErrorKind.InvalidArgument, "The email addresses cannot be used: " + string.Join(" ", problems), string.Join(", ", wanted));
         }
 

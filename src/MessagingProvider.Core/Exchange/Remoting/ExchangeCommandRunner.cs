@@ -45,7 +45,7 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
         ExchangeSettings settings = ExchangeProviderGuard.Require(document);
         if (settings.Servers.Count == 0)
         {
-            throw new MessagingProviderException(ExchangeErrorIds.NoExchangeServer, ErrorKind.InvalidOperation,
+            throw new MessagingProviderException(ErrorIds.NoExchangeServer, ErrorKind.InvalidOperation,
                 $"The identity store '{document.Name}' has no Exchange servers. Run Add-ExchangeServer or Sync-ExchangeServer first.", document.Name);
         }
 
@@ -136,7 +136,7 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
         }
 
         string list = string.Join("; ", failures.Select(f => $"{f.Key}: {f.Value}"));
-        throw new MessagingProviderException(ExchangeErrorIds.ExchangeServersUnavailable, ErrorKind.ConnectionError,
+        throw new MessagingProviderException(ErrorIds.ExchangeServersUnavailable, ErrorKind.ConnectionError,
             $"No Exchange server of identity store '{_identityStore}' could run {command.Name}. {list}. Run Test-ExchangeServer -IdentityStore '{_identityStore}' to check them.",
             _identityStore);
     }

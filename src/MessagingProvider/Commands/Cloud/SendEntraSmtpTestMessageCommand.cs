@@ -53,8 +53,7 @@ public sealed class SendEntraSmtpTestMessageCommand : IdentityStoreCmdlet
             }
 
             if (disabled) WriteWarning($"The Entra ID SMTP client of '{document.Name}' is now disabled because the test failed.");
-            WriteError(ErrorRecords.From(new MessagingProviderException(result.ErrorId ?? "SmtpTestFailed", TestFailureKind.Of(result.ErrorId),
-                $"{result.FailedStage} stage failed: {result.Reason}", $"{result.SmartHost}:{result.Port}")));
+            WriteError(ErrorRecords.From(TestFailureKind.Error(result.ErrorId, $"{result.FailedStage}", result.Reason ?? "", $"{result.SmartHost}:{result.Port}")));
         });
     }
 }

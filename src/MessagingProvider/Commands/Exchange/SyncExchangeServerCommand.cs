@@ -62,7 +62,7 @@ public sealed class SyncExchangeServerCommand : IdentityStoreCmdlet
             progress.StatusDescription = "Probing server status";
             progress.PercentComplete = 70;
             WriteProgress(progress);
-            IReadOnlyList<ExchangeServerInfo> servers = ExchangeServerStatusCheck.Run(this, Store, IdentityStore, new[] { "*" }, CancellationToken);
+            IReadOnlyList<ExchangeServerInfo> servers = ExchangeServerStatusCheck.Run(Store, IdentityStore, new[] { "*" }, Streams, CancellationToken);
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
             foreach (ExchangeServerInfo server in servers) WriteObject(server);

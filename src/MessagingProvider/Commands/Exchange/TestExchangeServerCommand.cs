@@ -41,7 +41,7 @@ public sealed class TestExchangeServerCommand : IdentityStoreCmdlet
         {
             TryRun(() =>
             {
-                foreach (ExchangeServerInfo info in ExchangeServerStatusCheck.Run(this, Store, pair.Key, pair.Value, CancellationToken))
+                foreach (ExchangeServerInfo info in ExchangeServerStatusCheck.Run(Store, pair.Key, pair.Value, Streams, CancellationToken))
                 {
                     WriteObject(info);
                 }

@@ -101,7 +101,7 @@ public sealed class TestSmtpServerCommand : MessagingProviderCmdlet
             WriteObject(result);
             if (!result.Succeeded)
             {
-                var failure = new MessagingProviderException(result.ErrorId ?? "SmtpTestFailed", TestFailureKind.Of(result.ErrorId), $"{result.FailedStage} stage failed: {result.Reason}", $"{endpoint.Server}:{endpoint.Port}");
+                MessagingProviderException failure = TestFailureKind.Error(result.ErrorId, $"{result.FailedStage}", result.Reason ?? "", $"{endpoint.Server}:{endpoint.Port}");
                 WriteError(ErrorRecords.From(failure));
             }
         });

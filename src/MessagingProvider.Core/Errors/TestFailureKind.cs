@@ -1,10 +1,11 @@
-using MessagingProvider.Errors;
+namespace MessagingProvider.Errors;
 
-namespace MessagingProvider.Commands.Cmdlets;
-
-/// <summary>The error category of a failed SMTP test stage, from its error id.</summary>
-internal static class TestFailureKind
+/// <summary>The error of a failed SMTP test stage (Test-SmtpServer, Send-EntraSmtpTestMessage): its id, and its kind from the id.</summary>
+public static class TestFailureKind
 {
+    public static MessagingProviderException Error(string? errorId, string failedStage, string reason, string target) =>
+        new MessagingProviderException(errorId ?? ErrorIds.SmtpTestFailed, Of(errorId), $"{failedStage} stage failed: {reason}", target);
+
     public static ErrorKind Of(string? errorId) => errorId switch
     {
         ErrorIds.SmtpAuthenticationFailed or ErrorIds.OAuthTokenRefused or ErrorIds.SmtpIntegratedAuthUnavailable or ErrorIds.SmtpAuthNotOffered

@@ -1,19 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Threading;
 using MessagingProvider.Configuration;
 using MessagingProvider.Exchange;
-using MessagingProvider.Exchange.Status;
 using MessagingProvider.Output;
 
-namespace MessagingProvider.Commands.Cmdlets;
+namespace MessagingProvider.Exchange.Status;
 
 /// <summary>Probes servers of one store with progress and verbose output, stores the results (Test- and Sync-ExchangeServer).</summary>
-internal static class ExchangeServerStatusCheck
+public static class ExchangeServerStatusCheck
 {
-    public static IReadOnlyList<ExchangeServerInfo> Run(Cmdlet cmdlet, ConfigurationStore store, string identityStore, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    public static IReadOnlyList<ExchangeServerInfo> Run(ConfigurationStore store, string identityStore, IReadOnlyCollection<string> names, IOperationSink sink, CancellationToken cancellationToken)
     {
         IdentityStoreDocument document = store.Get(identityStore);
         ExchangeSettings settings = ExchangeProviderGuard.Require(document);
@@ -27,13 +25,13 @@ internal static class ExchangeServerStatusCheck
         servers = servers.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (servers.Count == 0) return Array.Empty<ExchangeServerInfo>();
 
-        var progress = new ProgressRecord(1, "Test-ExchangeServer", $"Probing {servers.Count} Exchange server(s) of '{identityStore}' in parallel (timeout {settings.Connection.ProbeTimeoutSeconds} s)");
-        cmdlet.WriteProgress(progress);
-        cmdlet.WriteVerbose($"Probing {string.Join(", ", servers)}: TCP {string.Join(", ", settings.Connection.ProbePorts)} and GET /PowerShell/ on port {(settings.UseSsl ? settings.Connection.HttpsPort : settings.Connection.HttpPort)}.");
+        var progress = new OperationProgress(1, "Test-ExchangeServer", $"Probing {servers.Count} Exchange server(s) of '{identityStore}' in parallel (timeout {settings.Connection.ProbeTimeoutSeconds} s)");
+        sink.Progress(progress);
+        sink.Verbose($"Probing {string.Join(", ", servers)}: TCP {string.Join(", ", settings.Connection.ProbePorts)} and GET /PowerShell/ on port {(settings.UseSsl ? settings.Connection.HttpsPort : settings.Connection.HttpPort)}.");
         IReadOnlyList<ServerProbeResult> results = ExchangeServerProber.ProbeAll(servers, settings, cancellationToken);
-        progress.RecordType = ProgressRecordType.Completed;
-        cmdlet.WriteProgress(progress);
-        foreach (ServerProbeResult result in results) cmdlet.WriteVerbose($"Exchange server '{result.Server}': {result.Status}: {result.Reason}");
+        progress.Completed = true;
+        sink.Progress(progress);
+        foreach (ServerProbeResult result in results) sink.Verbose($"Exchange server '{result.Server}': {result.Status}: {result.Reason}");
 
         IdentityStoreDocument updated = ServerStatusRecorder.Record(store, identityStore, results, cancellationToken);
         return ExchangeProviderGuard.Require(updated).Servers
