@@ -54,7 +54,7 @@ public sealed class CloudEndpointTests
         using var dir = new TempDirectory();
         var store = new ConfigurationStore(dir.Path);
         store.Create("Contoso");
-        store.Update("Contoso", d => ProviderConfigurator.Apply(d, Office365Change(c =>
+        store.Update("Contoso", d => MessagingProviderChanges.Apply(d, Office365Change(c =>
         {
             c.AuthorityHost = "https://127.0.0.1:5443";
             c.ExchangeOnlineEndpoint = "https://127.0.0.1:5444/";
@@ -67,14 +67,14 @@ public sealed class CloudEndpointTests
         Assert.Equal("https://graph.microsoft.us/", resolved.GraphEndpoint.ToString());
 
         // An empty string removes one override; when none is left, nothing is stored.
-        store.Update("Contoso", d => ProviderConfigurator.Apply(d, new ProviderChange
+        store.Update("Contoso", d => MessagingProviderChanges.Apply(d, new ProviderChange
         {
             Provider = MessagingProviderType.Office365,
             AuthorityHost = "",
             GivenParameters = new[] { "AuthorityHost" },
         }, store.Secrets));
         Assert.Equal("https://login.microsoftonline.us/", CloudTable.Resolve(store.Get("Contoso").Messaging.Office365!).AuthorityHost.ToString());
-        store.Update("Contoso", d => ProviderConfigurator.Apply(d, new ProviderChange
+        store.Update("Contoso", d => MessagingProviderChanges.Apply(d, new ProviderChange
         {
             Provider = MessagingProviderType.Office365,
             ExchangeOnlineEndpoint = "",
@@ -95,7 +95,7 @@ public sealed class CloudEndpointTests
         store.Create("Contoso");
         byte[] before = File.ReadAllBytes(store.PathOf("Contoso"));
         var error = Assert.Throws<MessagingProviderException>(() =>
-            store.Update("Contoso", d => ProviderConfigurator.Apply(d, Office365Change(c => c.GraphEndpoint = value), store.Secrets)));
+            store.Update("Contoso", d => MessagingProviderChanges.Apply(d, Office365Change(c => c.GraphEndpoint = value), store.Secrets)));
         Assert.Equal(ErrorIds.InvalidEndpoint, error.ErrorId);
         Assert.Contains("-GraphEndpoint", error.Message);
         Assert.Equal(before, File.ReadAllBytes(store.PathOf("Contoso")));
@@ -108,7 +108,7 @@ public sealed class CloudEndpointTests
         var store = new ConfigurationStore(dir.Path);
         store.Create("G");
         string key = TestCertificates.WriteGoogleJsonKey(System.IO.Path.Combine(dir.Path, "files"), "mp@contoso-mail.iam.gserviceaccount.com");
-        store.Update("G", d => ProviderConfigurator.Apply(d, new ProviderChange
+        store.Update("G", d => MessagingProviderChanges.Apply(d, new ProviderChange
         {
             Provider = MessagingProviderType.GoogleWorkspace,
             AdminUser = "admin@contoso.com",
@@ -120,7 +120,7 @@ public sealed class CloudEndpointTests
         Assert.Equal("https://127.0.0.1:5443/token", GoogleWorkspace.GoogleEndpoints.TokenEndpoint(google).ToString());
         Assert.Equal("https://127.0.0.1:5444/", GoogleWorkspace.GoogleEndpoints.DirectoryApi(google).ToString());
 
-        store.Update("G", d => ProviderConfigurator.Apply(d, new ProviderChange
+        store.Update("G", d => MessagingProviderChanges.Apply(d, new ProviderChange
         {
             Provider = MessagingProviderType.GoogleWorkspace,
             TokenEndpoint = "",

@@ -12,7 +12,7 @@ public sealed class ExchangeServerPriorityTests
     private static List<ExchangeServerEntry> Servers(params string[] names)
     {
         var list = new List<ExchangeServerEntry>();
-        ExchangeServerPriority.Add(list, names, new Random(1));
+        ExchangeServerChanges.Add(list, names, new Random(1));
         return list;
     }
 
@@ -26,7 +26,7 @@ public sealed class ExchangeServerPriorityTests
         for (int seed = 0; seed < 60; seed++)
         {
             var list = new List<ExchangeServerEntry>();
-            ExchangeServerPriority.Add(list, new[] { "ExchA", "ExchB", "ExchC" }, new Random(seed));
+            ExchangeServerChanges.Add(list, new[] { "ExchA", "ExchB", "ExchC" }, new Random(seed));
             Assert.Equal(new[] { 1, 2, 3 }, list.Select(s => s.Priority).OrderBy(p => p));
             firsts.Add(list.Single(s => s.Priority == 1).Name);
         }
@@ -38,7 +38,7 @@ public sealed class ExchangeServerPriorityTests
     public void LaterAdditionsGoLast()
     {
         var list = Servers("ExchA", "ExchB");
-        ExchangeServerPriority.Add(list, new[] { "ExchC" });
+        ExchangeServerChanges.Add(list, new[] { "ExchC" });
         Assert.Equal("ExchC", list.Single(s => s.Priority == 3).Name);
     }
 
@@ -49,9 +49,9 @@ public sealed class ExchangeServerPriorityTests
     public void MovingAServerShiftsTheOthers(string server, int priority, string expected)
     {
         var list = new List<ExchangeServerEntry>();
-        ExchangeServerPriority.Add(list, new[] { "ExchA" });
-        ExchangeServerPriority.Add(list, new[] { "ExchB", "ExchC", "ExchD" });
-        ExchangeServerPriority.SetPriority(list, server, priority);
+        ExchangeServerChanges.Add(list, new[] { "ExchA" });
+        ExchangeServerChanges.Add(list, new[] { "ExchB", "ExchC", "ExchD" });
+        ExchangeServerChanges.SetPriority(list, server, priority);
         Assert.Equal(expected, Order(list));
     }
 
@@ -59,9 +59,9 @@ public sealed class ExchangeServerPriorityTests
     public void RemovingCloseRanks()
     {
         var list = new List<ExchangeServerEntry>();
-        ExchangeServerPriority.Add(list, new[] { "ExchA" });
-        ExchangeServerPriority.Add(list, new[] { "ExchB", "ExchC" });
-        ExchangeServerPriority.Remove(list, new[] { "exchb" });
+        ExchangeServerChanges.Add(list, new[] { "ExchA" });
+        ExchangeServerChanges.Add(list, new[] { "ExchB", "ExchC" });
+        ExchangeServerChanges.Remove(list, new[] { "exchb" });
         Assert.Equal("1:ExchA,2:ExchC", Order(list));
     }
 
@@ -69,17 +69,17 @@ public sealed class ExchangeServerPriorityTests
     public void BadInputChangesNothing()
     {
         var list = new List<ExchangeServerEntry>();
-        ExchangeServerPriority.Add(list, new[] { "ExchA" });
-        ExchangeServerPriority.Add(list, new[] { "ExchB" });
+        ExchangeServerChanges.Add(list, new[] { "ExchA" });
+        ExchangeServerChanges.Add(list, new[] { "ExchB" });
         string before = Order(list);
 
-        Assert.Equal(ErrorIds.ExchangeServerAlreadyExists, Assert.Throws<MessagingProviderException>(() => ExchangeServerPriority.Add(list, new[] { "ExchC", "EXCHA" })).ErrorId);
-        Assert.Equal(ErrorIds.ExchangeServerAlreadyExists, Assert.Throws<MessagingProviderException>(() => ExchangeServerPriority.Add(list, new[] { "ExchC", "exchc" })).ErrorId);
-        Assert.Equal(ErrorIds.ExchangeServerNotFound, Assert.Throws<MessagingProviderException>(() => ExchangeServerPriority.SetPriority(list, "ExchZ", 1)).ErrorId);
-        Assert.Equal(ErrorIds.ExchangeServerPriorityOutOfRange, Assert.Throws<MessagingProviderException>(() => ExchangeServerPriority.SetPriority(list, "ExchA", 3)).ErrorId);
-        Assert.Equal(ErrorIds.ExchangeServerPriorityOutOfRange, Assert.Throws<MessagingProviderException>(() => ExchangeServerPriority.SetPriority(list, "ExchA", 0)).ErrorId);
-        Assert.Equal(ErrorIds.ExchangeServerNotFound, Assert.Throws<MessagingProviderException>(() => ExchangeServerPriority.Remove(list, new[] { "ExchA", "ExchZ" })).ErrorId);
-        Assert.Equal(ErrorIds.InvalidServerName, Assert.Throws<MessagingProviderException>(() => ExchangeServerPriority.Add(list, new[] { "bad name!" })).ErrorId);
+        Assert.Equal(ErrorIds.ExchangeServerAlreadyExists, Assert.Throws<MessagingProviderException>(() => ExchangeServerChanges.Add(list, new[] { "ExchC", "EXCHA" })).ErrorId);
+        Assert.Equal(ErrorIds.ExchangeServerAlreadyExists, Assert.Throws<MessagingProviderException>(() => ExchangeServerChanges.Add(list, new[] { "ExchC", "exchc" })).ErrorId);
+        Assert.Equal(ErrorIds.ExchangeServerNotFound, Assert.Throws<MessagingProviderException>(() => ExchangeServerChanges.SetPriority(list, "ExchZ", 1)).ErrorId);
+        Assert.Equal(ErrorIds.ExchangeServerPriorityOutOfRange, Assert.Throws<MessagingProviderException>(() => ExchangeServerChanges.SetPriority(list, "ExchA", 3)).ErrorId);
+        Assert.Equal(ErrorIds.ExchangeServerPriorityOutOfRange, Assert.Throws<MessagingProviderException>(() => ExchangeServerChanges.SetPriority(list, "ExchA", 0)).ErrorId);
+        Assert.Equal(ErrorIds.ExchangeServerNotFound, Assert.Throws<MessagingProviderException>(() => ExchangeServerChanges.Remove(list, new[] { "ExchA", "ExchZ" })).ErrorId);
+        Assert.Equal(ErrorIds.InvalidServerName, Assert.Throws<MessagingProviderException>(() => ExchangeServerChanges.Add(list, new[] { "bad name!" })).ErrorId);
         Assert.Equal(before, Order(list));
     }
 
@@ -87,11 +87,11 @@ public sealed class ExchangeServerPriorityTests
     public void ReplaceKeepsOrderAndStatusOfServersThatStay()
     {
         var list = new List<ExchangeServerEntry>();
-        ExchangeServerPriority.Add(list, new[] { "ExchA" });
-        ExchangeServerPriority.Add(list, new[] { "ExchB", "ExchC" });
+        ExchangeServerChanges.Add(list, new[] { "ExchA" });
+        ExchangeServerChanges.Add(list, new[] { "ExchB", "ExchC" });
         list.Single(s => s.Name == "ExchC").Status = ServerStatus.Online;
 
-        ExchangeServerPriority.Replace(list, new[] { "ExchD", "ExchC", "ExchA" });
+        ExchangeServerChanges.Replace(list, new[] { "ExchD", "ExchC", "ExchA" });
         Assert.Equal("1:ExchA,2:ExchC,3:ExchD", Order(list));
         Assert.Equal(ServerStatus.Online, list.Single(s => s.Name == "ExchC").Status);
     }

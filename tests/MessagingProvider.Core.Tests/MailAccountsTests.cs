@@ -57,14 +57,14 @@ public sealed class MailAccountsTests
         using var temp = new TempDirectory();
         var vault = new SecretVault(temp.Path);
         var mail = new MailSettings();
-        MailServerEntry server = MailServerCatalog.Create(mail, "S", new MailServerDefinition { ServiceType = MailServiceType.ImapSmtp, ServiceAddress = "mail.contoso.com", Receive = true }, vault);
+        MailServerEntry server = MailServerChanges.Create(mail, "S", new MailServerDefinition { ServiceType = MailServiceType.ImapSmtp, ServiceAddress = "mail.contoso.com", Receive = true }, vault);
         Assert.Equal((993, 587), (server.ImapPort, server.SmtpPort));
 
-        MailServerCatalog.Update(mail, "s", new MailServerDefinition { ImapTls = MailTlsMode.StartTls, SmtpTls = MailTlsMode.Tls }, vault);
+        MailServerChanges.Update(mail, "s", new MailServerDefinition { ImapTls = MailTlsMode.StartTls, SmtpTls = MailTlsMode.Tls }, vault);
         Assert.Equal((143, 465), (server.ImapPort, server.SmtpPort));
 
-        MailServerCatalog.Update(mail, "S", new MailServerDefinition { ImapPort = 1143 }, vault);
-        MailServerCatalog.Update(mail, "S", new MailServerDefinition { ImapTls = MailTlsMode.Tls, SmtpTls = MailTlsMode.None }, vault);
+        MailServerChanges.Update(mail, "S", new MailServerDefinition { ImapPort = 1143 }, vault);
+        MailServerChanges.Update(mail, "S", new MailServerDefinition { ImapTls = MailTlsMode.Tls, SmtpTls = MailTlsMode.None }, vault);
         Assert.Equal((1143, 25), (server.ImapPort, server.SmtpPort));
     }
 
@@ -103,19 +103,19 @@ public sealed class MailAccountsTests
         System.IO.Directory.CreateDirectory(temp.Path);
         var vault = new SecretVault(temp.Path);
         var mail = new MailSettings();
-        MailServerCatalog.Create(mail, "S", new MailServerDefinition { ServiceType = MailServiceType.Exchange, ServiceAddress = "ews.contoso.com", Send = true, LoginFormat = MailLoginFormat.EmailAddress }, vault);
-        ProviderDomainTable.Add(mail, "contoso.com", "s");
+        MailServerChanges.Create(mail, "S", new MailServerDefinition { ServiceType = MailServiceType.Exchange, ServiceAddress = "ews.contoso.com", Send = true, LoginFormat = MailLoginFormat.EmailAddress }, vault);
+        ProviderDomainChanges.Add(mail, "contoso.com", "s");
         MailAccountCatalog.Create(mail, "anna@contoso.com", null, null, new NetworkCredential("", "P@ss").SecurePassword, vault);
 
-        var error = Assert.Throws<MessagingProviderException>(() => MailServerCatalog.Remove(mail, "S"));
+        var error = Assert.Throws<MessagingProviderException>(() => MailServerChanges.Remove(mail, "S"));
         Assert.Equal(ErrorIds.MailServerInUse, error.ErrorId);
         Assert.Contains("anna@contoso.com", error.Message);
         Assert.Contains("contoso.com ", error.Message);
         Assert.Single(mail.Servers);
 
         MailAccountCatalog.Remove(mail, "ANNA@contoso.com");
-        ProviderDomainTable.Remove(mail, "contoso.com.");
-        MailServerCatalog.Remove(mail, "S");
+        ProviderDomainChanges.Remove(mail, "contoso.com.");
+        MailServerChanges.Remove(mail, "S");
         Assert.Empty(mail.Servers);
     }
 }

@@ -18,7 +18,7 @@ public sealed class ProviderConfiguratorTests
     }
 
     private static IdentityStoreDocument Apply(ConfigurationStore store, ProviderChange change) =>
-        store.Update("Contoso", d => ProviderConfigurator.Apply(d, change, store.Secrets));
+        store.Update("Contoso", d => MessagingProviderChanges.Apply(d, change, store.Secrets));
 
     [Fact]
     public void ExchangeNeedsDomainAndCredential()
@@ -70,7 +70,7 @@ public sealed class ProviderConfiguratorTests
         using (dir)
         {
             Apply(store, new ProviderChange { Provider = MessagingProviderType.Other, Domain = "googlegroups.com", MaximumAliasLength = 20 });
-            Assert.True(ProviderConfigurator.DiscardsSettings(store.Get("Contoso").Messaging, MessagingProviderType.None));
+            Assert.True(MessagingProviderChanges.DiscardsSettings(store.Get("Contoso").Messaging, MessagingProviderType.None));
             IdentityStoreDocument after = Apply(store, new ProviderChange { Provider = MessagingProviderType.None });
             Assert.Null(after.Messaging.Other);
             Assert.Equal(MessagingProviderType.None, after.Messaging.Provider);

@@ -29,13 +29,13 @@ public sealed class SecretStorageTests
         var store = new ConfigurationStore(dir.Path);
         store.Create("Onprem");
         store.Create("Cloud");
-        store.Update("Onprem", d => ProviderConfigurator.Apply(d, new ProviderChange
+        store.Update("Onprem", d => MessagingProviderChanges.Apply(d, new ProviderChange
         {
             Provider = MessagingProviderType.Exchange,
             Domain = "contoso.com",
             Credential = new PSCredential("CONTOSO\\svc-mp", Secure(Password)),
         }, store.Secrets));
-        store.Update("Cloud", d => ProviderConfigurator.Apply(d, new ProviderChange
+        store.Update("Cloud", d => MessagingProviderChanges.Apply(d, new ProviderChange
         {
             Provider = MessagingProviderType.Office365,
             Domain = "contoso.com",

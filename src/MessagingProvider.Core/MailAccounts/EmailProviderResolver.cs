@@ -43,17 +43,17 @@ public sealed class EmailProviderResolver
     public async Task<EmailProviderResolution> ResolveAsync(MailSettings? mail, string emailAddress, CancellationToken cancellationToken)
     {
         string address = EmailAddressSyntax.Require(emailAddress, "EmailAddress");
-        string domain = ProviderDomainTable.DomainOf(address);
+        string domain = ProviderDomainChanges.DomainOf(address);
         var result = new EmailProviderResolution { EmailAddress = address, Domain = domain, DnsStatus = EmailDnsStatus.NotQueried };
 
-        EmailProviderDomainEntry? row = mail is null ? null : ProviderDomainTable.TryFind(mail, domain);
+        EmailProviderDomainEntry? row = mail is null ? null : ProviderDomainChanges.TryFind(mail, domain);
         if (row is not null)
         {
             result.Provider = EmailProvider.MailServer;
             result.DecidedBy = EmailProviderRule.ProviderDomainTable;
             result.Rule = $"{row.Domain} -> {row.MailServer}";
             result.MailServer = row.MailServer;
-            result.ServiceType = MailServerCatalog.TryFind(mail!, row.MailServer)?.ServiceType;
+            result.ServiceType = MailServerChanges.TryFind(mail!, row.MailServer)?.ServiceType;
             return result;
         }
 

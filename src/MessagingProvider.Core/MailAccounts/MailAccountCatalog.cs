@@ -23,7 +23,7 @@ public static class MailAccountCatalog
                 $"The mail account '{existing.EmailAddress}' already exists on the mail server '{existing.MailServer}'. Remove it with Remove-MailAccount first to set it up again.", address);
         }
 
-        MailServerEntry server = mailServer is null ? ServerFor(mail, address) : MailServerCatalog.Find(mail, mailServer);
+        MailServerEntry server = mailServer is null ? ServerFor(mail, address) : MailServerChanges.Find(mail, mailServer);
         var entry = new MailAccountEntry
         {
             EmailAddress = address,
@@ -96,14 +96,14 @@ public static class MailAccountCatalog
 
     private static MailServerEntry ServerFor(MailSettings mail, string address)
     {
-        EmailProviderDomainEntry? row = ProviderDomainTable.ForAddress(mail, address);
+        EmailProviderDomainEntry? row = ProviderDomainChanges.ForAddress(mail, address);
         if (row is null)
         {
-            string domain = ProviderDomainTable.DomainOf(address);
+            string domain = ProviderDomainChanges.DomainOf(address);
             throw new MessagingProviderException(ErrorIds.MailServerNotDetermined, ErrorKind.InvalidArgument,
                 $"No mail server is known for the domain '{domain}'. Give -MailServer, or map the domain once with Add-EmailProviderDomain -Domain {domain} -MailServer <name>.", address);
         }
 
-        return MailServerCatalog.Find(mail, row.MailServer);
+        return MailServerChanges.Find(mail, row.MailServer);
     }
 }

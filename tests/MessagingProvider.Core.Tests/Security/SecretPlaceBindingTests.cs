@@ -25,13 +25,13 @@ public sealed class SecretPlaceBindingTests
         store.Create("Contoso");
         store.Update("Contoso", d =>
         {
-            ProviderConfigurator.Apply(d, new ProviderChange
+            MessagingProviderChanges.Apply(d, new ProviderChange
             {
                 Provider = MessagingProviderType.Exchange,
                 Domain = "contoso.com",
                 Credential = new PSCredential(@"CONTOSO\svc", SecretStorageTests.Secure(ExchangePassword)),
             }, store.Secrets);
-            d.Smtp = SmtpSettingsEditor.Apply(d.Smtp, new SmtpServerChange
+            d.Smtp = SmtpServerChanges.Apply(d.Smtp, new SmtpServerChange
             {
                 Server = "smtp.contoso.com", Port = 587, From = "notify@contoso.com",
                 Authentication = SmtpAuthentication.Basic, UserName = "notify@contoso.com", Password = SecretStorageTests.Secure(SmtpPassword),
@@ -92,7 +92,7 @@ public sealed class SecretPlaceBindingTests
         using var dir = new TempDirectory();
         ConfigurationStore store = StoreWithTwoSecrets(dir);
         store.Create("Fabrikam");
-        store.Update("Fabrikam", d => d.Smtp = SmtpSettingsEditor.Apply(d.Smtp, new SmtpServerChange
+        store.Update("Fabrikam", d => d.Smtp = SmtpServerChanges.Apply(d.Smtp, new SmtpServerChange
         {
             Server = "smtp.fabrikam.com", Port = 587, From = "notify@fabrikam.com",
             Authentication = SmtpAuthentication.Basic, UserName = "notify@fabrikam.com", Password = SecretStorageTests.Secure("other"),

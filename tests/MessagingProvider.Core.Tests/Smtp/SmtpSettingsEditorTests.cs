@@ -22,7 +22,7 @@ public sealed class SmtpSettingsEditorTests : System.IDisposable
     [Fact]
     public void FirstSetDefaultsThePortFromTheSecurityAndACredentialMeansBasic()
     {
-        SmtpSettings settings = SmtpSettingsEditor.Apply(null, new SmtpServerChange
+        SmtpSettings settings = SmtpServerChanges.Apply(null, new SmtpServerChange
         {
             Server = "smtp.contoso.com", From = "idm@contoso.com", Security = SmtpSecurity.SslOnConnect,
             UserName = "smtp-idm", Password = new NetworkCredential("", "p").SecurePassword,
@@ -36,13 +36,13 @@ public sealed class SmtpSettingsEditorTests : System.IDisposable
     [Fact]
     public void ChangingTheModeDropsThePreviousSecrets()
     {
-        SmtpSettings basic = SmtpSettingsEditor.Apply(null, new SmtpServerChange
+        SmtpSettings basic = SmtpServerChanges.Apply(null, new SmtpServerChange
         {
             Server = "smtp.contoso.com", From = "idm@contoso.com", Authentication = SmtpAuthentication.Basic,
             UserName = "smtp-idm", Password = new NetworkCredential("", "p").SecurePassword,
         }, _vault);
 
-        SmtpSettings anonymous = SmtpSettingsEditor.Apply(basic, new SmtpServerChange { Authentication = SmtpAuthentication.Anonymous }, _vault);
+        SmtpSettings anonymous = SmtpServerChanges.Apply(basic, new SmtpServerChange { Authentication = SmtpAuthentication.Anonymous }, _vault);
 
         Assert.Null(anonymous.UserName);
         Assert.Null(anonymous.Password);
@@ -53,7 +53,7 @@ public sealed class SmtpSettingsEditorTests : System.IDisposable
     [InlineData("smtp.contoso.com", "http://login.microsoftonline.com/x/oauth2/v2.0/token", "InvalidTokenEndpoint")]
     public void InvalidInputIsRefused(string server, string? tokenEndpoint, string errorId)
     {
-        var e = Assert.Throws<MessagingProviderException>(() => SmtpSettingsEditor.Apply(null, new SmtpServerChange
+        var e = Assert.Throws<MessagingProviderException>(() => SmtpServerChanges.Apply(null, new SmtpServerChange
         {
             Server = server, From = "idm@contoso.com", TokenEndpoint = tokenEndpoint,
         }, _vault));

@@ -23,7 +23,7 @@ public static class EntraSmtpClientEndpoint
     /// </summary>
     public static SmtpEndpoint Create(ConfigurationStore store, IdentityStoreDocument document)
     {
-        EntraSmtpClientSettings settings = EntraSmtpClientEditor.Require(document);
+        EntraSmtpClientSettings settings = EntraSmtpClientChanges.Require(document);
         string mailbox = settings.MailboxUser ?? throw new MessagingProviderException(ErrorIds.MailboxLogonRequired, ErrorKind.AuthenticationError,
             $"Nobody has signed in to the mailbox of the Entra ID SMTP client of '{document.Name}'. Run Connect-EntraSmtpMailbox -IdentityStore '{document.Name}' and sign in as the dedicated mailbox.", document.Name);
         MailboxLogon logon = Logon(store, document);
@@ -44,7 +44,7 @@ public static class EntraSmtpClientEndpoint
     /// <summary>The device-code sign-in and the silent renewals of the store's mailbox.</summary>
     public static MailboxLogon Logon(ConfigurationStore store, IdentityStoreDocument document, HttpHandlerFactory? handlerFactory = null)
     {
-        EntraSmtpClientSettings settings = EntraSmtpClientEditor.Require(document);
+        EntraSmtpClientSettings settings = EntraSmtpClientChanges.Require(document);
         string name = document.Name;
         return new MailboxLogon(new Uri(settings.AuthorityHost), settings.TenantId, settings.ClientId, store.TokenCachePath(name), store.Secrets, handlerFactory,
             () => store.Lock(name), document.Protection);
@@ -54,7 +54,7 @@ public static class EntraSmtpClientEndpoint
     /// <summary>For senders (notifications): refuses unless Enable-EntraSmtpClient turned it on.</summary>
     public static EntraSmtpClientSettings RequireEnabled(IdentityStoreDocument document)
     {
-        EntraSmtpClientSettings settings = EntraSmtpClientEditor.Require(document);
+        EntraSmtpClientSettings settings = EntraSmtpClientChanges.Require(document);
         if (settings.Enabled) return settings;
         throw new MessagingProviderException(ErrorIds.EntraSmtpClientNotEnabled, ErrorKind.InvalidOperation,
             $"The Entra ID SMTP client of '{document.Name}' is not enabled. Send a test message with Send-EntraSmtpTestMessage, then run Enable-EntraSmtpClient -IdentityStore '{document.Name}'.", document.Name);

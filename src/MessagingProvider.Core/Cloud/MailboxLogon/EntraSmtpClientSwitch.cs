@@ -39,7 +39,7 @@ public static class EntraSmtpClientSwitch
     /// <summary>Returns whether it was enabled already.</summary>
     public static bool Enable(IdentityStoreDocument document)
     {
-        EntraSmtpClientSettings settings = EntraSmtpClientEditor.Require(document);
+        EntraSmtpClientSettings settings = EntraSmtpClientChanges.Require(document);
         string name = document.Name;
         string test = $"Send a test message with Send-EntraSmtpTestMessage -IdentityStore '{name}' -To <address>; once it succeeds, run Enable-EntraSmtpClient again.";
         if (settings.MailboxUser is null)
@@ -63,7 +63,7 @@ public static class EntraSmtpClientSwitch
     /// <summary>Returns whether it was enabled.</summary>
     public static bool Disable(IdentityStoreDocument document)
     {
-        EntraSmtpClientSettings settings = EntraSmtpClientEditor.Require(document);
+        EntraSmtpClientSettings settings = EntraSmtpClientChanges.Require(document);
         bool was = settings.Enabled;
         settings.Enabled = false;
         return was;

@@ -21,7 +21,7 @@ public static class EntraSmtpClientTest
     public static EntraSmtpClientTestResult Run(ConfigurationStore store, IdentityStoreDocument document, IReadOnlyList<MailboxAddress> to, TimeSpan timeout,
         Action<string>? dialogue, Action<string>? verbose, CancellationToken cancellationToken, out bool disabledByFailure)
     {
-        EntraSmtpClientSettings tested = EntraSmtpClientEditor.Require(document);
+        EntraSmtpClientSettings tested = EntraSmtpClientChanges.Require(document);
         string fingerprint = EntraSmtpClientFingerprint.Of(tested);
         SmtpEndpoint endpoint = EntraSmtpClientEndpoint.Create(store, document);
         endpoint.Timeout = timeout;
@@ -44,7 +44,7 @@ public static class EntraSmtpClientTest
         bool ready = false;
         store.Update(document.Name, d =>
         {
-            EntraSmtpClientSettings current = EntraSmtpClientEditor.Require(d);
+            EntraSmtpClientSettings current = EntraSmtpClientChanges.Require(d);
             wasEnabled = current.Enabled;
             current.LastTest = record;
             if (!record.Succeeded) current.Enabled = false;

@@ -19,7 +19,7 @@ public static class ExchangeServerStatusCheck
         foreach (string name in names)
         {
             if (name == "*") servers.AddRange(settings.Servers.OrderBy(s => s.Priority).Select(s => s.Name));
-            else servers.Add(ExchangeServerPriority.Find(settings.Servers, name).Name);
+            else servers.Add(ExchangeServerChanges.Find(settings.Servers, name).Name);
         }
 
         servers = servers.Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -50,9 +50,9 @@ public sealed class ServerSyncPlan
     public void Apply(ExchangeSettings settings, ICollection<string> confirmedRemovals, bool addAndRecordVersions)
     {
         List<ExchangeServerEntry> servers = settings.Servers;
-        ExchangeServerPriority.Remove(servers, Removed.Where(r => confirmedRemovals.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList());
+        ExchangeServerChanges.Remove(servers, Removed.Where(r => confirmedRemovals.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList());
         if (!addAndRecordVersions) return;
-        ExchangeServerPriority.Add(servers, Added.Select(a => a.Name).ToList());
+        ExchangeServerChanges.Add(servers, Added.Select(a => a.Name).ToList());
         foreach (DiscoveredServer server in Kept.Concat(Added))
         {
             ExchangeServerEntry entry = servers.First(s => server.IsNamed(s.Name));

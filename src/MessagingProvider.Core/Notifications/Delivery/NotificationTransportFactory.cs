@@ -28,7 +28,7 @@ public static class NotificationTransportFactory
         {
             case NotificationDeliveryMethod.Smtp:
             {
-                SmtpSettings smtp = SmtpSettingsEditor.Require(document);
+                SmtpSettings smtp = SmtpServerChanges.Require(document);
                 SmtpEndpoint endpoint = SmtpEndpoint.FromSettings(smtp, vault);
                 endpoint.Timeout = delivery.GetTimeout();
                 return new SmtpNotificationTransport(endpoint, NotificationDeliveryMethod.Smtp, "SMTP server", options.Verbose);

@@ -21,7 +21,7 @@ public sealed class ConnectEntraSmtpMailboxCommand : IdentityStoreCmdlet
         TryRun(() =>
         {
             IdentityStoreDocument document = Store.Get(IdentityStore);
-            EntraSmtpClientSettings settings = EntraSmtpClientEditor.Require(document);
+            EntraSmtpClientSettings settings = EntraSmtpClientChanges.Require(document);
             if (!ShouldProcess(document.Name, "Sign in to the mailbox of the Microsoft Entra ID SMTP client with a device code")) return;
 
             MailboxLogon logon = EntraSmtpClientEndpoint.Logon(Store, document);
@@ -32,7 +32,7 @@ public sealed class ConnectEntraSmtpMailboxCommand : IdentityStoreCmdlet
             bool wasEnabled = false;
             Store.Update(document.Name, d =>
             {
-                EntraSmtpClientSettings current = EntraSmtpClientEditor.Require(d);
+                EntraSmtpClientSettings current = EntraSmtpClientChanges.Require(d);
                 wasEnabled = current.Enabled;
                 current.MailboxUser = token.UserName;
                 current.SignedIn = signedIn;

@@ -16,7 +16,7 @@ public sealed class GetEntraSmtpClientCommand : IdentityStoreCmdlet
         TryRun(() =>
         {
             IdentityStoreDocument document = Store.Get(IdentityStore);
-            WriteObject(EntraSmtpClientInfo.Create(document.Name, EntraSmtpClientEditor.Require(document), Store.TokenCachePath(document.Name)));
+            WriteObject(EntraSmtpClientInfo.Create(document.Name, EntraSmtpClientChanges.Require(document), Store.TokenCachePath(document.Name)));
         });
     }
 }

@@ -36,7 +36,7 @@ public sealed class SendEntraSmtpTestMessageCommand : IdentityStoreCmdlet
         {
             var to = RecipientAddresses.Parse(To, "To").Select(MailboxAddress.Parse).ToList();
             IdentityStoreDocument document = Store.Get(IdentityStore);
-            EntraSmtpClientSettings settings = EntraSmtpClientEditor.Require(document);
+            EntraSmtpClientSettings settings = EntraSmtpClientChanges.Require(document);
             // Refuses before anything is sent or recorded when nobody signed in.
             EntraSmtpClientEndpoint.Create(Store, document);
             string recipients = string.Join(", ", to.Select(a => a.Address));

@@ -67,8 +67,8 @@ public sealed class SetEntraSmtpClientCommand : IdentityStoreCmdlet
         if (!ShouldProcess(IdentityStore, "Set the Microsoft Entra ID SMTP client")) return;
         TryRun(() =>
         {
-            EntraSmtpClientEdit edit = null!;
-            IdentityStoreDocument updated = Store.Update(IdentityStore, d => edit = EntraSmtpClientEditor.Apply(d, change, Store.Secrets), CancellationToken);
+            EntraSmtpClientChangeResult edit = null!;
+            IdentityStoreDocument updated = Store.Update(IdentityStore, d => edit = EntraSmtpClientChanges.Apply(d, change, Store.Secrets), CancellationToken);
             EntraSmtpClientSettings settings = edit.Settings;
             string cachePath = Store.TokenCachePath(updated.Name);
             // Without a recorded sign-in a cache file can only be a stale one (previous app, or a removed store's).

@@ -42,7 +42,7 @@ public sealed class AddExchangeServerCommand : IdentityStoreCmdlet
             {
                 IReadOnlyList<ExchangeServerEntry> added = new List<ExchangeServerEntry>();
                 IdentityStoreDocument updated = Store.Update(store,
-                    d => added = ExchangeServerPriority.Add(ExchangeProviderGuard.Require(d).Servers, pair.Value),
+                    d => added = ExchangeServerChanges.Add(ExchangeProviderGuard.Require(d).Servers, pair.Value),
                     CancellationToken);
                 foreach (ExchangeServerEntry entry in added)
                 {

@@ -26,7 +26,7 @@ public sealed class GetExchangeServerCommand : IdentityStoreCmdlet
             .ToList();
         if (servers.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(Server))
         {
-            Exchange.ExchangeServerPriority.Find(servers, Server);
+            Exchange.ExchangeServerChanges.Find(servers, Server);
         }
 
         return servers.Select(server => ExchangeServerInfo.From(document.Name, server));

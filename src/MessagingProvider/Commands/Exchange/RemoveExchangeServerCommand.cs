@@ -24,9 +24,9 @@ public sealed class RemoveExchangeServerCommand : IdentityStoreCmdlet
         {
             TryRun(() =>
             {
-                ExchangeServerPriority.Find(ExchangeProviderGuard.Require(Store.Get(IdentityStore)).Servers, server);
+                ExchangeServerChanges.Find(ExchangeProviderGuard.Require(Store.Get(IdentityStore)).Servers, server);
                 if (!ShouldProcess($"{server} ({IdentityStore})", "Remove Exchange server")) return;
-                Store.Update(IdentityStore, d => ExchangeServerPriority.Remove(ExchangeProviderGuard.Require(d).Servers, new[] { server }), CancellationToken);
+                Store.Update(IdentityStore, d => ExchangeServerChanges.Remove(ExchangeProviderGuard.Require(d).Servers, new[] { server }), CancellationToken);
                 WriteVerbose($"Removed Exchange server '{server}' from '{IdentityStore}'.");
             });
         }

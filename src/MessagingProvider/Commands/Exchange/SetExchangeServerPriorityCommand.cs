@@ -30,7 +30,7 @@ public sealed class SetExchangeServerPriorityCommand : IdentityStoreCmdlet
         {
             if (!ShouldProcess($"{Server} ({IdentityStore})", $"Set Exchange server priority to {Priority}")) return;
             IdentityStoreDocument updated = Store.Update(IdentityStore,
-                d => ExchangeServerPriority.SetPriority(ExchangeProviderGuard.Require(d).Servers, Server, Priority),
+                d => ExchangeServerChanges.SetPriority(ExchangeProviderGuard.Require(d).Servers, Server, Priority),
                 CancellationToken);
             WriteVerbose($"Exchange server '{Server}' of '{IdentityStore}' now has priority {Priority}.");
             if (!PassThru) return;

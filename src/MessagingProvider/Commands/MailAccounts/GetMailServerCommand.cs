@@ -21,7 +21,7 @@ public sealed class GetMailServerCommand : IdentityStoreCmdlet
 
     protected override void ProcessRecord() => WriteFromStore(document =>
     {
-        if (!WildcardPattern.ContainsWildcardCharacters(Name)) MailServerCatalog.Find(document.Mail, Name);
+        if (!WildcardPattern.ContainsWildcardCharacters(Name)) MailServerChanges.Find(document.Mail, Name);
         var pattern = new WildcardPattern(Name, WildcardOptions.IgnoreCase);
         return document.Mail.Servers.Where(s => pattern.IsMatch(s.Name)).Select(server => MailServerInfo.From(document.Name, server));
     });

@@ -30,7 +30,7 @@ public sealed class NewMailServerCommand : IdentityStoreCmdlet, IDynamicParamete
         {
             if (!ShouldProcess($"{Name} ({IdentityStore})", $"Create {ServiceType} mail server")) return;
             MailServerEntry created = new MailServerEntry();
-            IdentityStoreDocument updated = Store.Update(IdentityStore, d => created = MailServerCatalog.Create(d.Mail, Name, _settings.Definition(ServiceType, MyInvocation.BoundParameters), Store.Secrets), CancellationToken);
+            IdentityStoreDocument updated = Store.Update(IdentityStore, d => created = MailServerChanges.Create(d.Mail, Name, _settings.Definition(ServiceType, MyInvocation.BoundParameters), Store.Secrets), CancellationToken);
             WriteVerbose($"Created the {created.ServiceType} mail server '{created.Name}' ({created.ServiceAddress}) in '{updated.Name}'.");
             WriteObject(MailServerInfo.From(updated.Name, created));
         });

@@ -26,9 +26,9 @@ public sealed class RemoveMailServerCommand : IdentityStoreCmdlet
             TryRun(() =>
             {
                 // Checked before ShouldProcess so that -WhatIf already tells what would block it.
-                MailServerCatalog.Remove(Store.Get(IdentityStore).Mail, name);
+                MailServerChanges.Remove(Store.Get(IdentityStore).Mail, name);
                 if (!ShouldProcess($"{name} ({IdentityStore})", "Remove mail server")) return;
-                Store.Update(IdentityStore, d => MailServerCatalog.Remove(d.Mail, name), CancellationToken);
+                Store.Update(IdentityStore, d => MailServerChanges.Remove(d.Mail, name), CancellationToken);
                 WriteVerbose($"Removed the mail server '{name}' from '{IdentityStore}'.");
             });
         }

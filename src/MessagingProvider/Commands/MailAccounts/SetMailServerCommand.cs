@@ -34,11 +34,11 @@ public sealed class SetMailServerCommand : IdentityStoreCmdlet, IDynamicParamete
         BindSharedParameters();
         TryRun(() =>
         {
-            MailServerCatalog.Find(Store.Get(IdentityStore).Mail, Name);
+            MailServerChanges.Find(Store.Get(IdentityStore).Mail, Name);
             if (!ShouldProcess($"{Name} ({IdentityStore})", "Change mail server settings " + string.Join(", ", GivenParameters()))) return;
             MailServiceType? type = MyInvocation.BoundParameters.ContainsKey(nameof(ServiceType)) ? ServiceType : null;
             MailServerEntry changed = new MailServerEntry();
-            IdentityStoreDocument updated = Store.Update(IdentityStore, d => changed = MailServerCatalog.Update(d.Mail, Name, _settings.Definition(type, MyInvocation.BoundParameters), Store.Secrets), CancellationToken);
+            IdentityStoreDocument updated = Store.Update(IdentityStore, d => changed = MailServerChanges.Update(d.Mail, Name, _settings.Definition(type, MyInvocation.BoundParameters), Store.Secrets), CancellationToken);
             WriteVerbose($"Changed the mail server '{changed.Name}' in '{updated.Name}'.");
             if (PassThru) WriteObject(MailServerInfo.From(updated.Name, changed));
         });

@@ -46,7 +46,7 @@ public sealed class TestMailAccountCommand : IdentityStoreCmdlet
         {
             IdentityStoreDocument document = Store.Get(IdentityStore);
             MailAccountEntry account = MailAccountCatalog.Find(document.Mail, EmailAddress);
-            MailServerEntry server = MailServerCatalog.Find(document.Mail, account.MailServer);
+            MailServerEntry server = MailServerChanges.Find(document.Mail, account.MailServer);
             bool chosen = Receive || Send || To is not null;
             var request = new MailAccountTestRequest
             {

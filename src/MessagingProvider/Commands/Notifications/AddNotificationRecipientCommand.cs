@@ -38,7 +38,7 @@ public sealed class AddNotificationRecipientCommand : IdentityStoreCmdlet
 
             if (!ShouldProcess(IdentityStore, "Add notification recipients " + RecipientAddresses.Describe(to, cc))) return;
             IReadOnlyList<(RecipientKind Kind, string Address)> added = new List<(RecipientKind, string)>();
-            var updated = Store.Update(IdentityStore, d => added = RecipientEditor.Add(d.Notifications, to, cc, WriteVerbose), CancellationToken);
+            var updated = Store.Update(IdentityStore, d => added = NotificationRecipientChanges.Add(d.Notifications, to, cc, WriteVerbose), CancellationToken);
             foreach (var (kind, address) in added)
             {
                 WriteVerbose($"Added {kind} recipient {address} to '{updated.Name}'.");

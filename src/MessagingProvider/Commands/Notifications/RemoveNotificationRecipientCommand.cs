@@ -26,7 +26,7 @@ public sealed class RemoveNotificationRecipientCommand : IdentityStoreCmdlet
             IReadOnlyList<string> to = RecipientAddresses.Parse(To, "To"), cc = RecipientAddresses.Parse(Cc, "Cc");
             if (!ShouldProcess(IdentityStore, "Remove notification recipients " + RecipientAddresses.Describe(to, cc))) return;
             IReadOnlyList<string> missing = new List<string>();
-            Store.Update(IdentityStore, d => missing = RecipientEditor.Remove(d.Notifications, to, cc), CancellationToken);
+            Store.Update(IdentityStore, d => missing = NotificationRecipientChanges.Remove(d.Notifications, to, cc), CancellationToken);
             foreach (string address in missing)
             {
                 WriteError(ErrorRecords.From(new MessagingProviderException(ErrorIds.NotificationRecipientNotFound, ErrorKind.NotFound,

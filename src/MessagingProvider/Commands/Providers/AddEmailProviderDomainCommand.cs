@@ -32,7 +32,7 @@ public sealed class AddEmailProviderDomainCommand : IdentityStoreCmdlet
             {
                 if (!ShouldProcess($"{domain} ({IdentityStore})", $"Map email domain to mail server '{MailServer}'")) return;
                 EmailProviderDomainEntry added = new EmailProviderDomainEntry();
-                IdentityStoreDocument updated = Store.Update(IdentityStore, d => added = ProviderDomainTable.Add(d.Mail, domain, MailServer), CancellationToken);
+                IdentityStoreDocument updated = Store.Update(IdentityStore, d => added = ProviderDomainChanges.Add(d.Mail, domain, MailServer), CancellationToken);
                 WriteVerbose($"Mapped '{added.Domain}' to the mail server '{added.MailServer}' in '{updated.Name}'.");
                 if (PassThru) WriteObject(EmailProviderDomainInfo.From(updated.Name, added));
             });

@@ -25,7 +25,7 @@ public sealed class GetEmailProviderDomainCommand : IdentityStoreCmdlet
 
     protected override void ProcessRecord() => WriteFromStore(document =>
     {
-        if (!WildcardPattern.ContainsWildcardCharacters(Domain)) ProviderDomainTable.Find(document.Mail, Domain);
+        if (!WildcardPattern.ContainsWildcardCharacters(Domain)) ProviderDomainChanges.Find(document.Mail, Domain);
         var domain = new WildcardPattern(Domain.TrimEnd('.'), WildcardOptions.IgnoreCase);
         var server = new WildcardPattern(MailServer, WildcardOptions.IgnoreCase);
         return document.Mail.ProviderDomains.Where(d => domain.IsMatch(d.Domain) && server.IsMatch(d.MailServer))

@@ -22,9 +22,9 @@ public sealed class RemoveEmailProviderDomainCommand : IdentityStoreCmdlet
         {
             TryRun(() =>
             {
-                ProviderDomainTable.Find(Store.Get(IdentityStore).Mail, domain);
+                ProviderDomainChanges.Find(Store.Get(IdentityStore).Mail, domain);
                 if (!ShouldProcess($"{domain} ({IdentityStore})", "Remove email provider domain")) return;
-                Store.Update(IdentityStore, d => ProviderDomainTable.Remove(d.Mail, domain), CancellationToken);
+                Store.Update(IdentityStore, d => ProviderDomainChanges.Remove(d.Mail, domain), CancellationToken);
                 WriteVerbose($"Removed the email provider domain '{domain}' from '{IdentityStore}'.");
             });
         }

@@ -146,7 +146,7 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
             ProviderChange change = BuildChange();
             ProviderParameters.RequireFit(Provider, change.GivenParameters);
             MessagingProviderSettings current = Store.Get(IdentityStore).Messaging;
-            bool discards = ProviderConfigurator.DiscardsSettings(current, Provider);
+            bool discards = MessagingProviderChanges.DiscardsSettings(current, Provider);
             string action = discards
                 ? $"Replace messaging provider {current.Provider} with {Provider} (the {current.Provider} settings are discarded)"
                 : $"Set messaging provider {Provider}";
@@ -158,7 +158,7 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
                 return;
             }
 
-            IdentityStoreDocument updated = Store.Update(IdentityStore, d => ProviderConfigurator.Apply(d, change, Store.Secrets), CancellationToken);
+            IdentityStoreDocument updated = Store.Update(IdentityStore, d => MessagingProviderChanges.Apply(d, change, Store.Secrets), CancellationToken);
             WriteVerbose($"Identity store '{IdentityStore}': messaging provider is {Provider}.");
             MessagingProviderInfo info = MessagingProviderInfo.From(updated);
             WarnAboutExpiry(info);

@@ -16,7 +16,7 @@ public sealed class GetSmtpServerCommand : IdentityStoreCmdlet
         TryRun(() =>
         {
             IdentityStoreDocument document = Store.Get(IdentityStore);
-            WriteObject(SmtpServerInfo.Create(document.Name, SmtpSettingsEditor.Require(document)));
+            WriteObject(SmtpServerInfo.Create(document.Name, SmtpServerChanges.Require(document)));
         });
     }
 }

@@ -86,7 +86,7 @@ public sealed class SetSmtpServerCommand : IdentityStoreCmdlet
         TryRun(() =>
         {
             IdentityStoreDocument updated = Store.Update(IdentityStore,
-                d => d.Smtp = SmtpSettingsEditor.Apply(d.Smtp, change, Store.Secrets), CancellationToken);
+                d => d.Smtp = SmtpServerChanges.Apply(d.Smtp, change, Store.Secrets), CancellationToken);
             SmtpSettings smtp = updated.Smtp!;
             WriteVerbose($"SMTP server of '{updated.Name}': {smtp.Server}:{smtp.Port}, {smtp.Security}, {smtp.Authentication}, from {smtp.From}.");
             if (smtp.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(smtp.Server));

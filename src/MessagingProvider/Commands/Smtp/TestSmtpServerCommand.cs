@@ -110,13 +110,13 @@ public sealed class TestSmtpServerCommand : MessagingProviderCmdlet
     private SmtpEndpoint Stored()
     {
         IdentityStoreDocument document = Store.Get(IdentityStore);
-        return SmtpEndpoint.FromSettings(SmtpSettingsEditor.Require(document), Store.Secrets);
+        return SmtpEndpoint.FromSettings(SmtpServerChanges.Require(document), Store.Secrets);
     }
 
     private SmtpEndpoint AdHoc() => new SmtpEndpoint
     {
         Server = Server,
-        Port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : SmtpSettingsEditor.DefaultPort(Security),
+        Port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : SmtpServerChanges.DefaultPort(Security),
         From = From ?? "",
         Security = Security,
         Authentication = Authentication,

@@ -12,7 +12,7 @@ namespace MessagingProvider.MailAccounts;
 /// Creates, changes and removes an identity store's mail servers. Every change is validated as a
 /// whole; a failure throws before the document is written, so nothing stored changes.
 /// </summary>
-public static class MailServerCatalog
+public static class MailServerChanges
 {
     public const string GraphServiceAddress = "graph.microsoft.com";
 
@@ -50,7 +50,7 @@ public static class MailServerCatalog
     {
         MailServerEntry entry = Find(mail, name);
         var accounts = MailAccountCatalog.UsingServer(mail, entry.Name).Select(a => a.EmailAddress).ToList();
-        var domains = ProviderDomainTable.UsingServer(mail, entry.Name).Select(d => d.Domain).ToList();
+        var domains = ProviderDomainChanges.UsingServer(mail, entry.Name).Select(d => d.Domain).ToList();
         if (accounts.Count > 0 || domains.Count > 0)
         {
             var parts = new List<string>();

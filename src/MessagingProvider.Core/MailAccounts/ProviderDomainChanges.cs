@@ -12,12 +12,12 @@ namespace MessagingProvider.MailAccounts;
 /// A row always points at an existing mail server (Add checks it, Remove-MailServer refuses while
 /// rows point at the server).
 /// </summary>
-public static class ProviderDomainTable
+public static class ProviderDomainChanges
 {
     public static EmailProviderDomainEntry Add(MailSettings mail, string domain, string mailServer)
     {
         string name = DomainName.Require(domain, "Domain");
-        MailServerEntry server = MailServerCatalog.Find(mail, mailServer);
+        MailServerEntry server = MailServerChanges.Find(mail, mailServer);
         if (TryFind(mail, name) is EmailProviderDomainEntry existing)
         {
             throw new MessagingProviderException(ErrorIds.EmailProviderDomainAlreadyExists, ErrorKind.AlreadyExists,

@@ -12,7 +12,7 @@ namespace MessagingProvider.Smtp;
 /// Applies a <see cref="SmtpServerChange"/> to the stored settings and checks that the result is
 /// complete for its authentication mode. Throws before anything is written when it is not.
 /// </summary>
-public static class SmtpSettingsEditor
+public static class SmtpServerChanges
 {
     public static SmtpSettings Apply(SmtpSettings? current, SmtpServerChange change, SecretVault vault)
     {

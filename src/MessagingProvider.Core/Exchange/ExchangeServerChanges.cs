@@ -11,7 +11,7 @@ namespace MessagingProvider.Exchange;
 /// Keeps an identity store's Exchange servers in priority order: priorities are always 1..n,
 /// unique and contiguous. Every method validates all of its input before it changes anything.
 /// </summary>
-public static class ExchangeServerPriority
+public static class ExchangeServerChanges
 {
     private static readonly object RandomLock = new object();
     private static readonly Random SharedRandom = new Random();

@@ -14,12 +14,12 @@ namespace MessagingProvider.Cloud.MailboxLogon;
 /// stored; any change disables the client (a new test is needed), and a change of tenant, app or
 /// sign-in host also drops the mailbox sign-in, which belongs to the previous app.
 /// </summary>
-public static class EntraSmtpClientEditor
+public static class EntraSmtpClientChanges
 {
     public const string DefaultSmartHost = "smtp.office365.com";
     public const int DefaultPort = 587;
 
-    public static EntraSmtpClientEdit Apply(IdentityStoreDocument document, EntraSmtpClientChange change, SecretVault vault)
+    public static EntraSmtpClientChangeResult Apply(IdentityStoreDocument document, EntraSmtpClientChange change, SecretVault vault)
     {
         EntraSmtpClientSettings? current = document.EntraSmtpClient;
         CloudEndpoints cloud = CloudOf(document);
@@ -34,8 +34,8 @@ public static class EntraSmtpClientEditor
         // Checks first: a bad value must not even create the secret key file.
         if (change.TenantId is not null) next.TenantId = RequireTenant(change.TenantId);
         if (change.ClientId is not null) next.ClientId = RequireClientId(change.ClientId);
-        if (change.SmartHost is not null) next.SmartHost = SmtpSettingsEditor.RequireServer(change.SmartHost);
-        if (change.Port is not null) next.Port = SmtpSettingsEditor.RequirePort(change.Port.Value);
+        if (change.SmartHost is not null) next.SmartHost = SmtpServerChanges.RequireServer(change.SmartHost);
+        if (change.Port is not null) next.Port = SmtpServerChanges.RequirePort(change.Port.Value);
         if (change.AuthorityHost is not null)
         {
             next.AuthorityHost = (EndpointUri.RequireOverride(change.AuthorityHost, "AuthorityHost") ?? cloud.AuthorityHost).ToString();
@@ -44,7 +44,7 @@ public static class EntraSmtpClientEditor
         if (change.SkipCertificateCheck is not null) next.SkipCertificateCheck = change.SkipCertificateCheck.Value;
         if (change.CertificateThumbprints is not null)
         {
-            next.CertificateThumbprints = change.CertificateThumbprints.Select(SmtpSettingsEditor.RequireThumbprint).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            next.CertificateThumbprints = change.CertificateThumbprints.Select(SmtpServerChanges.RequireThumbprint).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         }
 
         var missing = new List<string>();
@@ -74,7 +74,7 @@ public static class EntraSmtpClientEditor
         bool wasEnabled = current?.Enabled == true && changed.Count > 0;
         if (changed.Count > 0) next.Enabled = false;
         document.EntraSmtpClient = next;
-        return new EntraSmtpClientEdit(next, changed, wasEnabled, discarded);
+        return new EntraSmtpClientChangeResult(next, changed, wasEnabled, discarded);
     }
 
     public static EntraSmtpClientSettings Require(IdentityStoreDocument document) => document.EntraSmtpClient ?? throw new MessagingProviderException(

@@ -13,7 +13,7 @@ namespace MessagingProvider.Providers;
 /// Applies a <see cref="ProviderChange"/> to a document. All validation and file reading happens
 /// here, inside the store's update, so a rejected change leaves the stored file untouched.
 /// </summary>
-public static class ProviderConfigurator
+public static class MessagingProviderChanges
 {
     /// <summary>True when applying the change discards another provider's settings.</summary>
     public static bool DiscardsSettings(MessagingProviderSettings current, MessagingProviderType requested) =>
@@ -61,7 +61,7 @@ public static class ProviderConfigurator
                 .ToList();
         }
 
-        if (change.Servers is not null) ExchangeServerPriority.Replace(settings.Servers, change.Servers);
+        if (change.Servers is not null) ExchangeServerChanges.Replace(settings.Servers, change.Servers);
         // Before the password is protected: a refused change must not even create the key file.
         Exchange.Remoting.ExchangeTransportSecurity.RequireProtectedBasic(settings);
         if (change.Credential is not null)

@@ -12,7 +12,7 @@ public enum RecipientKind
 }
 
 /// <summary>Adds and removes the identity store's fixed To/Cc recipients.</summary>
-public static class RecipientEditor
+public static class NotificationRecipientChanges
 {
     /// <summary>Adds addresses not yet present (in either list); returns what was added.</summary>
     public static IReadOnlyList<(RecipientKind Kind, string Address)> Add(NotificationSettings settings, IReadOnlyList<string> to, IReadOnlyList<string> cc, Action<string>? verbose)

@@ -4,9 +4,9 @@ using MessagingProvider.Configuration;
 namespace MessagingProvider.Cloud.MailboxLogon;
 
 /// <summary>The outcome of applying a change, for the cmdlet to tell the user what it cost.</summary>
-public sealed class EntraSmtpClientEdit
+public sealed class EntraSmtpClientChangeResult
 {
-    public EntraSmtpClientEdit(EntraSmtpClientSettings settings, IReadOnlyList<string> changed, bool wasEnabled, string? discardedMailbox)
+    public EntraSmtpClientChangeResult(EntraSmtpClientSettings settings, IReadOnlyList<string> changed, bool wasEnabled, string? discardedMailbox)
     {
         Settings = settings;
         Changed = changed;
