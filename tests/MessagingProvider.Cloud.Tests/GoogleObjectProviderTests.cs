@@ -4,13 +4,13 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
-using MessagingProvider.TestSupport;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange;
 using MessagingProvider.GoogleWorkspace;
 using MessagingProvider.Output;
 using MessagingProvider.Recipients;
+using MessagingProvider.TestSupport;
 
 namespace MessagingProvider.Cloud.Tests;
 

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using DnsClient;
 using DnsClient.Protocol;
 using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
 using MessagingProvider.Output;
 using MessagingProvider.Providers;
 
@@ -146,4 +147,16 @@ public sealed class EmailProviderResolver
         public string? Message { get; }
         public string[] Hosts { get; set; } = Array.Empty<string>();
     }
+
+    /// <summary>The error that goes with a resolution whose DNS answer failed (the resolution itself is still written).</summary>
+    public static MessagingProviderException? DnsFailure(EmailProviderResolution result) => result.DnsStatus switch
+    {
+        EmailDnsStatus.NxDomain => new MessagingProviderException(ErrorIds.EmailDomainNotFound, ErrorKind.NotFound,
+            result.Message + " Check the address for typos.", result.EmailAddress),
+        EmailDnsStatus.Timeout => new MessagingProviderException(ErrorIds.DnsQueryTimeout, ErrorKind.OperationTimeout,
+            result.Message + " Check -DnsServer and the network, or raise -TimeoutSeconds.", result.EmailAddress),
+        EmailDnsStatus.Failed => new MessagingProviderException(ErrorIds.DnsQueryFailed, ErrorKind.ConnectionError,
+            result.Message + " Check -DnsServer and try again.", result.EmailAddress),
+        _ => null,
+    };
 }

@@ -112,7 +112,7 @@ public sealed class MailAccountTester
         Login(client, endpoint, account, recorder);
         recorder.Run(MailProtocol.Imap, MailTestStage.Folders, () =>
         {
-            var folders = client.GetFoldersAsync(client.PersonalNamespaces[0], cancellationToken: _cancellation).GetAwaiter().GetResult()
+            var folders = client.GetFolders(client.PersonalNamespaces[0], cancellationToken: _cancellation)
                 .Select(f => f.FullName).Append(client.Inbox.FullName).Distinct(StringComparer.OrdinalIgnoreCase)
                 .OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
             result.Folders = folders;
@@ -121,7 +121,7 @@ public sealed class MailAccountTester
 
         recorder.Run(MailProtocol.Imap, MailTestStage.Unread, () =>
         {
-            client.Inbox.StatusAsync(StatusItems.Unread, _cancellation).GetAwaiter().GetResult();
+            client.Inbox.Status(StatusItems.Unread, _cancellation);
             result.UnreadCount = client.Inbox.Unread;
             return $"{client.Inbox.Unread} unread message(s) in {client.Inbox.FullName}";
         }, e => (ErrorKind.ConnectionError, "Counting unread messages failed: " + MailConnector.FirstLine(e.Message)));
@@ -143,7 +143,7 @@ public sealed class MailAccountTester
             result.MessageSent = recorder.Run(MailProtocol.Smtp, MailTestStage.Send, () =>
             {
                 using MimeMessage message = TestMessage(account.EmailAddress, to);
-                string response = client.SendAsync(message, _cancellation).GetAwaiter().GetResult();
+                string response = client.Send(message, _cancellation);
                 return $"test message {message.MessageId} accepted for {to}: {MailConnector.FirstLine(response)}";
             }, e => (ErrorKind.InvalidOperation, $"The server did not accept the test message for {to}: {MailConnector.FirstLine(e.Message)}"));
         }
@@ -156,7 +156,7 @@ public sealed class MailAccountTester
         {
             if (account.Password is null) throw new AuthenticationException("the account has no stored password");
             var credential = new NetworkCredential(account.Login, _vault.UnprotectSecureString(account.Password));
-            client.AuthenticateAsync(credential, _cancellation).GetAwaiter().GetResult();
+            client.Authenticate(credential, _cancellation);
             return $"logged in as {account.Login} ({string.Join(", ", client.AuthenticationMechanisms)} offered)";
         }, e => e switch
         {

@@ -7,8 +7,8 @@ using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Notifications;
 using MessagingProvider.Output;
-using MimeKit;
 using MessagingProvider.Smtp;
+using MimeKit;
 
 namespace MessagingProvider.Commands;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using MessagingProvider.Commands.Completers;
 using MessagingProvider.Commands.Cmdlets;
+using MessagingProvider.Commands.Completers;
 using MessagingProvider.Configuration;
 using MessagingProvider.Exchange;
 

@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using MessagingProvider.Commands.Completers;
 using MessagingProvider.Commands.Cmdlets;
+using MessagingProvider.Commands.Completers;
 using MessagingProvider.Configuration;
 using MessagingProvider.Exchange;
 using MessagingProvider.Output;

@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
-using MessagingProvider.Commands.Completers;
 using MessagingProvider.Commands.Cmdlets;
+using MessagingProvider.Commands.Completers;
 using MessagingProvider.MailAccounts;
 using MessagingProvider.Output;
 

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Net;
-using MessagingProvider.Commands.Completers;
 using MessagingProvider.Commands.Cmdlets;
+using MessagingProvider.Commands.Completers;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.MailAccounts;
@@ -66,7 +66,7 @@ public sealed class ResolveEmailProviderCommand : MessagingProviderCmdlet
                 EmailProviderResolution result = RunAsync((_, token) => _resolver!.ResolveAsync(mail, address, token));
                 WriteVerbose($"{result.EmailAddress}: {result.Provider}, decided by {result.DecidedBy} ({result.Rule}).");
                 WriteObject(result);
-                MessagingProviderException? failure = DnsFailure(result);
+                MessagingProviderException? failure = EmailProviderResolver.DnsFailure(result);
                 if (failure is not null) WriteError(ErrorRecords.From(failure));
             });
         }
@@ -80,15 +80,4 @@ public sealed class ResolveEmailProviderCommand : MessagingProviderCmdlet
         if (!_stores.TryGetValue(name, out IdentityStoreDocument? document)) _stores[name] = document = Store.Get(name);
         return document;
     }
-
-    private static MessagingProviderException? DnsFailure(EmailProviderResolution result) => result.DnsStatus switch
-    {
-        EmailDnsStatus.NxDomain => new MessagingProviderException(ErrorIds.EmailDomainNotFound, ErrorKind.NotFound,
-            result.Message + " Check the address for typos.", result.EmailAddress),
-        EmailDnsStatus.Timeout => new MessagingProviderException(ErrorIds.DnsQueryTimeout, ErrorKind.OperationTimeout,
-            result.Message + " Check -DnsServer and the network, or raise -TimeoutSeconds.", result.EmailAddress),
-        EmailDnsStatus.Failed => new MessagingProviderException(ErrorIds.DnsQueryFailed, ErrorKind.ConnectionError,
-            result.Message + " Check -DnsServer and try again.", result.EmailAddress),
-        _ => null,
-    };
 }
