@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Security;
@@ -16,8 +17,12 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Export, "IdentityStore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportIdentityStoreCommand : MessagingProviderCmdlet
+public sealed class ExportIdentityStoreCommand : MessagingProviderCmdlet, IDynamicParameters
 {
+    private readonly CertificateParameters _certificates = new CertificateParameters();
+
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _certificates };
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("IdentityStore")]
     [ArgumentCompleter(typeof(IdentityStoreCompleter))]
@@ -32,18 +37,6 @@ public sealed class ExportIdentityStoreCommand : MessagingProviderCmdlet
     [Parameter]
     public SecureString? Password { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public X509Certificate2[]? Certificate { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? CertificateThumbprint { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? CertificatePath { get; set; }
-
     /// <summary>Replaces an existing file.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -53,6 +46,7 @@ public sealed class ExportIdentityStoreCommand : MessagingProviderCmdlet
 
     protected override void ProcessRecord()
     {
+        BindSharedParameters();
         TryRun(() =>
         {
             string path = ResolveFilePath(Path);
@@ -60,7 +54,7 @@ public sealed class ExportIdentityStoreCommand : MessagingProviderCmdlet
             var protection = new StoreExportProtection
             {
                 Password = Password,
-                Certificates = CertificateArguments.Resolve(Certificate, CertificateThumbprint, CertificatePath, ResolveFilePath),
+                Certificates = _certificates.Resolve(ResolveFilePath),
             };
             StoreExporter.Check(protection, DateTimeOffset.UtcNow);
             if (!ShouldProcess(path, $"Export identity store '{document.Name}'")) return;

@@ -16,8 +16,12 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "IdentityStore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(IdentityStoreInfo))]
-public sealed class SetIdentityStoreCommand : MessagingProviderCmdlet
+public sealed class SetIdentityStoreCommand : MessagingProviderCmdlet, IDynamicParameters
 {
+    private readonly CertificateParameters _certificates = new CertificateParameters();
+
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _certificates };
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("IdentityStore")]
     [ArgumentCompleter(typeof(IdentityStoreCompleter))]
@@ -26,21 +30,6 @@ public sealed class SetIdentityStoreCommand : MessagingProviderCmdlet
 
     [Parameter(Mandatory = true)]
     public SecretProtectionScope ProtectionScope { get; set; }
-
-    /// <summary>Certificates to encrypt to (public part is enough), e.g. from Get-ChildItem Cert:\LocalMachine\My.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public X509Certificate2[]? Certificate { get; set; }
-
-    /// <summary>Thumbprints of certificates in the personal store of this account or the machine.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? CertificateThumbprint { get; set; }
-
-    /// <summary>Public certificate files (.cer, .crt, .pem).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? CertificatePath { get; set; }
 
     /// <summary>Linux and macOS, LocalMachine: the group that may read the machine key; run as root to create the key.</summary>
     [Parameter]
@@ -52,10 +41,11 @@ public sealed class SetIdentityStoreCommand : MessagingProviderCmdlet
 
     protected override void ProcessRecord()
     {
+        BindSharedParameters();
         TryRun(() =>
         {
             Store.Get(Name);
-            List<X509Certificate2> certificates = CertificateArguments.Resolve(Certificate, CertificateThumbprint, CertificatePath, ResolveFilePath);
+            List<X509Certificate2> certificates = _certificates.Resolve(ResolveFilePath);
             SecretProtectionSettings? settings = StoreProtectionRules.Build(ProtectionScope, certificates, KeyGroup, DateTimeOffset.UtcNow);
             string target = StoreProtectionRules.Describe(settings);
             if (!ShouldProcess(Name, $"Re-protect every secret for {target}")) return;

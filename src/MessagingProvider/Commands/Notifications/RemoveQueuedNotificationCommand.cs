@@ -25,25 +25,9 @@ public sealed class RemoveQueuedNotificationCommand : IdentityStoreCmdlet
         {
             TryRun(() =>
             {
-                OutboxMessage? found = null;
-                foreach (OutboxMessage m in outbox.List(System.Array.Empty<OutboxState>()))
-                {
-                    if (m.Id == id) found = m;
-                }
-
-                if (found is null || found.State is OutboxState.Sent or OutboxState.Failed)
-                {
-                    throw new MessagingProviderException(ErrorIds.QueuedNotificationNotFound, ErrorKind.NotFound,
-                        $"The outbox of '{IdentityStore}' has no waiting message {id}{(found is null ? "" : $" (it is {found.State}: history is pruned by retention, not removed)")}. See Get-QueuedNotification.", id);
-                }
-
+                OutboxMessage found = QueuedNotificationRemoval.FindWaiting(outbox, IdentityStore, id);
                 if (!ShouldProcess($"{IdentityStore} outbox message {id} '{found.Subject}' to {found.Recipients.Count} recipient(s) ({found.State})", "Remove queued notification")) return;
-                if (!outbox.Remove(id))
-                {
-                    throw new MessagingProviderException(ErrorIds.QueuedNotificationInUse, ErrorKind.ResourceBusy,
-                        $"Message {id} of '{IdentityStore}' is being sent right now and was not removed.", id);
-                }
-
+                QueuedNotificationRemoval.Remove(outbox, IdentityStore, id);
                 WriteVerbose($"Removed outbox message {id} '{found.Subject}'.");
             });
         }

@@ -51,60 +51,34 @@ public sealed class SetNotificationDeliveryCommand : IdentityStoreCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private bool Given(string name) => MyInvocation.BoundParameters.ContainsKey(name);
-
-    private NotificationDeliverySettings Next(IdentityStoreDocument document)
-    {
-        NotificationDeliveryMethod method = Given(nameof(Method)) ? Method : document.Notifications.Delivery.Method;
-        NotificationDeliverySettings next = Given(nameof(Method)) || Given(nameof(From))
-            ? NotificationDeliveryRules.Apply(document, method, From)
-            : Copy(document.Notifications.Delivery);
-        if (Given(nameof(Timeout)))
-        {
-            if (Timeout < System.TimeSpan.FromSeconds(1) || Timeout > System.TimeSpan.FromHours(1))
-            {
-                throw new Errors.MessagingProviderException(Errors.ErrorIds.InvalidNotificationDeliverySetting, Errors.ErrorKind.InvalidArgument,
-                    $"-Timeout {Timeout} is out of range: give 1 second to 1 hour (default 00:01:00). Nothing was changed.", Timeout);
-            }
-
-            next.TimeoutSeconds = Timeout.TotalSeconds;
-        }
-        if (Given(nameof(MaxRecipientsPerMessage))) next.MaxRecipientsPerMessage = MaxRecipientsPerMessage;
-        if (Given(nameof(MessagesPerMinute))) next.MessagesPerMinute = MessagesPerMinute;
-        if (Given(nameof(MaxAttempts))) next.MaxAttempts = MaxAttempts;
-        if (Given(nameof(HistoryRetentionDays))) next.HistoryRetentionDays = HistoryRetentionDays;
-        return next;
-    }
-
-    private static NotificationDeliverySettings Copy(NotificationDeliverySettings s) => new NotificationDeliverySettings
-    {
-        Method = s.Method, From = s.From, TimeoutSeconds = s.TimeoutSeconds, MaxRecipientsPerMessage = s.MaxRecipientsPerMessage,
-        MessagesPerMinute = s.MessagesPerMinute, MaxAttempts = s.MaxAttempts, HistoryRetentionDays = s.HistoryRetentionDays,
-    };
-
     protected override void ProcessRecord()
     {
         TryRun(() =>
         {
+            NotificationDeliveryChange change = Change();
             // Checked before asking, so -WhatIf and -Confirm never offer a change that would be refused.
-            NotificationDeliverySettings next = Next(Store.Get(IdentityStore));
-            string target = next.Method switch
-            {
-                NotificationDeliveryMethod.MicrosoftGraph => $"Microsoft Graph as {next.From}",
-                NotificationDeliveryMethod.EntraSmtpClient => "the Microsoft Entra ID SMTP client",
-                _ => "the SMTP server",
-            };
-            if (!ShouldProcess(IdentityStore, $"Send notifications through {target} (timeout {next.GetTimeout().TotalSeconds:0.#} s, {next.MaxRecipientsPerMessage} recipients per message, {(next.MessagesPerMinute == 0 ? "no rate limit" : next.MessagesPerMinute + " per minute")}, {next.MaxAttempts} attempts, history {next.HistoryRetentionDays} days)")) return;
+            NotificationDeliverySettings next = NotificationDeliveryChanges.Next(Store.Get(IdentityStore), change);
+            if (!ShouldProcess(IdentityStore, NotificationDeliveryChanges.Describe(next))) return;
 
             // Checked again under the store's lock: the provider may have changed in between.
-            IdentityStoreDocument updated = Store.Update(IdentityStore, d => d.Notifications.Delivery = Next(d), CancellationToken);
-            WriteVerbose($"Notifications of '{updated.Name}' are sent through {target}.");
-            if (next.Method == NotificationDeliveryMethod.Smtp && updated.Smtp is null)
-            {
-                WriteWarning($"'{updated.Name}' has no SMTP server yet: Send-Notification fails with SmtpServerNotConfigured until Set-SmtpServer -IdentityStore '{updated.Name}' runs.");
-            }
-
+            IdentityStoreDocument updated = Store.Update(IdentityStore, d => d.Notifications.Delivery = NotificationDeliveryChanges.Next(d, change), CancellationToken);
+            NotificationDeliveryChanges.Report(updated, Streams);
             if (PassThru) WriteObject(NotificationDeliveryInfo.Create(updated));
         });
+    }
+
+    private NotificationDeliveryChange Change()
+    {
+        bool Given(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+        return new NotificationDeliveryChange
+        {
+            Method = Given(nameof(Method)) ? Method : null,
+            From = Given(nameof(From)) ? From : null,
+            Timeout = Given(nameof(Timeout)) ? Timeout : null,
+            MaxRecipientsPerMessage = Given(nameof(MaxRecipientsPerMessage)) ? MaxRecipientsPerMessage : null,
+            MessagesPerMinute = Given(nameof(MessagesPerMinute)) ? MessagesPerMinute : null,
+            MaxAttempts = Given(nameof(MaxAttempts)) ? MaxAttempts : null,
+            HistoryRetentionDays = Given(nameof(HistoryRetentionDays)) ? HistoryRetentionDays : null,
+        };
     }
 }

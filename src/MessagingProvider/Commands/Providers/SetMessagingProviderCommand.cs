@@ -161,7 +161,7 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
             IdentityStoreDocument updated = Store.Update(IdentityStore, d => MessagingProviderChanges.Apply(d, change, Store.Secrets), CancellationToken);
             WriteVerbose($"Identity store '{IdentityStore}': messaging provider is {Provider}.");
             MessagingProviderInfo info = MessagingProviderInfo.From(updated);
-            WarnAboutExpiry(info);
+            ProviderExpiryWarning.Report(info, Streams);
             if (PassThru) WriteObject(info);
         });
     }
@@ -200,18 +200,5 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
             MaximumAliasLength = given.ContainsKey(nameof(MaximumAliasLength)) ? MaximumAliasLength : null,
             AliasPattern = AliasPattern,
         };
-    }
-
-    private void WarnAboutExpiry(MessagingProviderInfo info)
-    {
-        if (info is Office365ProviderInfo { Certificate: { ExpiresSoon: true } certificate })
-        {
-            WriteWarning($"The certificate {certificate.Thumbprint} expires on {certificate.NotAfter:yyyy-MM-dd}, within {CertificateInfo.ExpiryWarningDays} days. Upload a new one to the app registration and import it here.");
-        }
-
-        if (info is GoogleWorkspaceProviderInfo { KeyNotAfter: { } notAfter } google && notAfter - System.DateTimeOffset.UtcNow < System.TimeSpan.FromDays(CertificateInfo.ExpiryWarningDays))
-        {
-            WriteWarning($"The service-account key {google.KeyId} expires on {notAfter:yyyy-MM-dd}, within {CertificateInfo.ExpiryWarningDays} days. Create a new key in the Google Cloud console.");
-        }
     }
 }
