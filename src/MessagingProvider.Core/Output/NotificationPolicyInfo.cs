@@ -2,42 +2,33 @@ using MessagingProvider.Notifications;
 
 namespace MessagingProvider.Output;
 
+/// <summary>A store's notification policy as Get- and Set-NotificationPolicy show it: the stored policy, read-only, with its store's name.</summary>
 public sealed class NotificationPolicyInfo
 {
-    public string IdentityStore { get; set; } = "";
-    public bool NotifyChangedBy { get; set; }
-    public bool NotifyModifiedObject { get; set; }
-    public bool NotifyGroupOwners { get; set; }
-    public bool NotifyManagers { get; set; }
-    public bool NotifyAddedMembers { get; set; }
-    public bool NotifyRemovedMembers { get; set; }
-    public bool NotifyPublicGroupOwners { get; set; }
-    public string? PortalUrl { get; set; }
-    public bool MembershipOnJoin { get; set; }
-    public bool MembershipOnLeave { get; set; }
-    public int? MembershipDaysBeforeLeave { get; set; }
-    public bool ManagedBySameAsMembership { get; set; }
-    public bool ManagedByOnAdd { get; set; }
-    public bool ManagedByOnRemove { get; set; }
-    public int? ManagedByDaysBeforeRemoval { get; set; }
+    private readonly NotificationPolicy _policy;
 
-    public static NotificationPolicyInfo From(string identityStore, NotificationPolicy p) => new NotificationPolicyInfo
+    private NotificationPolicyInfo(string identityStore, NotificationPolicy policy)
     {
-        IdentityStore = identityStore,
-        NotifyChangedBy = p.NotifyChangedBy,
-        NotifyModifiedObject = p.NotifyModifiedObject,
-        NotifyGroupOwners = p.NotifyGroupOwners,
-        NotifyManagers = p.NotifyManagers,
-        NotifyAddedMembers = p.NotifyAddedMembers,
-        NotifyRemovedMembers = p.NotifyRemovedMembers,
-        NotifyPublicGroupOwners = p.NotifyPublicGroupOwners,
-        PortalUrl = p.PortalUrl,
-        MembershipOnJoin = p.MembershipOnJoin,
-        MembershipOnLeave = p.MembershipOnLeave,
-        MembershipDaysBeforeLeave = p.MembershipDaysBeforeLeave,
-        ManagedBySameAsMembership = p.ManagedBySameAsMembership,
-        ManagedByOnAdd = p.ManagedByOnAdd,
-        ManagedByOnRemove = p.ManagedByOnRemove,
-        ManagedByDaysBeforeRemoval = p.ManagedByDaysBeforeRemoval,
-    };
+        IdentityStore = identityStore;
+        _policy = policy;
+    }
+
+    public string IdentityStore { get; }
+    public bool NotifyChangedBy => _policy.NotifyChangedBy;
+    public bool NotifyModifiedObject => _policy.NotifyModifiedObject;
+    public bool NotifyGroupOwners => _policy.NotifyGroupOwners;
+    public bool NotifyManagers => _policy.NotifyManagers;
+    public bool NotifyAddedMembers => _policy.NotifyAddedMembers;
+    public bool NotifyRemovedMembers => _policy.NotifyRemovedMembers;
+    public bool NotifyPublicGroupOwners => _policy.NotifyPublicGroupOwners;
+    public string? PortalUrl => _policy.PortalUrl;
+    public bool MembershipOnJoin => _policy.MembershipOnJoin;
+    public bool MembershipOnLeave => _policy.MembershipOnLeave;
+    public int? MembershipDaysBeforeLeave => _policy.MembershipDaysBeforeLeave;
+    public bool ManagedBySameAsMembership => _policy.ManagedBySameAsMembership;
+    public bool ManagedByOnAdd => _policy.ManagedByOnAdd;
+    public bool ManagedByOnRemove => _policy.ManagedByOnRemove;
+    public int? ManagedByDaysBeforeRemoval => _policy.ManagedByDaysBeforeRemoval;
+
+    public static NotificationPolicyInfo From(string identityStore, NotificationPolicy policy) => new NotificationPolicyInfo(identityStore, policy);
 }
