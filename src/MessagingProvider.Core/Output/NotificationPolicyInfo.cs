@@ -7,6 +7,12 @@ public sealed class NotificationPolicyInfo
 {
     private readonly NotificationPolicy _policy;
 
+    /// <summary>A default policy (for tooling that creates an instance of every output type).</summary>
+    public NotificationPolicyInfo()
+        : this("", new NotificationPolicy())
+    {
+    }
+
     private NotificationPolicyInfo(string identityStore, NotificationPolicy policy)
     {
         IdentityStore = identityStore;

@@ -1,5 +1,5 @@
+using System.Collections.Generic;
 using System.Management.Automation;
-using System.Security;
 using MessagingProvider.Cloud.MailboxLogon;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Configuration;
@@ -15,18 +15,15 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "EntraSmtpClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(EntraSmtpClientInfo))]
-public sealed class SetEntraSmtpClientCommand : IdentityStoreCmdlet
+public sealed class SetEntraSmtpClientCommand : IdentityStoreCmdlet, IDynamicParameters
 {
+    private readonly AppAndCertificateParameters _app = new AppAndCertificateParameters();
+
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _app };
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? TenantId { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string? ClientId { get; set; }
-
-    [Parameter]
-    public SecureString? ClientSecret { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -41,28 +38,22 @@ public sealed class SetEntraSmtpClientCommand : IdentityStoreCmdlet
     public string? AuthorityHost { get; set; }
 
     [Parameter]
-    public SwitchParameter SkipCertificateCheck { get; set; }
-
-    [Parameter]
-    [AllowEmptyCollection]
-    public string[]? CertificateThumbprint { get; set; }
-
-    [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
+        BindSharedParameters();
         var given = MyInvocation.BoundParameters;
         var change = new EntraSmtpClientChange
         {
             TenantId = TenantId,
-            ClientId = ClientId,
-            ClientSecret = ClientSecret,
+            ClientId = _app.ClientId,
+            ClientSecret = _app.ClientSecret,
             SmartHost = SmartHost,
             Port = given.ContainsKey(nameof(Port)) ? Port : null,
             AuthorityHost = AuthorityHost,
-            SkipCertificateCheck = given.ContainsKey(nameof(SkipCertificateCheck)) ? SkipCertificateCheck.IsPresent : null,
-            CertificateThumbprints = CertificateThumbprint,
+            SkipCertificateCheck = given.ContainsKey(nameof(_app.SkipCertificateCheck)) ? _app.SkipCertificateCheck.IsPresent : null,
+            CertificateThumbprints = _app.CertificateThumbprint,
         };
         if (!ShouldProcess(IdentityStore, "Set the Microsoft Entra ID SMTP client")) return;
         TryRun(() =>

@@ -1,5 +1,5 @@
+using System.Collections.Generic;
 using System.Management.Automation;
-using System.Security;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Configuration;
 using MessagingProvider.Output;
@@ -13,8 +13,12 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "SmtpServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(SmtpServerInfo))]
-public sealed class SetSmtpServerCommand : IdentityStoreCmdlet
+public sealed class SetSmtpServerCommand : IdentityStoreCmdlet, IDynamicParameters
 {
+    private readonly AppAndCertificateParameters _app = new AppAndCertificateParameters();
+
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _app };
+
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? Server { get; set; }
@@ -44,27 +48,14 @@ public sealed class SetSmtpServerCommand : IdentityStoreCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    public string? ClientId { get; set; }
-
-    [Parameter]
-    public SecureString? ClientSecret { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     public string? Scope { get; set; }
-
-    [Parameter]
-    public SwitchParameter SkipCertificateCheck { get; set; }
-
-    [Parameter]
-    [AllowEmptyCollection]
-    public string[]? CertificateThumbprint { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
+        BindSharedParameters();
         var given = MyInvocation.BoundParameters;
         var change = new SmtpServerChange
         {
@@ -76,11 +67,11 @@ public sealed class SetSmtpServerCommand : IdentityStoreCmdlet
             UserName = Credential?.UserName,
             Password = Credential?.Password,
             TokenEndpoint = TokenEndpoint,
-            ClientId = ClientId,
-            ClientSecret = ClientSecret,
+            ClientId = _app.ClientId,
+            ClientSecret = _app.ClientSecret,
             Scope = Scope,
-            SkipCertificateCheck = given.ContainsKey(nameof(SkipCertificateCheck)) ? SkipCertificateCheck.IsPresent : null,
-            CertificateThumbprints = CertificateThumbprint,
+            SkipCertificateCheck = given.ContainsKey(nameof(_app.SkipCertificateCheck)) ? _app.SkipCertificateCheck.IsPresent : null,
+            CertificateThumbprints = _app.CertificateThumbprint,
         };
         if (!ShouldProcess(IdentityStore, "Set the SMTP server")) return;
         TryRun(() =>
