@@ -26,6 +26,7 @@ public sealed class NewMailServerCommand : MailServerSettingsCmdlet
             MailServerEntry created = new MailServerEntry();
             IdentityStoreDocument updated = Store.Update(IdentityStore, d => created = MailServerCatalog.Create(d.Mail, Name, Definition(ServiceType), Store.Secrets), CancellationToken);
             WriteVerbose($"Created the {created.ServiceType} mail server '{created.Name}' ({created.ServiceAddress}) in '{updated.Name}'.");
+            if (EwsRetirement.Warning(created) is { } ews) WriteWarning(ews);
             WriteObject(MailServerInfo.From(updated.Name, created));
         });
     }
