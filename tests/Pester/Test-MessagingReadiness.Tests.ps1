@@ -277,6 +277,46 @@ Describe 'Test-MessagingReadiness reading the app registration from Microsoft Gr
     }
 }
 
+Describe 'Test-MessagingReadiness findings mailed with Send-Notification -Event ReadinessFindings' -Tag StandIns {
+    BeforeEach {
+        Initialize-TestConfiguration
+        Import-Module $script:ModuleManifest -Force -ErrorAction Stop
+        $fault = [MessagingProvider.TestSupport.FaultSmtpServer]::new()
+        New-StoreWithSmtp Contoso smtp.office365.com
+        $null = New-MailServer -IdentityStore Contoso -Name 'EXO' -ServiceType Exchange -ServiceAddress outlook.office365.com -Receive -WarningAction SilentlyContinue
+        New-StoreWithSmtp Fabrikam smtp.office365.com
+        # Notifications of the job go through the store Ops, to the loopback SMTP server.
+        $null = New-IdentityStore -Name Ops
+        Set-SmtpServer -IdentityStore Ops -Server 127.0.0.1 -Port $fault.Port -From 'notify@contoso.test' -Security None -Authentication Anonymous -ErrorAction Stop
+        Set-NotificationDelivery -IdentityStore Ops -Timeout '00:00:05' -ErrorAction Stop
+    }
+    AfterEach { $fault.Dispose(); Remove-TestConfiguration }
+
+    It 'sends every finding of the run in one message with the built-in template' {
+        $results = @(Test-MessagingReadiness -IdentityStore Contoso, Fabrikam -Offline | Send-Notification -IdentityStore Ops -Event ReadinessFindings -To admins@contoso.test -ErrorVariable err)
+
+        $err.Count | Should -Be 0
+        $results.Count | Should -Be 1
+        "$($results[0].Status)" | Should -Be 'Sent'
+        $results[0].Subject | Should -BeExactly 'Messaging readiness: 3 finding(s), 3 critical, in Contoso, Fabrikam'
+        $mail = @($fault.For('admins@contoso.test'))
+        $mail.Count | Should -Be 1
+        $body = $mail[0].Data
+        $body | Should -BeLike '*X-MessagingProvider-Event: ReadinessFindings*'
+        $body | Should -BeLike "*Identity store Contoso*- ``[Critical``] due 2026-12-31: SMTP server smtp.office365.com:587 (Basic) (BasicSmtpToExchangeOnline)*Fix: Switch to OAuth 2.0*- ``[Critical``] due 2027-04-01: Mail server 'EXO'*Identity store Fabrikam*- ``[Critical``] due 2026-12-31*"
+        $body | Should -BeLike '*This notification was sent for the identity store Ops.*'
+    }
+
+    It 'sends nothing when there is nothing to report, and refuses input that is not a finding' {
+        $none = @(Test-MessagingReadiness -IdentityStore Ops -Offline | Send-Notification -IdentityStore Ops -Event ReadinessFindings -To admins@contoso.test)
+        $null = 'group1' | Send-Notification -IdentityStore Ops -Event ReadinessFindings -To admins@contoso.test -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $none.Count | Should -Be 0
+        $fault.Connections | Should -Be 0
+        Assert-SingleError $err 'ReadinessFindingExpected,MessagingProvider.Commands.SendNotificationCommand' InvalidArgument
+    }
+}
+
 Describe 'Test-MessagingReadiness HTML report in a browser' -Tag LinuxOnly {
     BeforeEach {
         Initialize-TestConfiguration

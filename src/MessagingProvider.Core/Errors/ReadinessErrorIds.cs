@@ -11,4 +11,7 @@ public static class ReadinessErrorIds
 
     /// <summary>The HTML report could not be written to -Path.</summary>
     public const string ReadinessReportUnwritable = "ReadinessReportUnwritable";
+
+    /// <summary>Send-Notification -Event ReadinessFindings got something else than a readiness finding.</summary>
+    public const string ReadinessFindingExpected = "ReadinessFindingExpected";
 }

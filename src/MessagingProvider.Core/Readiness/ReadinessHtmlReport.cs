@@ -26,6 +26,7 @@ th { background: #eef3f8; }
 .Critical { background: #fde7e9; color: #a4262c; }
 .Warning { background: #fff4ce; color: #7a5b00; }
 .Information { background: #e5f1fb; color: #0f548c; }
+.due { white-space: nowrap; }
 .none { color: #107c10; font-weight: 600; }
 .skipped { color: #555; font-size: 13px; }
 ";
@@ -57,7 +58,7 @@ th { background: #eef3f8; }
                 html.Append("<table>\n<tr><th>Severity</th><th>Due</th><th>Setting</th><th>What breaks</th><th>Fix</th></tr>\n");
                 foreach (ReadinessFinding f in findings)
                 {
-                    html.Append("<tr><td><span class=\"sev ").Append(f.Severity).Append("\">").Append(f.Severity).Append("</span></td><td>")
+                    html.Append("<tr><td><span class=\"sev ").Append(f.Severity).Append("\">").Append(f.Severity).Append("</span></td><td class=\"due\">")
                         .Append(f.DueDate is { } due ? E(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : "&ndash;").Append("</td><td>")
                         .Append(E(f.Subject)).Append("<br><small>").Append(f.Check).Append("</small></td><td>")
                         .Append(E(f.WhatBreaks)).Append("</td><td>").Append(E(f.Fix)).Append("</td></tr>\n");

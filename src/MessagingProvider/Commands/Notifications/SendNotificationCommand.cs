@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Errors;
 using MessagingProvider.Notifications;
 using MessagingProvider.Output;
+using MessagingProvider.Readiness;
 
 namespace MessagingProvider.Commands;
 
@@ -44,12 +46,33 @@ public sealed class SendNotificationCommand : NotificationDispatchCmdlet
     [Parameter]
     public string[]? Cc { get; set; }
 
+    private readonly List<ReadinessFinding> _findings = new List<ReadinessFinding>();
+
     protected override void ProcessRecord()
+    {
+        if (Event == NotificationEvent.ReadinessFindings)
+        {
+            // All findings of the run go out together, in EndProcessing.
+            if ((InputObject is PSObject p ? p.BaseObject : InputObject) is ReadinessFinding finding) _findings.Add(finding);
+            else WriteError(ErrorRecords.Create(ReadinessErrorIds.ReadinessFindingExpected, ErrorCategory.InvalidArgument,
+                "-Event ReadinessFindings sends the findings of Test-MessagingReadiness: pipe its output (Test-MessagingReadiness | Send-Notification -Event ReadinessFindings …).", InputObject));
+            return;
+        }
+
+        Send(BuildRequest());
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_findings.Count > 0) TryRun(() => Send(ReadinessNotification.Build(_findings, RecipientAddresses.Parse(To, "To"), RecipientAddresses.Parse(Cc, "Cc"))));
+        base.EndProcessing();
+    }
+
+    private void Send(NotificationRequest request)
     {
         MessagingProviderException? fatal = null;
         TryRun(() =>
         {
-            NotificationRequest request = BuildRequest();
             NotificationDispatcher dispatcher = Dispatcher(IdentityStore);
             try
             {
