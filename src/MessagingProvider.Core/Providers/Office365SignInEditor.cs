@@ -16,8 +16,8 @@ public static class Office365SignInEditor
     {
         var chosen = new[]
         {
-            (Given: change.ClientSecret is not null, Parameter: "-ClientSecret"),
-            (Given: change.CertificatePath is not null, Parameter: "-CertificatePath"),
+            // A secret and a PFX may come together, as before (the certificate is used).
+            (Given: change.ClientSecret is not null || change.CertificatePath is not null, Parameter: change.CertificatePath is null ? "-ClientSecret" : "-CertificatePath"),
             (Given: change.CertificateThumbprint is not null, Parameter: "-CertificateThumbprint"),
             (Given: change.ManagedIdentity || change.ManagedIdentityClientId is not null, Parameter: "-ManagedIdentity"),
         }.Where(c => c.Given).Select(c => c.Parameter).ToList();
@@ -33,16 +33,12 @@ public static class Office365SignInEditor
                 "-CertificateStoreLocation needs -CertificateThumbprint: give the thumbprint of the certificate in that store.");
         }
 
-        if (change.ClientSecret is not null)
+        if (change.ClientSecret is not null || change.CertificatePath is not null)
         {
-            Set(settings, Office365SignIn.ClientSecret);
-            settings.ClientSecret = vault.Protect(change.ClientSecret);
-        }
-        else if (change.CertificatePath is not null)
-        {
-            StoredCertificate imported = CertificateImporter.Import(change.CertificatePath, change.CertificatePassword, vault);
-            Set(settings, Office365SignIn.Certificate);
-            settings.Certificate = imported;
+            StoredCertificate? imported = change.CertificatePath is null ? null : CertificateImporter.Import(change.CertificatePath, change.CertificatePassword, vault);
+            Set(settings, imported is null ? Office365SignIn.ClientSecret : Office365SignIn.Certificate);
+            if (change.ClientSecret is not null) settings.ClientSecret = vault.Protect(change.ClientSecret);
+            if (imported is not null) settings.Certificate = imported;
         }
         else if (change.CertificateThumbprint is not null)
         {
