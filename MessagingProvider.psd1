@@ -56,6 +56,7 @@
         'Remove-MailAccount'
         'Test-MailAccount'
         'Test-MessagingProviderConnection'
+        'Test-MessagingReadiness'
         'Test-ExchangeServer'
         'Sync-ExchangeServer'
         'Set-ExchangeConnectionOption'

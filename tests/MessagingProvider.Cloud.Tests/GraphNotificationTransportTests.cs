@@ -220,7 +220,7 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
         var error = Assert.Throws<MessagingProviderException>(() => Create(document));
 
         Assert.Equal(ErrorIds.GraphDeliveryApplicationIncomplete, error.ErrorId);
-        Assert.Contains("-ClientSecret or -CertificatePath", error.Message);
+        Assert.Contains("-ClientSecret, -CertificatePath, -CertificateThumbprint or -ManagedIdentity", error.Message);
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class ProviderConfiguratorTests
                 Organization = "contoso.onmicrosoft.com",
                 ApplicationId = Guid.NewGuid().ToString(),
             }));
-            Assert.Contains("-ClientSecret or -CertificatePath", error.Message);
+            Assert.Contains("-ClientSecret, -CertificatePath, -CertificateThumbprint or -ManagedIdentity", error.Message);
         }
     }
 

@@ -10,9 +10,10 @@ Describe 'Get-NotificationTemplate' {
     }
     AfterEach { Remove-TestConfiguration }
 
-    It 'shows the nine built-in templates' {
+    It 'shows the ten built-in templates, the readiness findings among them' {
         $all = @(Get-NotificationTemplate -IdentityStore Contoso -ErrorAction Stop)
-        $all.Count | Should -Be 9
+        $all.Count | Should -Be 10
+        ($all | Where-Object Event -eq ReadinessFindings).Body | Should -BeLike '*{Findings}*'
         foreach ($template in $all) {
             $template.IsCustom | Should -BeOfType [bool]
             $template.IsCustom | Should -BeFalse

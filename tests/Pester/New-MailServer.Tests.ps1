@@ -57,4 +57,26 @@ Describe 'New-MailServer' {
         $output | Should -BeNullOrEmpty
         Assert-ConfigurationUnchanged $before
     }
+
+    It 'warns that EWS in Exchange Online is retiring for an Exchange server at <Address>, and offers MicrosoftGraph' -TestCases @(
+        @{ Address = 'outlook.office365.com'; Cloud = 'Global' }
+        @{ Address = 'https://outlook.office365.com/EWS/Exchange.asmx'; Cloud = 'Global' }
+        @{ Address = 'outlook.office365.us'; Cloud = 'USGovGCCHigh' }
+    ) {
+        param($Address, $Cloud)
+        $server = @(New-MailServer -IdentityStore Contoso -Name 'EXO' -ServiceType Exchange -ServiceAddress $Address -Receive -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop)
+
+        $server.Count | Should -Be 1 -Because 'a warning, not a refusal'
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "'EXO' uses EWS against Exchange Online ($Cloud, *since 1 October 2026*removes it on 1 April 2027*-ServiceType MicrosoftGraph*"
+    }
+
+    It 'does not warn for an Exchange server on premises or a Microsoft Graph mail server' {
+        $null = New-MailServer -IdentityStore Contoso -Name 'OnPrem' -ServiceType Exchange -ServiceAddress mail.contoso.com -Receive -WarningVariable onPrem -ErrorAction Stop
+        $null = New-MailServer -IdentityStore Contoso -Name 'Graph' -ServiceType MicrosoftGraph -Receive -Send -Authentication OAuth2 -ClientId 11111111-2222-3333-4444-555555555555 `
+            -ClientSecret (ConvertTo-TestSecureString 'cs') -WarningVariable graph -ErrorAction Stop
+
+        $onPrem.Count | Should -Be 0
+        $graph.Count | Should -Be 0
+    }
 }

@@ -198,6 +198,22 @@ Describe 'Send-Notification against a faulty SMTP server' -Tag StandIns {
         $fault.Accepted.Count | Should -Be 0
     }
 
+    It 'stops on 535 5.7.139 with the error that names the end of Basic authentication in Exchange Online' {
+        $fault.AuthReply = '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.'
+        Set-SmtpServer -IdentityStore Contoso -Authentication Basic -Credential (New-TestCredential 'notify@contoso.test' 'a-password') -ErrorAction Stop 3>$null
+
+        $stopped = $null
+        try { "A-$marker" | Send-Notification -IdentityStore Contoso -Event ObjectModified -To sam@test.local -RetryDelay '00:00:00.05' 3>$null }
+        catch { $stopped = $_ }
+
+        $stopped | Should -Not -BeNullOrEmpty
+        $stopped.FullyQualifiedErrorId | Should -Be 'SmtpBasicAuthDisabled,MessagingProvider.Commands.SendNotificationCommand'
+        $stopped.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $stopped.Exception.Message | Should -BeLike '*535 5.7.139*end of December 2026*-Authentication OAuth2*'
+        @(Get-QueuedNotification -IdentityStore Contoso).Count | Should -Be 1
+        $fault.Accepted.Count | Should -Be 0
+    }
+
     It 'notifies a 250-member group completely through a 452 4.5.3 recipient limit, members blind to each other' {
         $fault.MaxRecipients = 40
         $members = 1..250 | ForEach-Object { [pscustomobject]@{ Name = "Member $_"; Mail = "member$_@test.local" } }

@@ -76,6 +76,23 @@ Describe 'Set-MessagingProvider' {
         $warnings | Where-Object { $_.Message -like '*expires*' -and $_.Message -like '*30 days*' } | Should -Not -BeNullOrEmpty
     }
 
+    It 'takes one sign-in at a time: a managed identity replaces the stored secret, and is refused together with one' {
+        $null = New-IdentityStore -Name Cloud
+        Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization contoso.onmicrosoft.com `
+            -ApplicationId 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 -ClientSecret (ConvertTo-TestSecureString 'cl1ent-secret')
+        $before = Get-ConfigurationSnapshot
+
+        Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -ManagedIdentity -ClientSecret (ConvertTo-TestSecureString 'other') -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'ProviderSettingsIncomplete,MessagingProvider.Commands.SetMessagingProviderCommand' InvalidArgument
+        Assert-ConfigurationUnchanged $before
+        $info = Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -ManagedIdentity -PassThru
+
+        "$($info.SignIn)" | Should -Be 'ManagedIdentity'
+        $info.ClientSecret | Should -BeNullOrEmpty
+        $info.ManagedIdentityClientId | Should -BeNullOrEmpty
+        (Get-StoredConfigurationText) | Should -Not -BeLike '*"clientSecret": {*'
+    }
+
     It 'stores endpoint overrides and removes them with an empty string' {
         $null = New-IdentityStore -Name Cloud
         $info = Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Cloud China -Domain contoso.com `

@@ -74,3 +74,44 @@ Describe 'Set-SmtpServer' -Tag LinuxOnly {
         $verbose | Where-Object { $_.Contains($server.TokenEndpoint.ClientSecret) -or $_.Contains('eyJ') } | Should -BeNullOrEmpty
     }
 }
+
+# Warnings for settings the Microsoft platform retires or blocks. (LinuxOnly because this file's
+# BeforeAll starts Postfix; nothing here connects anywhere.)
+Describe 'Set-SmtpServer warnings about Exchange Online' -Tag LinuxOnly {
+    BeforeEach { Initialize-SmtpTest; New-IdentityStore -Name Contoso | Out-Null }
+    AfterEach { Clear-SmtpTest }
+
+    It 'warns when Basic authentication is set against the Exchange Online host <Server>' -TestCases @(
+        @{ Server = 'smtp.office365.com'; Cloud = 'Global' }
+        @{ Server = 'smtp.office365.us'; Cloud = 'USGovGCCHigh' }
+        @{ Server = 'smtp.partner.outlook.cn'; Cloud = 'China' }
+    ) {
+        param($Server, $Cloud)
+        Set-SmtpServer -IdentityStore Contoso -Server $Server -Port 587 -From notify@contoso.com -Authentication Basic -Credential (New-TestCredential notify@contoso.com 'pw-123') `
+            -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "$Server is Exchange Online ($Cloud)*off by default*end of December 2026*-Authentication OAuth2*Set-EntraSmtpClient*"
+        (Get-SmtpServer -IdentityStore Contoso).Authentication | Should -Be 'Basic' -Because 'a warning, not a refusal'
+    }
+
+    It 'does not warn for Basic against another host, nor for app-only OAuth2 against Exchange Online' {
+        Set-SmtpServer -IdentityStore Contoso -Server mail.contoso.com -Port 587 -From notify@contoso.com -Authentication Basic -Credential (New-TestCredential notify@contoso.com 'pw-123') `
+            -WarningVariable basic -WarningAction SilentlyContinue -ErrorAction Stop
+        Set-SmtpServer -IdentityStore Contoso -Server smtp.office365.com -Authentication OAuth2 -TokenEndpoint 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token' `
+            -ClientId 00000000-0000-0000-0000-000000000001 -ClientSecret (ConvertTo-SecureString 'cs' -AsPlainText -Force) -Scope 'https://outlook.office365.com/.default' `
+            -WarningVariable appOnly -WarningAction SilentlyContinue -ErrorAction Stop
+
+        $basic.Count | Should -Be 0
+        $appOnly.Count | Should -Be 0
+    }
+
+    It 'warns that OAuth2 with a user name and password (ROPC) is blocked by MFA and Conditional Access' {
+        Set-SmtpServer -IdentityStore Contoso -Server smtp.office365.com -From notify@contoso.com -Authentication OAuth2 -TokenEndpoint 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token' `
+            -ClientId 00000000-0000-0000-0000-000000000001 -ClientSecret (ConvertTo-SecureString 'cs' -AsPlainText -Force) -Scope 'https://outlook.office365.com/.default' `
+            -Credential (New-TestCredential notify@contoso.com 'pw-123') -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "*resource-owner password grant (ROPC) for 'notify@contoso.com'*multi-factor*Conditional Access*"
+    }
+}

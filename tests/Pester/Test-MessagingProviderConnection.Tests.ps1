@@ -126,3 +126,108 @@ Describe 'Test-MessagingProviderConnection' -Tag StandIns {
         }
     }
 }
+
+# Sign-ins that keep no secret in the store: the app's certificate by thumbprint from the
+# certificate store (.NET's X509Store CurrentUser\My, as on Windows), and a managed identity whose
+# App Service endpoint (IDENTITY_ENDPOINT/IDENTITY_HEADER, which MSAL honours) the Entra stand-in serves.
+Describe 'Test-MessagingProviderConnection with sign-ins that store no secret' -Tag StandIns {
+    BeforeEach {
+        Initialize-TestConfiguration
+        Start-CloudStandIn
+        $null = New-IdentityStore -Name Cloud
+        $endpoints = @{ AuthorityHost = $Entra.AuthorityHost; ExchangeOnlineEndpoint = $ExchangeOnline.Endpoint; GraphEndpoint = $Graph.Endpoint }
+    }
+    AfterEach {
+        $env:IDENTITY_ENDPOINT = $null
+        $env:IDENTITY_HEADER = $null
+        if ($installed) {
+            $store = [System.Security.Cryptography.X509Certificates.X509Store]::new('My', 'CurrentUser')
+            $store.Open('ReadWrite'); $store.Remove($installed); $store.Dispose()
+            $installed = $null
+        }
+        Stop-CloudStandIn
+        Remove-TestConfiguration
+    }
+
+    It 'signs in with the certificate found by thumbprint in CurrentUser\My, and stores no secret' {
+        $certificate = New-TestRsaCertificate 'mp-store-app' ([datetimeoffset]::UtcNow.AddDays(200))
+        # Through a PFX so the key is persisted with the certificate in the store.
+        $installed = [System.Security.Cryptography.X509Certificates.X509CertificateLoader]::LoadPkcs12($certificate.Export('Pkcs12', 'x'), 'x', 'PersistKeySet,Exportable')
+        $store = [System.Security.Cryptography.X509Certificates.X509Store]::new('My', 'CurrentUser')
+        $store.Open('ReadWrite'); $store.Add($installed); $store.Dispose()
+        $Entra.UploadedCertificate = [System.Security.Cryptography.X509Certificates.X509CertificateLoader]::LoadCertificate($certificate.RawData)
+
+        Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization $Entra.Tenant -ApplicationId $Entra.ClientId `
+            -CertificateThumbprint $installed.Thumbprint.ToLowerInvariant() -CertificateStoreLocation CurrentUser @endpoints -ErrorAction Stop
+        $status = Test-MessagingProviderConnection -IdentityStore Cloud -Verbose 4>&1 | Group-Object { $_ -is [System.Management.Automation.VerboseRecord] } -AsHashTable -AsString
+        $provider = Get-MessagingProvider -IdentityStore Cloud
+
+        $status['False'][0].Status | Should -Be 'Online' -Because $status['False'][0].Reason
+        $Entra.VerifiedAssertions | Should -BeGreaterThan 0
+        @($status['True'] | ForEach-Object Message) -join "`n" | Should -BeLike "*certificate $($installed.Thumbprint) from the CurrentUser\My store*"
+        $provider.SignIn | Should -Be 'CertificateStore'
+        $provider.CertificateThumbprint | Should -BeExactly $installed.Thumbprint
+        $provider.CertificateStoreLocation | Should -Be 'CurrentUser'
+        $provider.ClientSecret | Should -BeNullOrEmpty
+        $provider.Certificate | Should -BeNullOrEmpty
+        (Get-StoredConfigurationText) | Should -Not -BeLike '*"pfx"*'
+    }
+
+    It 'refuses a thumbprint that is not in the store and changes nothing' {
+        Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization $Entra.Tenant -ApplicationId $Entra.ClientId -ClientSecret (ConvertTo-TestSecureString $Entra.ClientSecret) @endpoints
+        $before = Get-ConfigurationSnapshot
+
+        Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -CertificateThumbprint ('AB' * 20) -ErrorVariable err -ErrorAction SilentlyContinue
+
+        Assert-SingleError $err 'AppCertificateNotFound,MessagingProvider.Commands.SetMessagingProviderCommand' ObjectNotFound
+        $err[0].Exception.Message | Should -BeLike '*ABABABAB* in the CurrentUser\My certificate store*'
+        Assert-ConfigurationUnchanged $before
+    }
+
+    It 'signs in with the <Kind> managed identity through the identity endpoint' -TestCases @(
+        @{ Kind = 'system-assigned'; ClientId = $null }
+        @{ Kind = 'user-assigned'; ClientId = '7a1e2b3c-4d5e-4f60-8a9b-0c1d2e3f4a5b' }
+    ) {
+        param($Kind, $ClientId)
+        $env:IDENTITY_ENDPOINT = $Entra.ManagedIdentityEndpoint.ToString()
+        $env:IDENTITY_HEADER = $Entra.IdentityHeader
+        $identity = if ($ClientId) { @{ ManagedIdentityClientId = $ClientId } } else { @{ ManagedIdentity = $true } }
+        Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization $Entra.Tenant @identity @endpoints -ErrorAction Stop
+
+        $status = Test-MessagingProviderConnection -IdentityStore Cloud
+        $provider = Get-MessagingProvider -IdentityStore Cloud
+
+        $status.Status | Should -Be 'Online' -Because $status.Reason
+        $Entra.ManagedIdentityRequests | Should -Be 1
+        $Entra.LastManagedIdentityClientId | Should -Be $ClientId
+        $Entra.TokenRequests | Should -Be 0 -Because 'a managed identity does not use the token endpoint'
+        $provider.SignIn | Should -Be 'ManagedIdentity'
+        $provider.ManagedIdentityClientId | Should -Be $ClientId
+        $provider.ApplicationId | Should -BeNullOrEmpty
+    }
+
+    It 'sends notifications through Microsoft Graph with the managed identity' {
+        $env:IDENTITY_ENDPOINT = $Entra.ManagedIdentityEndpoint.ToString()
+        $env:IDENTITY_HEADER = $Entra.IdentityHeader
+        Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization $Entra.Tenant -ManagedIdentityClientId '7a1e2b3c-4d5e-4f60-8a9b-0c1d2e3f4a5b' @endpoints -ErrorAction Stop
+        Set-NotificationDelivery -IdentityStore Cloud -Method MicrosoftGraph -From notifications@contoso.com -ErrorAction Stop
+
+        $result = 'Sales' | Send-Notification -IdentityStore Cloud -Event ObjectModified -To ivan@contoso.com -ErrorAction Stop
+
+        "$($result.Status)" | Should -Be 'Sent'
+        $Graph.Sent.Count | Should -Be 1
+        $Entra.ManagedIdentityRequests | Should -Be 1
+    }
+
+    It 'reports Offline with ManagedIdentityUnavailable when the identity endpoint refuses' {
+        $env:IDENTITY_ENDPOINT = $Entra.ManagedIdentityEndpoint.ToString()
+        $env:IDENTITY_HEADER = 'not-the-header'
+        Set-MessagingProvider -IdentityStore Cloud -Provider Office365 -Domain contoso.com -Organization $Entra.Tenant -ManagedIdentity @endpoints -ErrorAction Stop
+
+        $status = Test-MessagingProviderConnection -IdentityStore Cloud
+
+        $status.Status | Should -Be 'Offline'
+        $status.ErrorId | Should -Be 'ManagedIdentityUnavailable'
+        $status.Reason | Should -BeLike '*system-assigned managed identity*'
+    }
+}

@@ -174,3 +174,61 @@ Describe 'Test-SmtpServer' -Tag LinuxOnly {
         }
     }
 }
+
+# Exchange Online's refusals since it retires Basic authentication for SMTP AUTH, played by the
+# fault-injecting SMTP server; each becomes its own error id naming the change and the fix.
+# (LinuxOnly because this file's BeforeAll starts Postfix.)
+Describe 'Test-SmtpServer against the replies of a tenant without Basic authentication' -Tag LinuxOnly, StandIns {
+    BeforeEach {
+        Initialize-SmtpTest
+        $fault = [MessagingProvider.TestSupport.FaultSmtpServer]::new()
+        $cred = New-TestCredential 'notify@contoso.test' 'a-password'
+    }
+    AfterEach { $fault.Dispose(); Clear-SmtpTest }
+
+    It 'maps the AUTH reply <Reply> to <Id>' -TestCases @(
+        @{ Reply = '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.'; Id = 'SmtpBasicAuthDisabled'; Says = '*off by default for existing tenants from the end of December 2026*Set-SmtpServer -Authentication OAuth2*Set-EntraSmtpClient*SmtpClientAuthenticationDisabled*' }
+        @{ Reply = '550 5.7.30 Basic authentication is not supported for Client Submission.'; Id = 'SmtpBasicAuthNotSupported'; Says = '*no longer accepts Basic authentication for client submission*Set-SmtpServer -Authentication OAuth2*' }
+        @{ Reply = '535 5.7.3 Authentication unsuccessful'; Id = 'SmtpSignInRefusedByTenant'; Says = '*Exchange Online refused the sign-in*multi-factor*Set-SmtpServer -Authentication OAuth2*'.Replace('multi-factor', 'MFA') }
+    ) {
+        param($Reply, $Id, $Says)
+        $fault.AuthReply = $Reply
+
+        $result = @(Test-SmtpServer -Server 127.0.0.1 -Port $fault.Port -Security None -Authentication Basic -Credential $cred `
+                -ErrorVariable err -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $result.Count | Should -Be 1
+        $result[0].FailedStage | Should -Be 'Auth'
+        $result[0].ErrorId | Should -Be $Id
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be "$Id,MessagingProvider.Commands.TestSmtpServerCommand"
+        $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err[0].Exception.Message | Should -BeLike "*$Reply*"
+        $err[0].Exception.Message | Should -BeLike $Says
+        $err[0].Exception.Message.Contains('a-password') | Should -BeFalse
+    }
+
+    It 'maps 530 5.7.57 on MAIL FROM to SmtpClientNotAuthenticated' {
+        $fault.MailFromReply = '530 5.7.57 Client not authenticated to send mail. [AM0PR01CA0001.eurprd01.prod.exchangelabs.com]'
+
+        $result = @(Test-SmtpServer -Server 127.0.0.1 -Port $fault.Port -Security None -Authentication Anonymous -From notify@contoso.test -To ivan@contoso.test `
+                -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $result.Count | Should -Be 1
+        $result[0].FailedStage | Should -Be 'Send'
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'SmtpClientNotAuthenticated,MessagingProvider.Commands.TestSmtpServerCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err[0].Exception.Message | Should -BeLike '*530 5.7.57 Client not authenticated*only authenticated submission*Set-SmtpServer -Authentication OAuth2*'
+    }
+
+    It 'keeps SmtpAuthenticationFailed for a plain wrong password (535 5.7.8)' {
+        $fault.Password = 'the-right-one'
+
+        $null = Test-SmtpServer -Server 127.0.0.1 -Port $fault.Port -Security None -Authentication Basic -Credential $cred `
+            -ErrorVariable err -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'SmtpAuthenticationFailed,MessagingProvider.Commands.TestSmtpServerCommand'
+    }
+}

@@ -35,11 +35,18 @@ public sealed class EntraAppTokenSource : IAccessTokenSource
 
     public EntraAppTokenSource(Office365Settings settings, SecretVault vault, HttpHandlerFactory? handlerFactory = null)
     {
-        if (string.IsNullOrEmpty(settings.Organization) || string.IsNullOrEmpty(settings.ApplicationId)
-            || (settings.Certificate is null && settings.ClientSecret is null))
+        Office365SignIn kind = settings.EffectiveSignIn;
+        bool complete = !string.IsNullOrEmpty(settings.Organization) && kind switch
+        {
+            Office365SignIn.ManagedIdentity => true,
+            Office365SignIn.CertificateStore => !string.IsNullOrEmpty(settings.ApplicationId) && !string.IsNullOrEmpty(settings.CertificateThumbprint),
+            Office365SignIn.Certificate => !string.IsNullOrEmpty(settings.ApplicationId) && settings.Certificate is not null,
+            _ => !string.IsNullOrEmpty(settings.ApplicationId) && settings.ClientSecret is not null,
+        };
+        if (!complete)
         {
             throw new MessagingProviderException(ErrorIds.ProviderSettingsIncomplete, ErrorKind.InvalidOperation,
-                "The Office 365 settings need -Organization, -ApplicationId and a -ClientSecret or -CertificatePath. Complete them with Set-MessagingProvider.");
+                "The Office 365 settings need -Organization, -ApplicationId and a -ClientSecret, -CertificatePath or -CertificateThumbprint, or -ManagedIdentity. Complete them with Set-MessagingProvider.");
         }
 
         _settings = settings;
@@ -51,11 +58,21 @@ public sealed class EntraAppTokenSource : IAccessTokenSource
     public CloudEndpoints Endpoints => _endpoints;
 
     /// <summary>"certificate &lt;thumbprint&gt;" or "client secret", for verbose output.</summary>
-    public string CredentialDescription =>
-        _settings.Certificate is not null ? $"certificate {_settings.Certificate.Thumbprint}" : "client secret";
+    public string CredentialDescription => _settings.EffectiveSignIn switch
+    {
+        Office365SignIn.ManagedIdentity => _settings.ManagedIdentityClientId is null ? "system-assigned managed identity" : $"user-assigned managed identity {_settings.ManagedIdentityClientId}",
+        Office365SignIn.CertificateStore => $"certificate {_settings.CertificateThumbprint} from the {_settings.CertificateStoreLocation ?? CertificateStoreLocation.CurrentUser}\\My store",
+        Office365SignIn.Certificate => $"certificate {_settings.Certificate!.Thumbprint}",
+        _ => "client secret",
+    };
 
     public async Task<string> GetAccessTokenAsync(string scope, CancellationToken cancellationToken)
     {
+        if (_settings.EffectiveSignIn == Office365SignIn.ManagedIdentity)
+        {
+            return await ManagedIdentitySignIn.GetAccessTokenAsync(_settings.ManagedIdentityClientId, scope, _handlerFactory, cancellationToken).ConfigureAwait(false);
+        }
+
         var signIn = new EntraSignIn
         {
             Authority = AuthorityText(),
@@ -111,7 +128,11 @@ public sealed class EntraAppTokenSource : IAccessTokenSource
             // validate it against that list nor ask login.microsoftonline.com about it.
             .WithAuthority(AuthorityText(), validateAuthority: !customAuthority)
             .WithInstanceDiscovery(!customAuthority);
-        if (_settings.Certificate is not null)
+        if (_settings.EffectiveSignIn == Office365SignIn.CertificateStore)
+        {
+            builder = builder.WithCertificate(CertificateStoreLookup.Find(_settings.CertificateThumbprint!, _settings.CertificateStoreLocation ?? CertificateStoreLocation.CurrentUser));
+        }
+        else if (_settings.Certificate is not null)
         {
             X509Certificate2 certificate = _vault.OpenCertificate(_settings.Certificate);
             builder = builder.WithCertificate(certificate);
@@ -131,9 +152,11 @@ public sealed class EntraAppTokenSource : IAccessTokenSource
 
     private string CacheKey()
     {
-        string credential = _settings.Certificate is not null
-            ? "cert:" + _settings.Certificate.Thumbprint
-            : "secret:" + Fingerprint(_settings.ClientSecret!.Data);
+        string credential = _settings.EffectiveSignIn == Office365SignIn.CertificateStore
+            ? $"store:{_settings.CertificateStoreLocation}:{_settings.CertificateThumbprint}"
+            : _settings.Certificate is not null
+                ? "cert:" + _settings.Certificate.Thumbprint
+                : "secret:" + Fingerprint(_settings.ClientSecret!.Data);
         string handler = _handlerFactory is null ? "default" : RuntimeHelpers.GetHashCode(_handlerFactory).ToString();
         return string.Join("|", AuthorityText(), _settings.ApplicationId, credential, handler);
     }

@@ -17,6 +17,7 @@ public static class BuiltInTemplates
         [NotificationEvent.MembershipExpiring] = T("Your membership of {Object} ends in {Days} day(s)", "{Member} will be removed from {Object} on {Date} ({Days} day(s) from now) by the membership life cycle."),
         [NotificationEvent.AdditionalOwnerAdded] = T("{Member} is now an additional owner/manager of {Object}", "The managed-by life cycle made {Member} an additional owner/manager of {Object} until {Date}."),
         [NotificationEvent.AdditionalOwnerRemoved] = T("{Member} is no longer an additional owner/manager of {Object}", "The managed-by life cycle removed {Member} as additional owner/manager of {Object}."),
+        [NotificationEvent.ReadinessFindings] = T("Messaging readiness: {Object}", "Test-MessagingReadiness found what the coming platform changes and expiries will break, and how to fix it:\r\n\r\n{Findings}"),
         [NotificationEvent.AdditionalOwnerExpiring] = T("Your additional ownership of {Object} ends in {Days} day(s)", "{Member} will be removed as additional owner/manager of {Object} on {Date} ({Days} day(s) from now) by the managed-by life cycle."),
     };
 

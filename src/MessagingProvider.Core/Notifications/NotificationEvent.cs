@@ -23,4 +23,7 @@ public enum NotificationEvent
 
     /// <summary>Managed-by life cycle: N days before removal as additional owner/manager.</summary>
     AdditionalOwnerExpiring,
+
+    /// <summary>The findings of Test-MessagingReadiness, listed in one message.</summary>
+    ReadinessFindings,
 }

@@ -12,7 +12,7 @@ namespace MessagingProvider.Notifications;
 /// <summary>Fills a template's placeholders and builds the message.</summary>
 public static class NotificationRenderer
 {
-    public static readonly string[] Placeholders = { "Object", "ObjectMail", "Member", "ChangedBy", "Days", "Date", "PortalUrl", "IdentityStore", "Event" };
+    public static readonly string[] Placeholders = { "Object", "ObjectMail", "Member", "ChangedBy", "Days", "Date", "PortalUrl", "IdentityStore", "Event", "Findings" };
 
     private static readonly Regex Placeholder = new Regex(@"\{(\w+)\}", RegexOptions.Compiled);
 
@@ -45,6 +45,7 @@ public static class NotificationRenderer
             ["PortalUrl"] = settings.Policy.PortalUrl,
             ["IdentityStore"] = identityStore,
             ["Event"] = request.Event.ToString(),
+            ["Findings"] = request.Details,
         };
 
         var message = new MimeMessage();

@@ -17,6 +17,9 @@ public sealed class NotificationRequest
     public DirectoryObject? ChangedBy { get; set; }
     public DateTime? ExpirationDate { get; set; }
     public int? DaysLeft { get; set; }
+
+    /// <summary>A ready-made list the event carries (the readiness findings), for the {Findings} placeholder.</summary>
+    public string? Details { get; set; }
     public IReadOnlyList<string> To { get; set; } = Array.Empty<string>();
     public IReadOnlyList<string> Cc { get; set; } = Array.Empty<string>();
 

@@ -72,6 +72,16 @@ public sealed class Office365ProviderInfo : MessagingProviderInfo
     public string? ClientSecret { get; set; }
     public CertificateInfo? Certificate { get; set; }
 
+    /// <summary>How the app signs in: ClientSecret, Certificate (stored PFX), CertificateStore (by thumbprint) or ManagedIdentity.</summary>
+    public Office365SignIn SignIn { get; set; }
+
+    /// <summary>CertificateStore: the thumbprint and the store (CurrentUser\My or LocalMachine\My).</summary>
+    public string? CertificateThumbprint { get; set; }
+    public CertificateStoreLocation? CertificateStoreLocation { get; set; }
+
+    /// <summary>ManagedIdentity: the user-assigned identity's client ID; null for the system-assigned one.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
     /// <summary>The endpoints in use: the cloud's own, or the stored override.</summary>
     public string AuthorityHost { get; set; } = "";
     public string GraphEndpoint { get; set; } = "";
@@ -92,6 +102,10 @@ public sealed class Office365ProviderInfo : MessagingProviderInfo
             ApplicationId = s.ApplicationId,
             ClientSecret = Masked(s.ClientSecret),
             Certificate = s.Certificate is null ? null : CertificateInfo.From(s.Certificate),
+            SignIn = s.EffectiveSignIn,
+            CertificateThumbprint = s.CertificateThumbprint,
+            CertificateStoreLocation = s.CertificateStoreLocation,
+            ManagedIdentityClientId = s.ManagedIdentityClientId,
             AuthorityHost = endpoints.AuthorityHost.ToString(),
             GraphEndpoint = endpoints.GraphEndpoint.ToString(),
             ExchangeOnlineEndpoint = endpoints.ExchangeOnlineEndpoint.ToString(),

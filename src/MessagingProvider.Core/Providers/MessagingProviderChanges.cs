@@ -85,22 +85,19 @@ public static class MessagingProviderChanges
         if (change.Domain is not null) settings.Domain = DomainName.Require(change.Domain, "Domain");
         if (change.Organization is not null) settings.Organization = RequireOrganization(change.Organization);
         if (change.ApplicationId is not null) settings.ApplicationId = RequireApplicationId(change.ApplicationId);
-        if (change.ClientSecret is not null) settings.ClientSecret = vault.Protect(change.ClientSecret);
-        if (change.CertificatePath is not null)
-        {
-            settings.Certificate = CertificateImporter.Import(change.CertificatePath, change.CertificatePassword, vault);
-        }
-        else if (change.CertificatePassword is not null)
+        if (change.CertificatePassword is not null && change.CertificatePath is null)
         {
             throw new MessagingProviderException(ErrorIds.ProviderSettingsIncomplete, ErrorKind.InvalidArgument,
                 "-CertificatePassword needs -CertificatePath: give the PFX file together with its password.");
         }
 
+        Office365SignInEditor.Apply(settings, change, vault);
+        Office365SignIn kind = settings.EffectiveSignIn;
         RequireSettings(MessagingProviderType.Office365,
             ("-Domain", settings.Domain is not null),
             ("-Organization", settings.Organization is not null),
-            ("-ApplicationId", settings.ApplicationId is not null),
-            ("-ClientSecret or -CertificatePath", settings.ClientSecret is not null || settings.Certificate is not null));
+            ("-ApplicationId", settings.ApplicationId is not null || kind == Office365SignIn.ManagedIdentity),
+            ("-ClientSecret, -CertificatePath, -CertificateThumbprint or -ManagedIdentity", settings.ClientSecret is not null || settings.Certificate is not null || kind is Office365SignIn.CertificateStore or Office365SignIn.ManagedIdentity));
         return settings;
     }
 

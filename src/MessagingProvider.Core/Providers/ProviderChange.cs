@@ -33,6 +33,10 @@ public sealed class ProviderChange
     public SecureString? ClientSecret { get; set; }
     public string? CertificatePath { get; set; }
     public SecureString? CertificatePassword { get; set; }
+    public string? CertificateThumbprint { get; set; }
+    public CertificateStoreLocation? CertificateStoreLocation { get; set; }
+    public bool ManagedIdentity { get; set; }
+    public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>Endpoint overrides: an empty string removes the override.</summary>
     public string? AuthorityHost { get; set; }

@@ -179,7 +179,7 @@ public sealed class SmtpConnector : IDisposable
         }
         catch (AuthenticationException e)
         {
-            throw Fail(SmtpStage.Auth, ErrorIds.SmtpAuthenticationFailed, ErrorKind.AuthenticationError,
+            throw PlatformRefusal(e) ?? Fail(SmtpStage.Auth, ErrorIds.SmtpAuthenticationFailed, ErrorKind.AuthenticationError,
                 $"Authentication unsuccessful for '{credential.UserName}': the server replied '{Dialogue.LastReply ?? e.Message}'. Check the user name and password given with -Credential, and that SMTP AUTH is enabled for the account.", e, Dialogue.LastReply);
         }
     }
@@ -215,7 +215,7 @@ public sealed class SmtpConnector : IDisposable
                     continue;
                 }
 
-                throw Fail(SmtpStage.Auth, ErrorIds.SmtpAuthenticationFailed, ErrorKind.AuthenticationError,
+                throw PlatformRefusal(e) ?? Fail(SmtpStage.Auth, ErrorIds.SmtpAuthenticationFailed, ErrorKind.AuthenticationError,
                     $"Authentication unsuccessful for '{user}' with {mechanism.MechanismName}: the server replied '{Dialogue.LastReply ?? e.Message}' even with a freshly issued token. Check that the token is for this mailbox, has the SMTP.Send permission/scope '{_endpoint.Scope}', is not expired, and that SMTP AUTH is enabled for the mailbox.", e, Dialogue.LastReply);
             }
         }
@@ -285,6 +285,10 @@ public sealed class SmtpConnector : IDisposable
         while (e.InnerException is not null) e = e.InnerException;
         return e.Message;
     }
+
+    /// <summary>The refusals Exchange Online gives since it retires Basic authentication, named as such.</summary>
+    private SmtpStageException? PlatformRefusal(Exception e) =>
+        SmtpPlatformReply.Translate(Dialogue.LastReply, SmtpStage.Auth, $"{_endpoint.Server}:{_endpoint.Port}", _endpoint.Authentication, e);
 
     private SmtpStageException Fail(SmtpStage stage, string id, ErrorKind kind, string message, Exception? inner, string? reply = null) =>
         new SmtpStageException(stage, id, kind, message, $"{_endpoint.Server}:{_endpoint.Port}", inner, reply);

@@ -8,10 +8,21 @@ public static class SmtpReply
 {
     public static bool IsTransient(SmtpCommandException e) => (int)e.StatusCode >= 400 && (int)e.StatusCode < 500;
 
+    /// <summary>MAIL FROM answered 530: the server wants a sign-in first (Exchange Online: 5.7.57).</summary>
+    public static SmtpStageException NotAuthenticated(MailKit.ServiceNotAuthenticatedException e, string target)
+    {
+        // MailKit keeps the reply text but not its code; 530 is the only code it raises this for.
+        string reply = "530 " + e.Message;
+        return SmtpPlatformReply.Translate(reply, SmtpStage.Send, target, SmtpAuthentication.Anonymous, e)
+            ?? new SmtpStageException(SmtpStage.Send, ErrorIds.SmtpAuthenticationFailed, ErrorKind.AuthenticationError,
+                $"The server accepts mail only after a sign-in: {reply}. Use -Authentication Basic or OAuth2 with the account that sends.", target, e, reply);
+    }
+
     public static SmtpStageException ToStageException(SmtpCommandException e, string? lastReply, bool stillConnected)
     {
         // With PIPELINING the last reply on the wire may belong to DATA; the exception carries the refused command's own reply.
         string reply = $"{(int)e.StatusCode} {e.Message}";
+        if (SmtpPlatformReply.Translate(reply, SmtpStage.Send, e.Mailbox?.Address ?? "", SmtpAuthentication.Basic, e) is { } platform) return platform;
         string retry = IsTransient(e) ? " This is temporary (4xx): the server asks to try again later." : "";
         switch (e.ErrorCode)
         {

@@ -206,6 +206,10 @@ public sealed class SmtpServerTester
         {
             throw SmtpReply.ToStageException(e, connector.Dialogue.LastReply, connector.Client.IsConnected);
         }
+        catch (MailKit.ServiceNotAuthenticatedException e)
+        {
+            throw SmtpReply.NotAuthenticated(e, message.From.ToString());
+        }
         catch (Exception e) when (e is System.IO.IOException || e is SmtpProtocolException)
         {
             throw new SmtpStageException(SmtpStage.Send, Errors.ErrorIds.SmtpConnectionLost, Errors.ErrorKind.ConnectionError,

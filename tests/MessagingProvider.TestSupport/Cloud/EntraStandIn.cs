@@ -63,11 +63,49 @@ public sealed class EntraStandIn : IAsyncDisposable
             app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", standIn.OpenIdConfiguration);
             app.MapPost("/{tenant}/oauth2/v2.0/token", standIn.Token);
             app.MapPost("/{tenant}/oauth2/v2.0/devicecode", standIn.DeviceCode);
+            app.MapGet("/msi/token", standIn.ManagedIdentityToken);
         }, certificate);
         return standIn;
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    /// <summary>
+    /// The App Service / Azure Automation managed identity endpoint (api-version 2019-08-01): what
+    /// MSAL calls when IDENTITY_ENDPOINT and IDENTITY_HEADER are set. Its tokens are this stand-in's
+    /// own, so the Exchange Online and Graph stand-ins accept them.
+    /// </summary>
+    public Uri ManagedIdentityEndpoint => new Uri(_server.BaseUri, "msi/token");
+
+    /// <summary>The secret IDENTITY_HEADER value the endpoint expects in X-IDENTITY-HEADER.</summary>
+    public string IdentityHeader { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>Managed identity token requests answered, and the client_id of the last (null = system-assigned).</summary>
+    public int ManagedIdentityRequests => Volatile.Read(ref _managedIdentityRequests);
+    public string? LastManagedIdentityClientId { get; private set; }
+
+    private int _managedIdentityRequests;
+
+    private IResult ManagedIdentityToken(HttpContext context)
+    {
+        if (context.Request.Headers["X-IDENTITY-HEADER"] != IdentityHeader) return Results.Json(new Dictionary { ["error"] = "invalid_request", ["error_description"] = "X-IDENTITY-HEADER is missing or wrong." }, statusCode: 401);
+        if (context.Request.Query["api-version"] != "2019-08-01") return Results.Json(new Dictionary { ["error"] = "invalid_request", ["error_description"] = "Unsupported api-version." }, statusCode: 400);
+        string resource = context.Request.Query["resource"].ToString().TrimEnd('/');
+        if (resource.Length == 0) return Results.Json(new Dictionary { ["error"] = "invalid_resource", ["error_description"] = "resource is required." }, statusCode: 400);
+        Interlocked.Increment(ref _managedIdentityRequests);
+        string? clientId = context.Request.Query["client_id"].ToString();
+        LastManagedIdentityClientId = string.IsNullOrEmpty(clientId) ? null : clientId;
+        string token = SignedJwt.ToBase64Url(RandomNumberGenerator.GetBytes(32));
+        _issued[token] = resource + "/.default";
+        return Results.Json(new Dictionary
+        {
+            ["access_token"] = token,
+            ["expires_on"] = DateTimeOffset.UtcNow.AddSeconds(TokenLifetimeSeconds).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["resource"] = resource,
+            ["token_type"] = "Bearer",
+            ["client_id"] = LastManagedIdentityClientId ?? "11111111-aaaa-bbbb-cccc-222222222222",
+        });
+    }
 
     private IResult InstanceDiscovery(HttpContext context)
     {

@@ -31,6 +31,15 @@ public sealed class GraphStandIn : IAsyncDisposable
 
     public bool MailSendGranted { get; set; } = true;
 
+    /// <summary>Whether the app may read app registrations (Application.Read.All); 403 otherwise.</summary>
+    public bool ApplicationReadGranted { get; set; } = true;
+
+    /// <summary>The client secrets and certificates of the Entra stand-in's app registration, as Graph lists them.</summary>
+    public List<(bool Certificate, string DisplayName, DateTimeOffset EndDateTime)> ApplicationCredentials { get; } = new List<(bool, string, DateTimeOffset)>();
+
+    /// <summary>The $filter of the last applications request.</summary>
+    public string? LastApplicationFilter { get; private set; }
+
     public int Requests => Volatile.Read(ref _requests);
 
     public IReadOnlyCollection<(string From, JsonObject Body)> Sent => _sent.ToArray();
@@ -45,7 +54,11 @@ public sealed class GraphStandIn : IAsyncDisposable
     public static async Task<GraphStandIn> StartAsync(EntraStandIn entra)
     {
         var standIn = new GraphStandIn(entra);
-        standIn._server = await HttpsStandInHost.StartAsync(app => app.MapPost("/v1.0/users/{id}/sendMail", standIn.SendMail));
+        standIn._server = await HttpsStandInHost.StartAsync(app =>
+        {
+            app.MapPost("/v1.0/users/{id}/sendMail", standIn.SendMail);
+            app.MapGet("/v1.0/applications", standIn.Applications);
+        });
         return standIn;
     }
 
@@ -73,6 +86,32 @@ public sealed class GraphStandIn : IAsyncDisposable
         if (body["message"]?["toRecipients"] is not JsonArray { Count: > 0 }) return Error(400, "ErrorInvalidRecipients", "At least one recipient is not valid.");
         _sent.Enqueue((id, body));
         return Results.StatusCode(202);
+    }
+
+    // GET /v1.0/applications?$filter=appId eq '…': the stand-in's one app registration, or none.
+    private IResult Applications(HttpContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        if (!_entra.Authorizes(context.Request, Endpoint)) return Error(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
+        if (!ApplicationReadGranted) return Error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+        string filter = context.Request.Query["$filter"].ToString();
+        LastApplicationFilter = filter;
+        var value = new JsonArray();
+        if (filter == $"appId eq '{_entra.ClientId}'")
+        {
+            var passwords = new JsonArray();
+            var keys = new JsonArray();
+            foreach (var (certificate, name, end) in ApplicationCredentials)
+            {
+                var item = new JsonObject { ["displayName"] = name, ["keyId"] = Guid.NewGuid().ToString(), ["endDateTime"] = end.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) };
+                if (certificate) item["type"] = "AsymmetricX509Cert";
+                (certificate ? keys : passwords).Add(item);
+            }
+
+            value.Add(new JsonObject { ["appId"] = _entra.ClientId, ["passwordCredentials"] = passwords, ["keyCredentials"] = keys });
+        }
+
+        return Results.Json(new JsonObject { ["value"] = value });
     }
 
     private static IResult Error(int status, string code, string message) =>

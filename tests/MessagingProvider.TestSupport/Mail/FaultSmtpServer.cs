@@ -55,6 +55,12 @@ public sealed class FaultSmtpServer : IDisposable
 
     public bool Pipelining { get; set; } = true;
 
+    /// <summary>When set, every AUTH command is answered with this reply (as Exchange Online refuses Basic sign-ins: "535 5.7.139 …").</summary>
+    public string? AuthReply { get; set; }
+
+    /// <summary>When set, every MAIL FROM is answered with this reply (for example "530 5.7.57 Client not authenticated to send mail").</summary>
+    public string? MailFromReply { get; set; }
+
     /// <summary>Connection number <paramref name="connection"/> (1 = the first) is greeted with <paramref name="reply"/> and closed.</summary>
     public void FailGreeting(int connection, string reply = "421 4.3.2 Service not available") => _greetings[connection] = reply;
 
@@ -149,10 +155,24 @@ public sealed class FaultSmtpServer : IDisposable
                 {
                     var lines = new List<string> { "fault.test.local", "8BITMIME", "ENHANCEDSTATUSCODES" };
                     if (Pipelining) lines.Add("PIPELINING");
-                    if (Password is not null) lines.Add("AUTH PLAIN LOGIN");
+                    if (AuthReply is not null) lines.Add("AUTH PLAIN LOGIN XOAUTH2");
+                    else if (Password is not null) lines.Add("AUTH PLAIN LOGIN");
                     for (int i = 0; i < lines.Count; i++) Say("250" + (i == lines.Count - 1 ? " " : "-") + lines[i]);
                 }
                 else if (upper.StartsWith("HELO", StringComparison.Ordinal)) Say("250 fault.test.local");
+                else if (upper.StartsWith("AUTH", StringComparison.Ordinal) && AuthReply is not null)
+                {
+                    // AUTH LOGIN asks for the user name and password before refusing, as Exchange Online does.
+                    if (upper.StartsWith("AUTH LOGIN", StringComparison.Ordinal))
+                    {
+                        Say("334 VXNlcm5hbWU6");
+                        reader.ReadLine();
+                        Say("334 UGFzc3dvcmQ6");
+                        reader.ReadLine();
+                    }
+
+                    Say(AuthReply);
+                }
                 else if (upper.StartsWith("AUTH PLAIN", StringComparison.Ordinal))
                 {
                     string payload = line.Length > 11 ? line.Substring(11).Trim() : "";
@@ -177,6 +197,12 @@ public sealed class FaultSmtpServer : IDisposable
                 }
                 else if (upper.StartsWith("MAIL FROM:", StringComparison.Ordinal))
                 {
+                    if (MailFromReply is not null)
+                    {
+                        Say(MailFromReply);
+                        continue;
+                    }
+
                     if (!authenticated)
                     {
                         Say("530 5.7.0 Authentication required");

@@ -67,8 +67,9 @@ public static class NotificationDeliveryRules
 
         var missing = new List<string>();
         if (string.IsNullOrEmpty(office365.Organization)) missing.Add("-Organization");
-        if (string.IsNullOrEmpty(office365.ApplicationId)) missing.Add("-ApplicationId");
-        if (office365.ClientSecret is null && office365.Certificate is null) missing.Add("-ClientSecret or -CertificatePath");
+        Office365SignIn signIn = office365.EffectiveSignIn;
+        if (string.IsNullOrEmpty(office365.ApplicationId) && signIn != Office365SignIn.ManagedIdentity) missing.Add("-ApplicationId");
+        if (office365.ClientSecret is null && office365.Certificate is null && signIn is not (Office365SignIn.CertificateStore or Office365SignIn.ManagedIdentity)) missing.Add("-ClientSecret, -CertificatePath, -CertificateThumbprint or -ManagedIdentity");
         if (missing.Count > 0)
         {
             throw new MessagingProviderException(ErrorIds.GraphDeliveryApplicationIncomplete, ErrorKind.InvalidOperation,

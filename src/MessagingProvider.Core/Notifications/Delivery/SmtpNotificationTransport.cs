@@ -101,6 +101,12 @@ public sealed class SmtpNotificationTransport : INotificationTransport
             outcome.Throttled = IsThrottling(failure.ServerReply);
             if (!connection.IsConnected || (int)e.StatusCode == 421) Drop();
         }
+        catch (MailKit.ServiceNotAuthenticatedException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            SmtpStageException failure = SmtpReply.NotAuthenticated(e, _endpoint.Server);
+            outcome.Failure = failure;
+            outcome.ServerReply = failure.ServerReply;
+        }
         catch (Exception e) when ((IsConnectionLoss(e) || _watchdog.Fired) && !cancellationToken.IsCancellationRequested)
         {
             bool timedOut = _watchdog.Fired || IsTimeout(e);

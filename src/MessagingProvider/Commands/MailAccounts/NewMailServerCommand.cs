@@ -32,6 +32,7 @@ public sealed class NewMailServerCommand : IdentityStoreCmdlet, IDynamicParamete
             MailServerEntry created = new MailServerEntry();
             IdentityStoreDocument updated = Store.Update(IdentityStore, d => created = MailServerChanges.Create(d.Mail, Name, _settings.Definition(ServiceType, MyInvocation.BoundParameters), Store.Secrets), CancellationToken);
             WriteVerbose($"Created the {created.ServiceType} mail server '{created.Name}' ({created.ServiceAddress}) in '{updated.Name}'.");
+            if (EwsRetirement.Warning(created) is { } ews) WriteWarning(ews);
             WriteObject(MailServerInfo.From(updated.Name, created));
         });
     }

@@ -5,6 +5,7 @@ using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Errors;
 using MessagingProvider.Notifications;
 using MessagingProvider.Output;
+using MessagingProvider.Readiness;
 
 namespace MessagingProvider.Commands;
 
@@ -49,13 +50,34 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
     [Parameter]
     public string[]? Cc { get; set; }
 
+    private readonly List<ReadinessFinding> _findings = new List<ReadinessFinding>();
+
     protected override void ProcessRecord()
     {
         BindSharedParameters();
+        if (Event == NotificationEvent.ReadinessFindings)
+        {
+            // All findings of the run go out together, in EndProcessing.
+            if ((InputObject is PSObject p ? p.BaseObject : InputObject) is ReadinessFinding finding) _findings.Add(finding);
+            else WriteError(ErrorRecords.Create(ReadinessErrorIds.ReadinessFindingExpected, ErrorCategory.InvalidArgument,
+                "-Event ReadinessFindings sends the findings of Test-MessagingReadiness: pipe its output (Test-MessagingReadiness | Send-Notification -Event ReadinessFindings …).", InputObject));
+            return;
+        }
+
+        Send(BuildRequest());
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_findings.Count > 0) TryRun(() => Send(ReadinessNotification.Build(_findings, RecipientAddresses.Parse(To, "To"), RecipientAddresses.Parse(Cc, "Cc"))));
+        _session.Complete();
+    }
+
+    private void Send(NotificationRequest request)
+    {
         MessagingProviderException? fatal = null;
         TryRun(() =>
         {
-            NotificationRequest request = BuildRequest();
             NotificationDispatcher dispatcher = _session.Dispatcher(this, Streams, Store, IdentityStore);
             try
             {
@@ -123,5 +145,4 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
         return request;
     }
 
-    protected override void EndProcessing() => _session.Complete();
 }

@@ -84,6 +84,23 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
     [ValidateNotNull]
     public SecureString? CertificatePassword { get; set; }
 
+    /// <summary>The app's certificate by thumbprint from this computer's certificate store (nothing secret stored).</summary>
+    [Parameter(ParameterSetName = Office365Set)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    [Parameter(ParameterSetName = Office365Set)]
+    public CertificateStoreLocation CertificateStoreLocation { get; set; }
+
+    /// <summary>Sign in with the Azure managed identity of this machine or service (nothing secret stored).</summary>
+    [Parameter(ParameterSetName = Office365Set)]
+    public SwitchParameter ManagedIdentity { get; set; }
+
+    /// <summary>The client ID of a user-assigned managed identity (implies -ManagedIdentity).</summary>
+    [Parameter(ParameterSetName = Office365Set)]
+    [ValidateNotNullOrEmpty]
+    public string? ManagedIdentityClientId { get; set; }
+
     // Strings, not Uri: an empty string removes the override (back to the cloud's endpoint).
     [Parameter(ParameterSetName = Office365Set)]
     [AllowEmptyString]
@@ -188,6 +205,10 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
             ClientSecret = ClientSecret,
             CertificatePath = CertificatePath is null ? null : ResolveFilePath(CertificatePath),
             CertificatePassword = CertificatePassword,
+            CertificateThumbprint = CertificateThumbprint,
+            CertificateStoreLocation = given.ContainsKey(nameof(CertificateStoreLocation)) ? CertificateStoreLocation : null,
+            ManagedIdentity = ManagedIdentity.IsPresent,
+            ManagedIdentityClientId = ManagedIdentityClientId,
             AuthorityHost = AuthorityHost,
             GraphEndpoint = GraphEndpoint,
             ExchangeOnlineEndpoint = ExchangeOnlineEndpoint,

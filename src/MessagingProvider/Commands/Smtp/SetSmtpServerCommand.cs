@@ -82,6 +82,8 @@ public sealed class SetSmtpServerCommand : IdentityStoreCmdlet, IDynamicParamete
             WriteVerbose($"SMTP server of '{updated.Name}': {smtp.Server}:{smtp.Port}, {smtp.Security}, {smtp.Authentication}, from {smtp.From}.");
             if (smtp.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(smtp.Server));
             if (SmtpTransportSecurity.PlainTextWarning(smtp.Security, smtp.Authentication, smtp.Server, smtp.Port) is { } plainText) WriteWarning(plainText);
+            if (SmtpPlatformWarnings.BasicToExchangeOnline(smtp) is { } basic) WriteWarning(basic);
+            if (SmtpPlatformWarnings.PasswordGrant(smtp) is { } passwordGrant) WriteWarning(passwordGrant);
             if (PassThru) WriteObject(SmtpServerInfo.Create(updated.Name, smtp));
         });
     }
