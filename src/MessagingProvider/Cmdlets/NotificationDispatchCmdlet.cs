@@ -19,6 +19,7 @@ namespace MessagingProvider.Commands.Cmdlets;
 public abstract class NotificationDispatchCmdlet : IdentityStoreCmdlet
 {
     private readonly Dictionary<string, NotificationDispatcher> _dispatchers = new Dictionary<string, NotificationDispatcher>(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ParallelDispatch> _parallel = new Dictionary<string, ParallelDispatch>(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _backlogSent = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
     private readonly System.Diagnostics.Stopwatch _sinceProgress = System.Diagnostics.Stopwatch.StartNew();
     private int _processed;
@@ -31,6 +32,45 @@ public abstract class NotificationDispatchCmdlet : IdentityStoreCmdlet
     /// <summary>First back-off after a 4xx reply; doubled for each further attempt.</summary>
     [Parameter]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Authenticated connections per identity store sending at once, for large batches; the store's -MessagesPerMinute still bounds them together.</summary>
+    [Parameter]
+    [ValidateRange(1, 16)]
+    public int MaxConnection { get; set; } = 1;
+
+    /// <summary>The store's parallel run (-MaxConnection 2 or more), started on first use.</summary>
+    protected ParallelDispatch Parallel(NotificationDispatcher dispatcher)
+    {
+        string name = dispatcher.Outbox.IdentityStore;
+        if (!_parallel.TryGetValue(name, out ParallelDispatch? parallel))
+        {
+            parallel = dispatcher.StartParallel(MaxConnection, WriteCoreError, WriteResult, CancellationToken);
+            _parallel[name] = parallel;
+        }
+
+        return parallel;
+    }
+
+    /// <summary>Writes what the parallel runs reported so far (all of it, waiting, with <paramref name="untilDone"/>).</summary>
+    protected void PumpParallel(bool untilDone)
+    {
+        MessagingProviderException? fatal = null;
+        TryRun(() =>
+        {
+            foreach (ParallelDispatch parallel in _parallel.Values)
+            {
+                try
+                {
+                    parallel.Pump(untilDone);
+                }
+                catch (MessagingProviderException e)
+                {
+                    fatal ??= e;
+                }
+            }
+        });
+        if (fatal is not null) ThrowCoreError(fatal);
+    }
 
     protected NotificationDispatcher Dispatcher(string name)
     {
@@ -79,6 +119,7 @@ public abstract class NotificationDispatchCmdlet : IdentityStoreCmdlet
 
     protected override void EndProcessing()
     {
+        PumpParallel(untilDone: true);
         WriteProgress(new ProgressRecord(1, "Sending notifications", "Done") { RecordType = ProgressRecordType.Completed });
         DisposeDispatchers();
     }
@@ -91,6 +132,8 @@ public abstract class NotificationDispatchCmdlet : IdentityStoreCmdlet
 
     private void DisposeDispatchers()
     {
+        foreach (ParallelDispatch parallel in _parallel.Values) parallel.Dispose();
+        _parallel.Clear();
         foreach (NotificationDispatcher dispatcher in _dispatchers.Values) dispatcher.Dispose();
         _dispatchers.Clear();
     }

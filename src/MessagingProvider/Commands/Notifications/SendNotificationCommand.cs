@@ -74,6 +74,12 @@ public sealed class SendNotificationCommand : NotificationDispatchCmdlet
                 // Committed first (claimed by this run, so the backlog leaves it alone): a stop on the way keeps it queued.
                 dispatcher.Enqueue(draft);
                 SendBacklogOnce(dispatcher);
+                if (MaxConnection > 1)
+                {
+                    Parallel(dispatcher).Post(draft);
+                    return;
+                }
+
                 WriteResult(dispatcher.Send(draft, WriteCoreError, CancellationToken));
             }
             catch (MessagingProviderException e)
@@ -85,6 +91,7 @@ public sealed class SendNotificationCommand : NotificationDispatchCmdlet
 
         // No server, a refused password…: no message can go. Stop once; what was rendered stays queued.
         if (fatal is not null) ThrowCoreError(fatal);
+        if (MaxConnection > 1) PumpParallel(untilDone: false);
     }
 
     private static string Describe(NotificationResult result) =>

@@ -29,6 +29,12 @@ public sealed class SendQueuedNotificationCommand : NotificationDispatchCmdlet
             NotificationDispatcher dispatcher = Dispatcher(IdentityStore);
             try
             {
+                if (MaxConnection > 1)
+                {
+                    Parallel(dispatcher).SendDue(Force);
+                    return;
+                }
+
                 foreach (NotificationResult result in dispatcher.SendDue(WriteCoreError, CancellationToken, Force)) WriteResult(result);
             }
             catch (MessagingProviderException e)
