@@ -24,7 +24,7 @@ public sealed class ParallelDispatch : IDisposable
     private readonly Action<MessagingProviderException> _writeError;
     private readonly Action<NotificationResult> _writeResult;
     private readonly CancellationTokenSource _stop;
-    private readonly BlockingCollection<NotificationDraft> _drafts = new BlockingCollection<NotificationDraft>();
+    private readonly BlockingCollection<NotificationDraft> _drafts;
     private readonly BlockingCollection<Action> _reports = new BlockingCollection<Action>();
     private readonly List<Task> _workers = new List<Task>();
     private NotificationDispatcher.DueCursor? _due;
@@ -39,13 +39,23 @@ public sealed class ParallelDispatch : IDisposable
         _writeError = writeError;
         _writeResult = writeResult;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Two waiting messages per connection: enough to keep each busy, and a pipeline of any
+        // length holds no more than that in memory (Post waits for a free place).
+        _drafts = new BlockingCollection<NotificationDraft>(boundedCapacity: connections * 2);
     }
 
     /// <summary>Queues a message already committed to the outbox (<see cref="NotificationDispatcher.Enqueue"/>); starts the connections on first use.</summary>
     public void Post(NotificationDraft draft)
     {
         Start();
-        _drafts.Add(draft);
+        try
+        {
+            _drafts.Add(draft, _stop.Token);
+        }
+        catch (OperationCanceledException) when (Volatile.Read(ref _fatal) is not null)
+        {
+            // The connections stopped: the message stays queued, and Pump reports why.
+        }
     }
 
     /// <summary>The connections send every due message of the outbox (Send-QueuedNotification).</summary>
