@@ -279,6 +279,12 @@ Collection<PSObject> Invoke(string script, params object[] arguments)
     return output;
 }
 }
+catch (Exception) when (cleanup.Started)
+{
+    // A signal stopped the mail server under the running scenario: its handler exits the process.
+    System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);
+    return 1;
+}
 finally
 {
     cleanup.Run();
@@ -298,12 +304,21 @@ static string FindRoot()
 sealed class Cleanup
 {
     private readonly MailServerFixture _server;
-    private int _done;
+    private readonly object _sync = new object();
+    private volatile bool _started;
 
     public Cleanup(MailServerFixture server) => _server = server;
 
+    public bool Started => _started;
+
+    /// <summary>Blocks a second caller until the first has stopped the server.</summary>
     public void Run()
     {
-        if (System.Threading.Interlocked.Exchange(ref _done, 1) == 0) _server.Dispose();
+        lock (_sync)
+        {
+            if (_started) return;
+            _started = true;
+            _server.Dispose();
+        }
     }
 }
