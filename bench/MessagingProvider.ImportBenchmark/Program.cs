@@ -7,9 +7,13 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 
 // Usage: MessagingProvider.ImportBenchmark <module.psd1> [runs]
+//        MessagingProvider.ImportBenchmark --pwsh <path to pwsh> [module.psd1] [rounds=11]
 // Each run is a fresh process (nothing cached in memory) that opens a PowerShell 7.6 runspace,
 // then times Import-Module alone and Import-Module followed by a first command.
+// --pwsh: real pwsh processes, alternating the module and the baseline module (one trivial
+// cmdlet, netstandard2.0), so the figure that counts is a ratio from the same minutes.
 if (args.Length >= 2 && args[0] == "--child") return Child(args[1]);
+if (args.Length >= 2 && args[0] == "--pwsh") return RealPwsh.Compare(args[1], Path.GetFullPath(args.Length > 2 ? args[2] : "out/MessagingProvider/MessagingProvider.psd1"), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 11);
 
 string manifest = Path.GetFullPath(args.Length > 0 ? args[0] : "out/MessagingProvider/MessagingProvider.psd1");
 int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 21;

@@ -12,13 +12,28 @@ using MessagingProvider.TestSupport;
 using MimeKit;
 
 // Usage: MessagingProvider.SmtpBenchmark [messages=1000] [streamMessages=10000] [groupMembers=5000] [moduleManifest]
+//        MessagingProvider.SmtpBenchmark latency [messages=300] [streamMessages=10000] [rtts=20,50] [rounds=3]
 // (moduleManifest: another build of the module, e.g. a previous version, to measure the same way; default out/MessagingProvider)
-int messages = args.Length > 0 ? int.Parse(args[0]) : 1000;
+// bench/run-smtp-benchmark.sh runs either with one command and stops Postfix even when interrupted.
+bool latency = args.Length > 0 && args[0] == "latency";
+if (latency) args = args.Skip(1).ToArray();
+int messages = args.Length > 0 ? int.Parse(args[0]) : latency ? 300 : 1000;
 int streamed = args.Length > 1 ? int.Parse(args[1]) : 10000;
-int groupMembers = args.Length > 2 ? int.Parse(args[2]) : 5000;
+int groupMembers = !latency && args.Length > 2 ? int.Parse(args[2]) : 5000;
+int[] rtts = latency && args.Length > 2 ? args[2].Split(',').Select(int.Parse).ToArray() : new[] { 20, 50 };
+int latencyRounds = latency && args.Length > 3 ? int.Parse(args[3]) : 3;
 const string Recipient = "bench@test.local";
 
-using var server = new MailServerFixture();
+var server = new MailServerFixture();
+// Postfix and Dovecot are daemons outside this process: stop them however the run ends (the end,
+// an exception, Ctrl-C, SIGTERM, SIGHUP). The relays are threads of this process.
+var cleanup = new Cleanup(server);
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; Console.Error.WriteLine("interrupted: stopping Postfix and Dovecot"); cleanup.Run(); Environment.Exit(130); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => cleanup.Run();
+using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; cleanup.Run(); Environment.Exit(143); });
+using var onHup = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, c => { c.Cancel = true; cleanup.Run(); Environment.Exit(129); });
+try
+{
 Console.WriteLine($"Postfix STARTTLS on 127.0.0.1:{server.StartTlsPort}; {messages} messages per scenario; {Environment.ProcessorCount} cores; .NET {Environment.Version}; {DateTime.UtcNow:u}");
 
 MimeMessage Message(int i)
@@ -31,10 +46,13 @@ MimeMessage Message(int i)
     return m;
 }
 
+int smtpPort = server.StartTlsPort;
+SmtpCapabilities capabilities = SmtpCapabilities.None;
+
 SmtpClient Connect()
 {
     var client = new SmtpClient { ServerCertificateValidationCallback = (_, c, _, _) => server.Certificate.Matches(c) };
-    client.Connect(server.Host, server.StartTlsPort, SecureSocketOptions.StartTls);
+    client.Connect(server.Host, smtpPort, SecureSocketOptions.StartTls);
     client.Authenticate(MailServerFixture.SenderUser, server.SenderPassword);
     return client;
 }
@@ -43,6 +61,7 @@ double Bare(int count)
 {
     var clock = Stopwatch.StartNew();
     using SmtpClient client = Connect();
+    capabilities = client.Capabilities;
     for (int i = 0; i < count; i++) client.Send(Message(i));
     client.Disconnect(true);
     return clock.Elapsed.TotalSeconds;
@@ -66,7 +85,7 @@ string config = Path.Combine(Path.GetTempPath(), "mp-bench-" + Guid.NewGuid().To
 Environment.SetEnvironmentVariable("MESSAGINGPROVIDER_CONFIG_PATH", config);
 using Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
 runspace.Open();
-string manifest = args.Length > 3 ? Path.GetFullPath(args[3]) : Path.Combine(root, "out", "MessagingProvider", "MessagingProvider.psd1");
+string manifest = !latency && args.Length > 3 ? Path.GetFullPath(args[3]) : Path.Combine(root, "out", "MessagingProvider", "MessagingProvider.psd1");
 Console.WriteLine($"module: {manifest}");
 Invoke("Import-Module -Name $args[0] -ErrorAction Stop", manifest);
 Invoke("New-IdentityStore -Name Bench");
@@ -84,12 +103,16 @@ const string TimedScript = @"
     param($recipient)
     $global:inputs | Send-Notification -IdentityStore Bench -Event ObjectModified -To $recipient | Out-Null";
 
+const string TimedParallelScript = @"
+    param($recipient, $connections)
+    $global:inputs | Send-Notification -IdentityStore Bench -Event ObjectModified -To $recipient -MaxConnection $connections | Out-Null";
+
 const string ModuleScript = @"
-    param($count, $recipient, $sampleEvery)
+    param($count, $recipient, $sampleEvery, $connections)
     $sent = 0
     $samples = [System.Collections.Generic.List[long]]::new()
     1..$count | ForEach-Object { @{ Name = ""Group-$_""; ObjectClass = 'group' } } |
-        Send-Notification -IdentityStore Bench -Event ObjectModified -To $recipient |
+        Send-Notification -IdentityStore Bench -Event ObjectModified -To $recipient -MaxConnection $connections |
         ForEach-Object { $sent++; if ($sent % $sampleEvery -eq 0) { $samples.Add([GC]::GetTotalMemory($true)) } }
     $sent
     $samples";
@@ -105,18 +128,19 @@ const string GroupScript = @"
     $result.Bcc.Count
     $result.OutboxId.Count";
 
-double ModuleTimed(int count)
+double ModuleTimed(int count, int connections = 1)
 {
     Invoke(PrepareScript, count);
     var clock = Stopwatch.StartNew();
-    Invoke(TimedScript, Recipient);
+    if (connections == 1) Invoke(TimedScript, Recipient);
+    else Invoke(TimedParallelScript, Recipient, connections);
     return clock.Elapsed.TotalSeconds;
 }
 
-(double Seconds, long[] Samples) Module(int count, int sampleEvery)
+(double Seconds, long[] Samples) Module(int count, int sampleEvery, int connections = 1)
 {
     var clock = Stopwatch.StartNew();
-    Collection<PSObject> output = Invoke(ModuleScript, count, Recipient, sampleEvery);
+    Collection<PSObject> output = Invoke(ModuleScript, count, Recipient, sampleEvery, connections);
     double seconds = clock.Elapsed.TotalSeconds;
     if ((int)output[0].BaseObject != count) throw new InvalidOperationException($"module sent {output[0]} of {count}");
     return (seconds, output.Skip(1).Select(o => (long)o.BaseObject).ToArray());
@@ -133,6 +157,12 @@ Module(50, 50);
 void Drain()
 {
     if (!server.WaitUntilQueueEmpty(TimeSpan.FromMinutes(2))) Console.WriteLine("(Postfix's queue did not empty within 2 minutes)");
+}
+
+if (latency)
+{
+    RunLatency();
+    return 0;
 }
 
 const int Rounds = 5;
@@ -172,6 +202,72 @@ Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSe
 Directory.Delete(config, recursive: true);
 return 0;
 
+// Through the latency relay: each scenario at each RTT, alternating, median of the rounds; round
+// trips per message as the relay counted them (the times a client waited for the server).
+void RunLatency()
+{
+    static double Median(System.Collections.Generic.List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    Console.WriteLine($"server capabilities MailKit saw: {capabilities}");
+    foreach (int rtt in rtts)
+    {
+        using var relay = new LatencyRelay(server.StartTlsPort, TimeSpan.FromMilliseconds(rtt));
+        smtpPort = relay.Port;
+        Invoke("Set-SmtpServer -IdentityStore Bench -Port $args[0]", relay.Port);
+        int perCount = Math.Max(20, messages / 5);
+        var times = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<double>>();
+        var trips = new System.Collections.Generic.Dictionary<string, double>();
+        void Measure(string name, int count, Func<double> run)
+        {
+            Drain();
+            long before = relay.RoundTrips;
+            double seconds = run();
+            if (!times.TryGetValue(name, out var list)) times[name] = list = new System.Collections.Generic.List<double>();
+            list.Add(seconds / count);
+            trips[name] = (double)(relay.RoundTrips - before) / count;
+        }
+
+        Measure("warm-up", 20, () => ModuleTimed(20, 4));
+        for (int round = 0; round < latencyRounds; round++)
+        {
+            var order = new (string Name, int Count, Func<double> Run)[]
+            {
+                ("connection per message", perCount, () => PerMessage(perCount)),
+                ("bare MailKit loop, one connection", messages, () => Bare(messages)),
+                ("module, one connection", messages, () => ModuleTimed(messages)),
+                ("module, -MaxConnection 4", messages, () => ModuleTimed(messages, 4)),
+            };
+            // Rotate the order each round so no scenario always follows the same one.
+            foreach (var s in order.Skip(round % order.Length).Concat(order.Take(round % order.Length))) Measure(s.Name, s.Count, s.Run);
+        }
+
+        Console.WriteLine($"--- RTT {rtt} ms through the relay; {messages} messages per scenario ({perCount} for connection per message); {latencyRounds} rounds; median per message");
+        double bareMedian = Median(times["bare MailKit loop, one connection"]);
+        double perMedian = Median(times["connection per message"]);
+        foreach (string name in new[] { "connection per message", "bare MailKit loop, one connection", "module, one connection", "module, -MaxConnection 4" })
+        {
+            double median = Median(times[name]);
+            Console.WriteLine($"{name,-36}: {median * 1000,7:0.0} ms/msg {1 / median,7:0.0} msg/s  {trips[name],5:0.00} round trips/msg  x{bareMedian / median:0.00} bare loop  x{perMedian / median:0.0} conn/msg  rounds {string.Join(" / ", times[name].Select(t => (t * 1000).ToString("0.0")))} ms/msg");
+        }
+    }
+
+    if (streamed > 0)
+    {
+        using var relay = new LatencyRelay(server.StartTlsPort, TimeSpan.FromMilliseconds(rtts[0]));
+        Invoke("Set-SmtpServer -IdentityStore Bench -Port $args[0]", relay.Port);
+        Drain();
+        var (seconds, samples) = Module(streamed, streamed / 10, 4);
+        Console.WriteLine($"streaming {streamed} through the module, -MaxConnection 4, RTT {rtts[0]} ms: {seconds:0.0} s ({streamed / seconds:0} msg/s); managed heap after each 10%: {string.Join(", ", samples.Select(s => (s / 1024.0 / 1024.0).ToString("0.0") + " MiB"))}");
+    }
+
+    Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
+    Directory.Delete(config, recursive: true);
+}
+
 Collection<PSObject> Invoke(string script, params object[] arguments)
 {
     using PowerShell ps = PowerShell.Create();
@@ -182,6 +278,17 @@ Collection<PSObject> Invoke(string script, params object[] arguments)
     if (ps.Streams.Error.Count > 0) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error.Select(e => e.ToString())));
     return output;
 }
+}
+catch (Exception) when (cleanup.Started)
+{
+    // A signal stopped the mail server under the running scenario: its handler exits the process.
+    System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);
+    return 1;
+}
+finally
+{
+    cleanup.Run();
+}
 
 static string FindRoot()
 {
@@ -191,4 +298,27 @@ static string FindRoot()
     }
 
     throw new InvalidOperationException("MessagingProvider.sln not found");
+}
+
+/// <summary>Stops the mail server once, whichever of the end, an exception or a signal comes first.</summary>
+sealed class Cleanup
+{
+    private readonly MailServerFixture _server;
+    private readonly object _sync = new object();
+    private volatile bool _started;
+
+    public Cleanup(MailServerFixture server) => _server = server;
+
+    public bool Started => _started;
+
+    /// <summary>Blocks a second caller until the first has stopped the server.</summary>
+    public void Run()
+    {
+        lock (_sync)
+        {
+            if (_started) return;
+            _started = true;
+            _server.Dispose();
+        }
+    }
 }

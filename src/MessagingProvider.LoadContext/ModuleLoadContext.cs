@@ -56,12 +56,12 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
     }
 
     /// <summary>
-    /// runtimes/&lt;rid&gt;/native/ of this platform, as the module lays it out: a library asked for
+    /// bin/runtimes/&lt;rid&gt;/native/ of this platform (shared by both frameworks' folders), as the module lays it out: a library asked for
     /// as "e_sqlite3" is e_sqlite3.dll, libe_sqlite3.so or libe_sqlite3.dylib on disk.
     /// </summary>
     private string? NativeLibraryPath(string name)
     {
-        string folder = Path.Combine(_binFolder, "runtimes", PlatformRid(), "native");
+        string folder = Path.Combine(Path.GetDirectoryName(_binFolder)!, "runtimes", PlatformRid(), "native");
         if (!Directory.Exists(folder)) return null;
         string bare = Path.GetFileNameWithoutExtension(name);
         foreach (string fileName in new[] { name, bare + ".dll", "lib" + bare + ".so", "lib" + bare + ".dylib", bare + ".so", bare + ".dylib" })

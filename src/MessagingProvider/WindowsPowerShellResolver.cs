@@ -56,7 +56,8 @@ public sealed class WindowsPowerShellResolver : IModuleAssemblyInitializer, IMod
             Architecture.Arm64 => "win-arm64",
             _ => "win-x64",
         };
-        string path = Path.Combine(BinFolder, "runtimes", rid, "native", "e_sqlite3.dll");
+        // bin/runtimes/, shared by both frameworks' folders.
+        string path = Path.Combine(Path.GetDirectoryName(BinFolder)!, "runtimes", rid, "native", "e_sqlite3.dll");
         if (File.Exists(path)) LoadLibraryW(path);
     }
 

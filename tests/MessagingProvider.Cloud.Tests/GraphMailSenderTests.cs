@@ -1,4 +1,6 @@
+using System;
 using System.Linq;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -77,6 +79,64 @@ public sealed class GraphMailSenderTests : Office365StandInTest
         var error = await Assert.ThrowsAsync<MessagingProviderException>(() => sender.SendAsync(Notification(), CancellationToken.None));
         Assert.Equal(ErrorIds.EntraClientSecretInvalid, error.ErrorId);
         Assert.Equal(0, _graph.Requests);
+    }
+
+    [Fact]
+    public async Task AMessageOverGraphsRequestLimitGoesThroughAnUploadSession()
+    {
+        using GraphMailSender sender = Sender();
+        GraphMailMessage message = Notification();
+        message.IsHtml = true;
+        message.Body = "<html><body><table>" + string.Concat(Enumerable.Repeat("<tr><td>sales@contoso.com</td><td>created</td></tr>", 110_000)) + "</table></body></html>";
+        Assert.True(Encoding.UTF8.GetByteCount(message.Body) > GraphStandIn.MaxRequestBytes);
+
+        int attempts = await sender.SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(1, attempts);
+        (string from, JsonObject body) = Assert.Single(_graph.Sent);
+        Assert.Equal("notifications@contoso.com", from);
+        JsonNode sent = body["message"]!;
+        Assert.Equal("Group Sales created", sent["subject"]!.GetValue<string>());
+        Assert.Contains("attached as notification.html", sent["body"]!["content"]!.GetValue<string>());
+        Assert.Equal(new[] { "owner@contoso.com", "helpdesk@contoso.com" },
+            sent["toRecipients"]!.AsArray().Select(r => r!["emailAddress"]!["address"]!.GetValue<string>()));
+        JsonNode attachment = Assert.Single(sent["attachments"]!.AsArray())!;
+        Assert.Equal("text/html", attachment["contentType"]!.GetValue<string>());
+        Assert.Equal(message.Body, Encoding.UTF8.GetString(Convert.FromBase64String(attachment["contentBytes"]!.GetValue<string>())));
+        Assert.False(body["saveToSentItems"]!.GetValue<bool>());
+        Assert.True(_graph.UploadedRanges.Count >= 2, string.Join(", ", _graph.UploadedRanges));
+        Assert.Equal(0, _graph.Drafts);
+    }
+
+    [Fact]
+    public async Task AFailedUploadDeletesTheDraftAndSaysWhy()
+    {
+        _graph.FailUploads = 1;
+        using GraphMailSender sender = Sender();
+        GraphMailMessage message = Notification();
+        message.Body = new string('x', GraphStandIn.MaxRequestBytes + 1);
+
+        var error = await Assert.ThrowsAsync<GraphSendMailException>(() => sender.SendAsync(message, CancellationToken.None));
+
+        Assert.Equal(500, error.StatusCode);
+        Assert.Equal(ErrorIds.GraphSendMailFailed, error.ErrorId);
+        Assert.Contains("The upload failed.", error.Message);
+        Assert.Empty(_graph.Sent);
+        Assert.Equal(0, _graph.Drafts);
+    }
+
+    [Fact]
+    public async Task ThrottlingDuringAnUploadIsRetriedAndCounted()
+    {
+        using GraphMailSender sender = Sender();
+        GraphMailMessage message = Notification();
+        message.Body = new string('x', GraphStandIn.MaxRequestBytes + 1);
+        _graph.Throttle(1);
+
+        int attempts = await sender.SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(2, attempts);
+        Assert.Single(_graph.Sent);
     }
 
     private GraphMailSender Sender()

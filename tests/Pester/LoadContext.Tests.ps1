@@ -114,7 +114,7 @@ if ($IsLinux) { Get-Content "/proc/$PID/maps" | Where-Object { $_ -like '*libe_s
             # Each native library from its own module's folder.
             $native = @($Lines -like 'native=*')
             $native | Should -HaveCount 2
-            @($native -like '*out/MessagingProvider/bin/net8.0/runtimes/linux-*/native/libe_sqlite3.so') | Should -HaveCount 1
+            @($native -like '*out/MessagingProvider/bin/runtimes/linux-*/native/libe_sqlite3.so') | Should -HaveCount 1
             @($native -like '*MessagingProvider.OtherModule/bin/Release/net8.0/runtimes/linux-*/native/libe_sqlite3.so') | Should -HaveCount 1
         }
     }

@@ -234,3 +234,60 @@ Describe 'Send-Notification against a faulty SMTP server' -Tag StandIns {
         $delivered[0].Data | Should -Not -Match 'member\d+@test\.local'
     }
 }
+
+Describe 'Send-Notification -MaxConnection' -Tag StandIns {
+    BeforeEach {
+        $fault = [MessagingProvider.TestSupport.FaultSmtpServer]::new()
+        New-OutboxTestStore $fault
+        $marker = [guid]::NewGuid().ToString('N').Substring(0, 8)
+    }
+    AfterEach { $fault.Dispose(); Remove-TestConfiguration }
+
+    It 'sends a batch over that many connections, every message once, with a result each' {
+        $names = 1..24 | ForEach-Object { "Batch-$marker-$_" }
+
+        $results = @($names | Send-Notification -IdentityStore Contoso -Event ObjectModified -To batch@test.local -MaxConnection 3 -ErrorVariable err)
+
+        $err.Count | Should -Be 0
+        $results.Count | Should -Be 24
+        @($results | ForEach-Object { "$($_.Status)" } | Select-Object -Unique) | Should -Be @('Sent')
+        # Results come as the connections finish: the same objects, in any order.
+        @($results | ForEach-Object Object | Sort-Object) | Should -Be @($names | Sort-Object)
+        $fault.Connections | Should -Be 3
+        $accepted = $fault.For('batch@test.local')
+        $accepted.Count | Should -Be 24
+        @($accepted | ForEach-Object MessageId | Select-Object -Unique).Count | Should -Be 24
+        @($accepted | ForEach-Object Connection | Select-Object -Unique).Count | Should -BeGreaterThan 1
+        @(Get-QueuedNotification -IdentityStore Contoso).Count | Should -Be 0
+        @(Get-NotificationHistory -IdentityStore Contoso -State Sent).Count | Should -Be 24
+    }
+
+    It "keeps the store's -MessagesPerMinute across all its connections" {
+        Set-NotificationDelivery -IdentityStore Contoso -MessagesPerMinute 300 -ErrorAction Stop
+
+        $results = @(1..6 | ForEach-Object { "Paced-$marker-$_" } | Send-Notification -IdentityStore Contoso -Event ObjectModified -To paced@test.local -MaxConnection 3 -ErrorVariable err)
+
+        $err.Count | Should -Be 0
+        $results.Count | Should -Be 6
+        $times = @($fault.For('paced@test.local') | ForEach-Object { $_.At.TotalMilliseconds } | Sort-Object)
+        $times.Count | Should -Be 6
+        # 300 a minute is one message every 200 ms whatever the connection: a lower bound on the
+        # spacing (a slow machine only spaces them more), with room for the server's own jitter.
+        foreach ($i in 1..5) { $times[$i] - $times[$i - 1] | Should -BeGreaterThan 120 }
+    }
+
+    It 'stops every connection at a configuration problem and leaves the batch queued' {
+        Set-SmtpServer -IdentityStore Contoso -Port ([MessagingProvider.TestSupport.FreePort]::Next()) -ErrorAction Stop
+
+        { 1..4 | ForEach-Object { "Down-$marker-$_" } | Send-Notification -IdentityStore Contoso -Event ObjectModified -To down@test.local -MaxConnection 2 -MaxAttempts 1 -ErrorAction Stop } |
+            Should -Throw
+
+        @(Get-QueuedNotification -IdentityStore Contoso).Count | Should -Be 4
+    }
+
+    It 'rejects <Value> connections' -TestCases @(@{ Value = 0 }, @{ Value = 17 }) {
+        { Send-Notification -IdentityStore Contoso -Event ObjectModified -InputObject "Bad-$marker" -To bad@test.local -MaxConnection $Value -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,MessagingProvider.Commands.SendNotificationCommand'
+        $fault.Connections | Should -Be 0
+    }
+}

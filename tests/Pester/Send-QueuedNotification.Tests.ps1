@@ -28,6 +28,21 @@ Describe 'Send-QueuedNotification' -Tag StandIns {
         @(Get-NotificationHistory -IdentityStore Contoso -State Sent).Count | Should -Be 3
     }
 
+    It 'sends the queue over -MaxConnection connections, every message once' {
+        Add-QueuedTestNotification $fault 10 "Many-$marker-"
+        $before = $fault.Connections
+
+        $all = @(Send-QueuedNotification -IdentityStore Contoso -Force -MaxConnection 2 -ErrorVariable err)
+
+        $err.Count | Should -Be 0
+        $all.Count | Should -Be 10
+        @($all | ForEach-Object { "$($_.Status)" } | Select-Object -Unique) | Should -Be @('Sent')
+        @($all | ForEach-Object Object | Sort-Object) | Should -Be @(1..10 | ForEach-Object { "Many-$marker-$_" } | Sort-Object)
+        $fault.Connections - $before | Should -Be 2
+        (Get-DeliveryCount $fault 'batch@test.local').Values | Should -Be @(1, 1, 1, 1, 1, 1, 1, 1, 1, 1)
+        @(Get-QueuedNotification -IdentityStore Contoso).Count | Should -Be 0
+    }
+
     It 'changes nothing with -WhatIf' {
         Add-QueuedTestNotification $fault 1 "WhatIf-$marker-"
 

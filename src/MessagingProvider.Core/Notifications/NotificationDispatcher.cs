@@ -27,8 +27,11 @@ public sealed class NotificationDispatcher : IDisposable
     private readonly NotificationOutbox _outbox;
     private readonly string _owner = LeaseOwner.New();
     private readonly SendPacer _pacer;
+    // Guards the outbox's one SQLite connection when several connections send (-MaxConnection).
+    private readonly object _outboxLock = new object();
     private INotificationTransport? _transport;
-    private MessagingProviderException? _transportDown;
+    private DeliveryLane? _lane;
+    private volatile MessagingProviderException? _transportDown;
 
     public NotificationDispatcher(ConfigurationStore store, IdentityStoreDocument document, DispatchOptions options)
     {
@@ -50,7 +53,18 @@ public sealed class NotificationDispatcher : IDisposable
     private int MaxAttempts => _options.MaxAttempts ?? Delivery.MaxAttempts;
 
     /// <summary>The transport, created on first use: -WhatIf and an empty queue connect nowhere.</summary>
-    public INotificationTransport Transport => _transport ??= CreateTransport();
+    public INotificationTransport Transport => _transport ??= CreateTransport(_options.Verbose);
+
+    /// <summary>The calling thread's connection.</summary>
+    private DeliveryLane Lane => _lane ??= new DeliveryLane(Transport, _options.Verbose);
+
+    /// <summary>
+    /// Sends through <paramref name="connections"/> connections at once, each on its own thread,
+    /// still one message at a time per connection and within the store's pacing; what they
+    /// report is handed to the calling thread by <see cref="ParallelDispatch.Pump"/>.
+    /// </summary>
+    public ParallelDispatch StartParallel(int connections, Action<MessagingProviderException> writeError, Action<NotificationResult> writeResult, CancellationToken cancellationToken) =>
+        new ParallelDispatch(this, connections, writeError, writeResult, cancellationToken);
 
     public event Action<INotificationTransport>? TransportCreated;
 
@@ -97,21 +111,24 @@ public sealed class NotificationDispatcher : IDisposable
     /// </summary>
     public void Enqueue(NotificationDraft draft)
     {
-        _outbox.EnqueueClaimed(draft.Entries, _owner, Lease, DateTime.UtcNow);
+        lock (_outboxLock) _outbox.EnqueueClaimed(draft.Entries, _owner, Lease, DateTime.UtcNow);
         draft.Result.OutboxId = draft.Entries.Select(e => e.Id).ToArray();
     }
 
     /// <summary>Sends the draft's own entries (and what a 452 split off them), then completes its result.</summary>
-    public NotificationResult Send(NotificationDraft draft, Action<MessagingProviderException> writeError, CancellationToken cancellationToken)
+    public NotificationResult Send(NotificationDraft draft, Action<MessagingProviderException> writeError, CancellationToken cancellationToken) =>
+        Send(draft, Lane, writeError, cancellationToken);
+
+    internal NotificationResult Send(NotificationDraft draft, DeliveryLane lane, Action<MessagingProviderException> writeError, CancellationToken cancellationToken)
     {
         var delivered = new List<OutboxMessage>();
         var claimed = new Queue<OutboxMessage>(draft.Entries);
         var splits = new Queue<long>();
         while (claimed.Count > 0 || splits.Count > 0)
         {
-            OutboxMessage? entry = claimed.Count > 0 ? claimed.Dequeue() : _outbox.Claim(_owner, Lease, DateTime.UtcNow, splits.Dequeue());
+            OutboxMessage? entry = claimed.Count > 0 ? claimed.Dequeue() : Claim(DateTime.UtcNow, splits.Dequeue());
             if (entry is null) continue; // another sender took it: it is that sender's to report
-            foreach (OutboxMessage part in Deliver(entry, writeError, cancellationToken, split => splits.Enqueue(split.Id), draft.Message)) delivered.Add(part);
+            foreach (OutboxMessage part in Deliver(entry, lane, writeError, cancellationToken, split => splits.Enqueue(split.Id), draft.Message)) delivered.Add(part);
         }
 
         Summarize(draft.Result, delivered);
@@ -121,24 +138,56 @@ public sealed class NotificationDispatcher : IDisposable
     /// <summary>Sends every due entry of the queue, oldest first; one result per entry.</summary>
     public IEnumerable<NotificationResult> SendDue(Action<MessagingProviderException> writeError, CancellationToken cancellationToken, bool includeNotDue = false)
     {
-        DateTime started = includeNotDue ? DateTime.MaxValue.AddYears(-1) : DateTime.UtcNow;
-        long last = 0;
-        while (true)
+        var cursor = new DueCursor(includeNotDue);
+        while (SendNextDue(cursor, Lane, writeError, cancellationToken) is { } results)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // Ids only grow: a message deferred again in this run is not claimed twice, a part split off is reached later.
-            OutboxMessage? claimed = _outbox.Claim(_owner, Lease, started, afterId: last);
-            if (claimed is null) yield break;
-            last = claimed.Id;
-
-            foreach (OutboxMessage part in Deliver(claimed, writeError, cancellationToken, _ => { }))
-            {
-                var result = new NotificationResult { IdentityStore = _document.Name, Event = part.Event, Object = part.Object, Transport = part.Transport, Subject = part.Subject, MessageId = part.MessageId };
-                result.Bcc = part.Recipients.ToArray();
-                Summarize(result, new[] { part });
-                yield return result;
-            }
+            foreach (NotificationResult result in results) yield return result;
         }
+    }
+
+    /// <summary>Where a run through the due messages is; shared by the connections of a parallel run.</summary>
+    internal sealed class DueCursor
+    {
+        public DueCursor(bool includeNotDue) => Started = includeNotDue ? DateTime.MaxValue.AddYears(-1) : DateTime.UtcNow;
+
+        public DateTime Started { get; }
+
+        public long Last { get; set; }
+    }
+
+    /// <summary>Claims the next due message after the cursor and sends it; null when none is left.</summary>
+    internal IReadOnlyList<NotificationResult>? SendNextDue(DueCursor cursor, DeliveryLane lane, Action<MessagingProviderException> writeError, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        OutboxMessage? claimed;
+        lock (_outboxLock)
+        {
+            // Ids only grow: a message deferred again in this run is not claimed twice, a part split off is reached later.
+            claimed = _outbox.Claim(_owner, Lease, cursor.Started, afterId: cursor.Last);
+            if (claimed is null) return null;
+            cursor.Last = claimed.Id;
+        }
+
+        var results = new List<NotificationResult>();
+        foreach (OutboxMessage part in Deliver(claimed, lane, writeError, cancellationToken, _ => { }))
+        {
+            var result = new NotificationResult { IdentityStore = _document.Name, Event = part.Event, Object = part.Object, Transport = part.Transport, Subject = part.Subject, MessageId = part.MessageId };
+            result.Bcc = part.Recipients.ToArray();
+            Summarize(result, new[] { part });
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    private OutboxMessage? Claim(DateTime due, long id)
+    {
+        lock (_outboxLock) return _outbox.Claim(_owner, Lease, due, id);
+    }
+
+    private void Save(OutboxMessage entry, IReadOnlyList<OutboxMessage>? splitOff = null)
+    {
+        lock (_outboxLock) _outbox.Save(entry, splitOff);
     }
 
     /// <summary>Throttling replies wait (back-off doubling) this many times per message without spending attempts.</summary>
@@ -147,7 +196,7 @@ public sealed class NotificationDispatcher : IDisposable
     private TimeSpan Lease => TimeSpan.FromTicks(Delivery.GetTimeout().Ticks * (MaxAttempts * 4 + 2)) + TimeSpan.FromMinutes(1);
 
     /// <summary>Tries one claimed entry until it is Sent, Failed, or out of attempts; returns it and any entries split off and finished with it.</summary>
-    private IEnumerable<OutboxMessage> Deliver(OutboxMessage entry, Action<MessagingProviderException> writeError, CancellationToken cancellationToken, Action<OutboxMessage> requeue, MimeMessage? rendered = null)
+    private IEnumerable<OutboxMessage> Deliver(OutboxMessage entry, DeliveryLane lane, Action<MessagingProviderException> writeError, CancellationToken cancellationToken, Action<OutboxMessage> requeue, MimeMessage? rendered = null)
     {
         bool uncertain = entry.State == OutboxState.Uncertain || entry.PossibleDuplicate;
         if (_transportDown is not null)
@@ -178,7 +227,7 @@ public sealed class NotificationDispatcher : IDisposable
             {
                 _pacer.WaitTurn(cancellationToken);
                 tries++;
-                outcome = Transport.Send(message, entry.Recipients, cancellationToken);
+                outcome = lane.Transport.Send(message, entry.Recipients, cancellationToken);
             }
             catch (Exception e) when (e is MessagingProviderException || e is OperationCanceledException)
             {
@@ -186,14 +235,14 @@ public sealed class NotificationDispatcher : IDisposable
                 entry.State = uncertain ? OutboxState.Uncertain : OutboxState.Deferred;
                 entry.NextAttempt = DateTime.UtcNow;
                 entry.ErrorId = (e as MessagingProviderException)?.ErrorId;
-                _outbox.Save(entry);
+                Save(entry);
                 throw;
             }
 
             entry.Attempts += outcome.Attempts;
             entry.LastReply = outcome.ServerReply ?? entry.LastReply;
             uncertain |= outcome.Uncertain;
-            if (outcome.Sent) return Sent(entry, outcome, uncertain, writeError, requeue);
+            if (outcome.Sent) return Sent(entry, outcome, uncertain, lane, writeError, requeue);
 
             if (!outcome.Transient)
             {
@@ -208,7 +257,7 @@ public sealed class NotificationDispatcher : IDisposable
                 throttleWaits++;
                 tries--;
                 TimeSpan pause = Backoff(throttleWaits);
-                Verbose($"The server asks to slow down ({outcome.ServerReply}); waiting {pause.TotalSeconds:0.##} s.");
+                lane.Verbose?.Invoke($"The server asks to slow down ({outcome.ServerReply}); waiting {pause.TotalSeconds:0.##} s.");
                 Wait(pause, cancellationToken);
                 continue;
             }
@@ -221,7 +270,7 @@ public sealed class NotificationDispatcher : IDisposable
             }
 
             TimeSpan delay = Backoff(tries);
-            Verbose(outcome.Uncertain
+            lane.Verbose?.Invoke(outcome.Uncertain
                 ? $"The connection was lost after the end of the message, before the reply ({outcome.Failure?.Message}); sending it again on a new connection with the same Message-ID (attempt {tries + 1} of {MaxAttempts})."
                 : outcome.Failure?.ErrorId == ErrorIds.SmtpConnectionLost
                     ? $"The connection was lost while sending ({outcome.Failure.Message}); reconnecting and sending again (attempt {tries + 1} of {MaxAttempts})."
@@ -230,7 +279,7 @@ public sealed class NotificationDispatcher : IDisposable
         }
     }
 
-    private IEnumerable<OutboxMessage> Sent(OutboxMessage entry, SendOutcome outcome, bool uncertain, Action<MessagingProviderException> writeError, Action<OutboxMessage> requeue)
+    private IEnumerable<OutboxMessage> Sent(OutboxMessage entry, SendOutcome outcome, bool uncertain, DeliveryLane lane, Action<MessagingProviderException> writeError, Action<OutboxMessage> requeue)
     {
         var finished = new List<OutboxMessage> { entry };
         var splitOff = new List<OutboxMessage>();
@@ -244,7 +293,7 @@ public sealed class NotificationDispatcher : IDisposable
             {
                 // 452 4.5.3 (too many recipients) and other 4xx per recipient: the rest goes in the next transaction.
                 part.State = OutboxState.Pending;
-                Verbose($"The server took {entry.Recipients.Count - refused.Count} of {entry.Recipients.Count} recipients ({part.LastReply}); sending to the other {part.Recipients.Count} in another transaction.");
+                lane.Verbose?.Invoke($"The server took {entry.Recipients.Count - refused.Count} of {entry.Recipients.Count} recipients ({part.LastReply}); sending to the other {part.Recipients.Count} in another transaction.");
             }
             else
             {
@@ -276,7 +325,7 @@ public sealed class NotificationDispatcher : IDisposable
         entry.ErrorId = cause.ErrorId;
         entry.NextAttempt = DateTime.UtcNow + Backoff(Math.Max(1, entry.Attempts));
         entry.Reason = cause.Message;
-        _outbox.Save(entry);
+        Save(entry);
         string why = tried == 0 ? "the server could not be reached for an earlier message of this run" : $"{tried} attempt(s) failed";
         writeError(new MessagingProviderException(ErrorIds.NotificationDeferred, cause.Kind,
             $"'{entry.Subject}' to {entry.Recipients.Count} recipient(s) was not sent ({why}): {cause.Message} It stays in the outbox as {entry.State} and is sent by the next Send-Notification or Send-QueuedNotification after {entry.NextAttempt.ToLocalTime():HH:mm:ss}.",
@@ -288,7 +337,7 @@ public sealed class NotificationDispatcher : IDisposable
         entry.State = state;
         entry.ErrorId = errorId;
         entry.Completed = DateTime.UtcNow;
-        _outbox.Save(entry, splitOff);
+        Save(entry, splitOff);
     }
 
     private static OutboxMessage Copy(OutboxMessage entry, IReadOnlyList<string> recipients, DateTime now) => new OutboxMessage
@@ -330,18 +379,28 @@ public sealed class NotificationDispatcher : IDisposable
         if (cancellationToken.WaitHandle.WaitOne(delay)) cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private INotificationTransport CreateTransport()
+    private INotificationTransport CreateTransport(Action<string>? verbose)
     {
-        INotificationTransport transport = NotificationTransportFactory.Create(_store, _document, new NotificationTransportOptions
-        {
-            MaxAttempts = MaxAttempts,
-            RetryDelay = _options.RetryDelay,
-            Verbose = _options.Verbose,
-            HttpHandlerFactory = _options.HttpHandlerFactory,
-        });
+        INotificationTransport transport = NewTransport(verbose);
         TransportCreated?.Invoke(transport);
         return transport;
     }
+
+    /// <summary>Another connection (for a parallel run); its verbose messages go to <paramref name="verbose"/>.</summary>
+    internal INotificationTransport NewTransport(Action<string>? verbose) =>
+        NotificationTransportFactory.Create(_store, _document, new NotificationTransportOptions
+        {
+            MaxAttempts = MaxAttempts,
+            RetryDelay = _options.RetryDelay,
+            Verbose = verbose,
+            HttpHandlerFactory = _options.HttpHandlerFactory,
+        });
+
+    internal void OnTransportCreated(INotificationTransport transport) => TransportCreated?.Invoke(transport);
+
+    internal Action<string>? VerboseCallback => _options.Verbose;
+
+    internal int MessagesPerMinute => Delivery.MessagesPerMinute;
 
     private static byte[] ToBytes(MimeMessage message)
     {

@@ -4,23 +4,33 @@ using System.Threading;
 
 namespace MessagingProvider.Notifications;
 
-/// <summary>Spaces messages to a per-store rate (messages per minute; 0 = as fast as the server takes them).</summary>
+/// <summary>
+/// Spaces messages to a per-store rate (messages per minute; 0 = as fast as the server takes
+/// them). Each message reserves the next free slot, so several connections sending at once
+/// (-MaxConnection) share the one rate.
+/// </summary>
 public sealed class SendPacer
 {
     private readonly TimeSpan _interval;
-    private readonly Stopwatch _sinceLast = new Stopwatch();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly object _sync = new object();
+    private TimeSpan? _nextSlot;
 
     public SendPacer(int messagesPerMinute) =>
         _interval = messagesPerMinute > 0 ? TimeSpan.FromTicks(TimeSpan.TicksPerMinute / messagesPerMinute) : TimeSpan.Zero;
 
     public void WaitTurn(CancellationToken cancellationToken)
     {
-        if (_interval > TimeSpan.Zero && _sinceLast.IsRunning)
+        if (_interval <= TimeSpan.Zero) return;
+        TimeSpan wait;
+        lock (_sync)
         {
-            TimeSpan wait = _interval - _sinceLast.Elapsed;
-            if (wait > TimeSpan.Zero && cancellationToken.WaitHandle.WaitOne(wait)) cancellationToken.ThrowIfCancellationRequested();
+            TimeSpan now = _clock.Elapsed;
+            TimeSpan slot = _nextSlot is TimeSpan next && next > now ? next : now;
+            _nextSlot = slot + _interval;
+            wait = slot - now;
         }
 
-        _sinceLast.Restart();
+        if (wait > TimeSpan.Zero && cancellationToken.WaitHandle.WaitOne(wait)) cancellationToken.ThrowIfCancellationRequested();
     }
 }

@@ -19,6 +19,7 @@ namespace MessagingProvider.Commands.Cmdlets;
 public sealed class NotificationDispatchSession : IDisposable
 {
     private readonly Dictionary<string, NotificationDispatcher> _dispatchers = new Dictionary<string, NotificationDispatcher>(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ParallelDispatch> _parallel = new Dictionary<string, ParallelDispatch>(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _backlogSent = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
     private readonly System.Diagnostics.Stopwatch _sinceProgress = System.Diagnostics.Stopwatch.StartNew();
     private Cmdlet? _cmdlet;
@@ -33,6 +34,14 @@ public sealed class NotificationDispatchSession : IDisposable
     /// <summary>First back-off after a 4xx reply; doubled for each further attempt.</summary>
     [Parameter]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Authenticated connections per identity store sending at once, for large batches; the store's -MessagesPerMinute still bounds them together.</summary>
+    [Parameter]
+    [ValidateRange(1, 16)]
+    public int MaxConnection { get; set; } = 1;
+
+    /// <summary>-MaxConnection 2 or more: messages go through <see cref="Parallel"/> instead of one by one.</summary>
+    public bool SendsInParallel => MaxConnection > 1;
 
     private Cmdlet Cmdlet => _cmdlet ?? throw new InvalidOperationException("No dispatcher was opened.");
 
@@ -49,6 +58,41 @@ public sealed class NotificationDispatchSession : IDisposable
         dispatcher.TransportCreated += transport => TransportNotice.Announce(document, transport, streams);
         _dispatchers[name] = dispatcher;
         return dispatcher;
+    }
+
+    /// <summary>The store's parallel run (-MaxConnection 2 or more), started on first use.</summary>
+    public ParallelDispatch Parallel(NotificationDispatcher dispatcher, CancellationToken cancellationToken)
+    {
+        string name = dispatcher.Outbox.IdentityStore;
+        if (!_parallel.TryGetValue(name, out ParallelDispatch? parallel))
+        {
+            parallel = dispatcher.StartParallel(MaxConnection, WriteCoreError, WriteResult, cancellationToken);
+            _parallel[name] = parallel;
+        }
+
+        return parallel;
+    }
+
+    /// <summary>
+    /// Writes, on the pipeline thread, what the parallel runs reported so far (all of it, waiting,
+    /// with <paramref name="untilDone"/>); returns the first failure no retry mends, for the cmdlet to stop on.
+    /// </summary>
+    public MessagingProviderException? PumpParallel(bool untilDone)
+    {
+        MessagingProviderException? fatal = null;
+        foreach (ParallelDispatch parallel in _parallel.Values)
+        {
+            try
+            {
+                parallel.Pump(untilDone);
+            }
+            catch (MessagingProviderException e)
+            {
+                fatal ??= e;
+            }
+        }
+
+        return fatal;
     }
 
     /// <summary>What an earlier run left due goes before this run's first new message.</summary>
@@ -77,15 +121,22 @@ public sealed class NotificationDispatchSession : IDisposable
         }
     }
 
-    /// <summary>EndProcessing: the progress bar closes and the connections are released.</summary>
-    public void Complete()
+    /// <summary>
+    /// EndProcessing: the parallel runs finish, the progress bar closes and the connections are
+    /// released; returns the first failure of a parallel run for the cmdlet to stop on.
+    /// </summary>
+    public MessagingProviderException? Complete()
     {
+        MessagingProviderException? fatal = PumpParallel(untilDone: true);
         _streams?.Progress(new OperationProgress(1, "Sending notifications", "Done") { Completed = true });
         Dispose();
+        return fatal;
     }
 
     public void Dispose()
     {
+        foreach (ParallelDispatch parallel in _parallel.Values) parallel.Dispose();
+        _parallel.Clear();
         foreach (NotificationDispatcher dispatcher in _dispatchers.Values) dispatcher.Dispose();
         _dispatchers.Clear();
     }

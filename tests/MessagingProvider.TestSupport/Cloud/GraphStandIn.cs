@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,7 +13,10 @@ namespace MessagingProvider.TestSupport;
 /// <summary>
 /// Microsoft Graph's <c>POST /v1.0/users/{id}/sendMail</c>: checks the bearer token the Entra
 /// stand-in issued for this Graph endpoint, keeps the messages, answers 202, and Graph's
-/// error JSON for unknown mailboxes, missing Mail.Send and throttling.
+/// error JSON for unknown mailboxes, missing Mail.Send and throttling. Requests over 4 MB are
+/// refused (413) as Graph does; large messages go as a draft (<c>POST /users/{id}/messages</c>)
+/// whose attachment is uploaded through <c>createUploadSession</c> and byte-range PUTs to the
+/// session URL (which takes no bearer token), then <c>POST .../send</c>.
 /// </summary>
 public sealed class GraphStandIn : IAsyncDisposable
 {
@@ -22,6 +26,12 @@ public sealed class GraphStandIn : IAsyncDisposable
     private int _throttle;
     private int _retryAfterSeconds = 1;
     private int _requests;
+    private int _nextId;
+    private readonly ConcurrentDictionary<string, Draft> _drafts = new ConcurrentDictionary<string, Draft>();
+    private readonly ConcurrentDictionary<string, UploadSession> _uploads = new ConcurrentDictionary<string, UploadSession>();
+
+    /// <summary>Graph refuses a request larger than this (4 MB).</summary>
+    public const int MaxRequestBytes = 4 * 1024 * 1024;
 
     private GraphStandIn(EntraStandIn entra) => _entra = entra;
 
@@ -44,6 +54,15 @@ public sealed class GraphStandIn : IAsyncDisposable
 
     public IReadOnlyCollection<(string From, JsonObject Body)> Sent => _sent.ToArray();
 
+    /// <summary>Drafts created and not (yet) sent or deleted.</summary>
+    public int Drafts => _drafts.Count;
+
+    /// <summary>The byte ranges PUT to upload sessions, in order ("0-3932159/5000000").</summary>
+    public ConcurrentQueue<string> UploadedRanges { get; } = new ConcurrentQueue<string>();
+
+    /// <summary>The next N upload PUTs are refused with 500 (to see that the draft is deleted).</summary>
+    public int FailUploads { get; set; }
+
     /// <summary>The next N requests get 429 with Retry-After (1 s unless told).</summary>
     public void Throttle(int requests, int retryAfterSeconds = 1)
     {
@@ -58,6 +77,11 @@ public sealed class GraphStandIn : IAsyncDisposable
         {
             app.MapPost("/v1.0/users/{id}/sendMail", standIn.SendMail);
             app.MapGet("/v1.0/applications", standIn.Applications);
+            app.MapPost("/v1.0/users/{id}/messages", standIn.CreateDraft);
+            app.MapPost("/v1.0/users/{id}/messages/{messageId}/attachments/createUploadSession", standIn.CreateUploadSession);
+            app.MapPut("/upload/{session}", standIn.Upload);
+            app.MapPost("/v1.0/users/{id}/messages/{messageId}/send", standIn.SendDraft);
+            app.MapDelete("/v1.0/users/{id}/messages/{messageId}", standIn.DeleteDraft);
         });
         return standIn;
     }
@@ -65,6 +89,106 @@ public sealed class GraphStandIn : IAsyncDisposable
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task<IResult> SendMail(HttpContext context, string id)
+    {
+        if (Refuse(context, id) is IResult refused) return refused;
+        if (await ReadJson(context) is not JsonObject body) return TooLarge();
+        if (body["message"]?["toRecipients"] is not JsonArray { Count: > 0 }) return Error(400, "ErrorInvalidRecipients", "At least one recipient is not valid.");
+        _sent.Enqueue((id, body));
+        return Results.StatusCode(202);
+    }
+
+    private async Task<IResult> CreateDraft(HttpContext context, string id)
+    {
+        if (Refuse(context, id) is IResult refused) return refused;
+        if (await ReadJson(context) is not JsonObject message) return TooLarge();
+        string messageId = "AAMk" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        message["attachments"] = new JsonArray();
+        _drafts[messageId] = new Draft(id, message);
+        return Results.Json(new JsonObject { ["id"] = messageId, ["isDraft"] = true }, statusCode: 201);
+    }
+
+    private async Task<IResult> CreateUploadSession(HttpContext context, string id, string messageId)
+    {
+        if (Refuse(context, id) is IResult refused) return refused;
+        if (!_drafts.TryGetValue(messageId, out Draft? draft) || draft.Mailbox != id) return Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+        if (await ReadJson(context) is not JsonObject body) return TooLarge();
+        JsonNode? item = body["AttachmentItem"];
+        if (item?["attachmentType"]?.GetValue<string>() != "file" || item["size"] is null || item["name"] is null)
+        {
+            return Error(400, "ErrorInvalidRequest", "AttachmentItem with attachmentType file, name and size is required.");
+        }
+
+        string session = Guid.NewGuid().ToString("N");
+        _uploads[session] = new UploadSession(messageId, item["name"]!.GetValue<string>(), item["contentType"]?.GetValue<string>() ?? "application/octet-stream", new byte[item["size"]!.GetValue<int>()]);
+        return Results.Json(new JsonObject
+        {
+            ["uploadUrl"] = new Uri(Endpoint, "upload/" + session).ToString(),
+            ["expirationDateTime"] = DateTimeOffset.UtcNow.AddHours(1).ToString("o"),
+            ["nextExpectedRanges"] = new JsonArray("0-"),
+        }, statusCode: 201);
+    }
+
+    private async Task<IResult> Upload(HttpContext context, string session)
+    {
+        Interlocked.Increment(ref _requests);
+        // The upload URL is pre-authorized; Graph answers 401 to a request that sends a token there.
+        if (context.Request.Headers.Authorization.Count > 0) return Error(401, "InvalidAuthenticationToken", "Do not send an Authorization header to an upload URL.");
+        if (!_uploads.TryGetValue(session, out UploadSession? upload)) return Error(404, "ErrorItemNotFound", "The upload session does not exist.");
+        if (FailUploads > 0)
+        {
+            FailUploads--;
+            return Error(500, "ErrorInternalServerError", "The upload failed.");
+        }
+
+        var range = Microsoft.Net.Http.Headers.ContentRangeHeaderValue.Parse(context.Request.Headers.ContentRange.ToString());
+        if (range.From != upload.Received || range.Length != upload.Content.Length || range.To >= upload.Content.Length)
+        {
+            return Error(416, "InvalidRange", $"Expected the range starting at {upload.Received} of {upload.Content.Length} bytes.");
+        }
+
+        int length = (int)(range.To!.Value - range.From!.Value + 1);
+        if (length > MaxRequestBytes) return TooLarge();
+        using var buffer = new System.IO.MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        if (buffer.Length != length) return Error(400, "InvalidRange", "The body does not match Content-Range.");
+        buffer.ToArray().CopyTo(upload.Content, upload.Received);
+        upload.Received += length;
+        UploadedRanges.Enqueue($"{range.From}-{range.To}/{range.Length}");
+        if (upload.Received < upload.Content.Length)
+        {
+            return Results.Json(new JsonObject { ["nextExpectedRanges"] = new JsonArray($"{upload.Received}-") }, statusCode: 200);
+        }
+
+        _uploads.TryRemove(session, out _);
+        _drafts[upload.MessageId].Message["attachments"]!.AsArray().Add(new JsonObject
+        {
+            ["name"] = upload.Name,
+            ["contentType"] = upload.ContentType,
+            ["size"] = upload.Content.Length,
+            ["contentBytes"] = Convert.ToBase64String(upload.Content),
+        });
+        return Results.StatusCode(201);
+    }
+
+    private IResult SendDraft(HttpContext context, string id, string messageId)
+    {
+        if (Refuse(context, id) is IResult refused) return refused;
+        if (!_drafts.TryRemove(messageId, out Draft? draft)) return Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+        if (draft.Message["toRecipients"] is not JsonArray { Count: > 0 }) return Error(400, "ErrorInvalidRecipients", "At least one recipient is not valid.");
+        bool deleteAfterSubmit = draft.Message["singleValueExtendedProperties"] is JsonArray properties &&
+            properties.Any(p => p?["id"]?.GetValue<string>() == "Boolean 0x0E01" && p["value"]?.GetValue<string>() == "true");
+        _sent.Enqueue((id, new JsonObject { ["message"] = draft.Message, ["saveToSentItems"] = !deleteAfterSubmit }));
+        return Results.StatusCode(202);
+    }
+
+    private IResult DeleteDraft(HttpContext context, string id, string messageId)
+    {
+        if (Refuse(context, id) is IResult refused) return refused;
+        return _drafts.TryRemove(messageId, out _) ? Results.StatusCode(204) : Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+    }
+
+    /// <summary>What every Graph API call checks first: the token, throttling, Mail.Send, the mailbox.</summary>
+    private IResult? Refuse(HttpContext context, string id)
     {
         Interlocked.Increment(ref _requests);
         if (!_entra.Authorizes(context.Request, Endpoint))
@@ -80,12 +204,41 @@ public sealed class GraphStandIn : IAsyncDisposable
 
         if (!MailSendGranted) return Error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
         if (!Mailboxes.Contains(id)) return Error(404, "ErrorInvalidUser", $"The requested user '{id}' is invalid.");
-        // Graph reads property names case-insensitively (the SDK writes "Message", "SaveToSentItems").
+        return null;
+    }
+
+    /// <summary>The request's JSON, or null when it is over Graph's 4 MB limit.</summary>
+    private static async Task<JsonObject?> ReadJson(HttpContext context)
+    {
+        if (context.Request.ContentLength is > MaxRequestBytes) return null;
+        // Graph reads property names case-insensitively.
         var options = new JsonNodeOptions { PropertyNameCaseInsensitive = true };
-        JsonObject body = (await JsonNode.ParseAsync(context.Request.Body, options))!.AsObject();
-        if (body["message"]?["toRecipients"] is not JsonArray { Count: > 0 }) return Error(400, "ErrorInvalidRecipients", "At least one recipient is not valid.");
-        _sent.Enqueue((id, body));
-        return Results.StatusCode(202);
+        return (await JsonNode.ParseAsync(context.Request.Body, options))!.AsObject();
+    }
+
+    private static IResult TooLarge() => Error(413, "RequestBodyTooLarge", "The maximum request length supported is 4MB.");
+
+    private sealed record Draft(string Mailbox, JsonObject Message);
+
+    private sealed class UploadSession
+    {
+        public UploadSession(string messageId, string name, string contentType, byte[] content)
+        {
+            MessageId = messageId;
+            Name = name;
+            ContentType = contentType;
+            Content = content;
+        }
+
+        public string MessageId { get; }
+
+        public string Name { get; }
+
+        public string ContentType { get; }
+
+        public byte[] Content { get; }
+
+        public int Received { get; set; }
     }
 
     // GET /v1.0/applications?$filter=appId eq '…': the stand-in's one app registration, or none.

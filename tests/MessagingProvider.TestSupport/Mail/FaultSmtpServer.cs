@@ -44,6 +44,8 @@ public sealed class FaultSmtpServer : IDisposable
     /// <summary>Connections accepted so far.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
     /// <summary>Messages the server has, one per (message, recipient), in the order they arrived.</summary>
     public ConcurrentQueue<AcceptedMessage> Accepted { get; } = new ConcurrentQueue<AcceptedMessage>();
 
@@ -313,7 +315,7 @@ public sealed class FaultSmtpServer : IDisposable
     {
         string messageId = Header(data, "Message-Id") ?? "";
         string subject = Header(data, "Subject") ?? "";
-        foreach (string recipient in recipients) Accepted.Enqueue(new AcceptedMessage(messageId, recipient, from, subject, data, connection, queueId));
+        foreach (string recipient in recipients) Accepted.Enqueue(new AcceptedMessage(messageId, recipient, from, subject, data, connection, queueId, _clock.Elapsed));
     }
 
     private static string? Header(string data, string name)
@@ -386,4 +388,5 @@ public sealed class FaultSmtpServer : IDisposable
 }
 
 /// <summary>One message the fault server has, for one recipient.</summary>
-public sealed record AcceptedMessage(string MessageId, string Recipient, string From, string Subject, string Data, int Connection, string? QueueId);
+/// <param name="At">When the server accepted it, since the server started.</param>
+public sealed record AcceptedMessage(string MessageId, string Recipient, string From, string Subject, string Data, int Connection, string? QueueId, TimeSpan At);

@@ -1,32 +1,36 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Security;
-using Microsoft.Graph;
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Graph.Users.Item.SendMail;
-using Microsoft.Kiota.Abstractions.Authentication;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace MessagingProvider.Cloud.Graph;
 
 /// <summary>
 /// Sends notifications through Microsoft Graph, <c>POST /users/{from}/sendMail</c>, with an
-/// app-only token (the app needs the Mail.Send application permission). Throttling (429/503/504)
-/// is retried by <see cref="Throttling"/> rather than the SDK's retry middleware, so the waits
-/// are bounded, counted and cancellable.
+/// app-only token (the app needs the Mail.Send application permission), over a plain
+/// <see cref="HttpClient"/>: the Graph SDK is 40 MB per target framework for this one call.
+/// Throttling (429/503/504) is retried by <see cref="Throttling"/>, so the waits are bounded,
+/// counted and cancellable. A message whose request would pass Graph's 4 MB limit goes as a
+/// draft whose body is attached through an upload session (<see cref="GraphLargeMessage"/>).
 /// </summary>
 public sealed class GraphMailSender : IDisposable
 {
-    private readonly GraphServiceClient _client;
+    /// <summary>Requests above this go through an upload session: Graph refuses requests over 4 MB, and advises 3 MB for inline content.</summary>
+    public const int LargeRequestBytes = 3 * 1024 * 1024;
+
+    private static readonly MediaTypeHeaderValue Json = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+
     private readonly HttpClient _http;
-    private readonly Uri _endpoint;
+    private readonly IAccessTokenSource _tokens;
+    private readonly string _scope;
+    private readonly Uri _api;
     private readonly Action<string>? _verbose;
 
     public GraphMailSender(Office365Settings settings, SecretVault vault, HttpHandlerFactory? handlerFactory = null, Action<string>? verbose = null)
@@ -36,120 +40,120 @@ public sealed class GraphMailSender : IDisposable
 
     public GraphMailSender(IAccessTokenSource tokens, Uri graphEndpoint, HttpHandlerFactory? handlerFactory = null, Action<string>? verbose = null)
     {
-        _endpoint = graphEndpoint;
+        Endpoint = graphEndpoint;
+        _tokens = tokens;
+        _scope = CloudEndpoints.DefaultScope(graphEndpoint);
+        _api = new Uri(graphEndpoint, "v1.0/");
         _verbose = verbose;
-        _http = GraphClientFactory.Create(finalHandler: handlerFactory?.Invoke());
-        var authentication = new BaseBearerTokenAuthenticationProvider(new EntraAccessTokenProvider(tokens, graphEndpoint));
-        _client = new GraphServiceClient(_http, authentication, new Uri(graphEndpoint, "v1.0").ToString());
+        _http = new HttpClient(handlerFactory?.Invoke() ?? new HttpClientHandler(), disposeHandler: true);
     }
 
-    public Uri Endpoint => _endpoint;
+    public Uri Endpoint { get; }
 
     public GraphThrottlingPolicy Throttling { get; set; } = new GraphThrottlingPolicy();
 
-    /// <summary>Sends one message; returns how many requests it took (more than 1 after throttling).</summary>
+    /// <summary>Sends one message; returns how many tries it took (more than 1 after throttling).</summary>
     /// <param name="verbose">Overrides the constructor's callback for this message (called on a thread-pool thread).</param>
     public async Task<int> SendAsync(GraphMailMessage message, CancellationToken cancellationToken, Action<string>? verbose = null)
     {
-        verbose ??= _verbose;
-        for (int attempt = 1; ; attempt++)
+        var call = new GraphCall(this, message.From, verbose ?? _verbose, cancellationToken);
+        byte[] body = Utf8(GraphMailJson.SendMailBody(message));
+        if (body.Length <= LargeRequestBytes)
+        {
+            await call.SendAsync(HttpMethod.Post, UserPath(message.From, "sendMail"), body).ConfigureAwait(false);
+        }
+        else
+        {
+            await new GraphLargeMessage(call, message).SendAsync().ConfigureAwait(false);
+        }
+
+        return call.Attempts;
+    }
+
+    internal static string UserPath(string from, string rest) => "users/" + Uri.EscapeDataString(from) + "/" + rest;
+
+    internal static byte[] Utf8(JsonNode json) => Encoding.UTF8.GetBytes(json.ToJsonString());
+
+    /// <summary>One message's requests: the same token source, throttling policy and count of tries.</summary>
+    internal sealed class GraphCall
+    {
+        private readonly GraphMailSender _sender;
+        private readonly Action<string>? _verbose;
+        private int _retries;
+
+        public GraphCall(GraphMailSender sender, string from, Action<string>? verbose, CancellationToken cancellationToken)
+        {
+            _sender = sender;
+            From = from;
+            _verbose = verbose;
+            CancellationToken = cancellationToken;
+        }
+
+        public string From { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        public int Attempts => 1 + _retries;
+
+        public Action<string>? Verbose => _verbose;
+
+        /// <summary>A Graph API request (relative to /v1.0/) with the app's token; returns the JSON answer, if any.</summary>
+        public Task<JsonNode?> SendAsync(HttpMethod method, string path, byte[]? json) =>
+            SendAsync(() =>
+            {
+                var request = new HttpRequestMessage(method, new Uri(_sender._api, path));
+                request.Content = new ByteArrayContent(json ?? Array.Empty<byte>());
+                request.Content.Headers.ContentType = Json;
+                return request;
+            }, authorize: true);
+
+        /// <summary>
+        /// Sends what <paramref name="build"/> makes (again after throttling). Upload-session URLs
+        /// carry their own authorization: Graph asks not to send the token there.
+        /// </summary>
+        public async Task<JsonNode?> SendAsync(Func<HttpRequestMessage> build, bool authorize)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                using HttpRequestMessage request = build();
+                if (authorize)
+                {
+                    string token = await _sender._tokens.GetAccessTokenAsync(_sender._scope, CancellationToken).ConfigureAwait(false);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                using HttpResponseMessage response = await SendOnceAsync(request).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    string text = response.Content is null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    return text.Length == 0 ? null : JsonNode.Parse(text);
+                }
+
+                GraphErrorAnswer error = await GraphErrorAnswer.ReadAsync(response).ConfigureAwait(false);
+                TimeSpan? delay = GraphThrottlingPolicy.IsRetryable(error.StatusCode) ? _sender.Throttling.DelayAfter(attempt, error.RetryAfter) : null;
+                if (delay is null) throw GraphErrors.Translate(error, From, Attempts);
+                _verbose?.Invoke($"Microsoft Graph answered {error.StatusCode} {error.Code}; retrying in {delay.Value.TotalSeconds:0.##} s{(error.RetryAfter is null ? "" : " as Retry-After asks")} (attempt {attempt + 1} of {_sender.Throttling.MaxAttempts}).");
+                _retries++;
+                await Task.Delay(delay.Value, CancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request)
         {
             try
             {
-                // A new body per attempt: the SDK's backing store serializes only the values changed since the last request.
-                await _client.Users[message.From].SendMail.PostAsync(RequestBody(message), NoSdkRetries, cancellationToken).ConfigureAwait(false);
-                return attempt;
+                return await _sender._http.SendAsync(request, CancellationToken).ConfigureAwait(false);
             }
-            catch (ODataError e) when (GraphThrottlingPolicy.IsRetryable(e.ResponseStatusCode))
-            {
-                TimeSpan? retryAfter = RetryAfter(e);
-                TimeSpan? delay = Throttling.DelayAfter(attempt, retryAfter);
-                if (delay is null) throw Translate(e, message.From, attempt, retryAfter);
-                verbose?.Invoke($"Microsoft Graph answered {e.ResponseStatusCode} {e.Error?.Code}; retrying in {delay.Value.TotalSeconds:0.##} s{(retryAfter is null ? "" : " as Retry-After asks")} (attempt {attempt + 1} of {Throttling.MaxAttempts}).");
-                await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ODataError e)
-            {
-                throw Translate(e, message.From, attempt, null);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
                 throw;
             }
             catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException)
             {
                 throw new MessagingProviderException(ErrorIds.GraphUnreachable, ErrorKind.ConnectionError,
-                    $"Microsoft Graph at {_endpoint} could not be reached to send mail as {message.From}: {e.Message} Check the network, the proxy and -GraphEndpoint.", message.From, e);
+                    $"Microsoft Graph at {_sender.Endpoint} could not be reached to send mail as {From}: {e.Message} Check the network, the proxy and -GraphEndpoint.", From, e);
             }
         }
-    }
-
-    private static void NoSdkRetries(Microsoft.Kiota.Abstractions.RequestConfiguration<Microsoft.Kiota.Abstractions.DefaultQueryParameters> configuration) =>
-        configuration.Options.Add(new RetryHandlerOption { MaxRetry = 0, ShouldRetry = (_, _, _) => false });
-
-    private static SendMailPostRequestBody RequestBody(GraphMailMessage message)
-    {
-        var graphMessage = new Message
-        {
-            Subject = message.Subject,
-            Body = new ItemBody { ContentType = message.IsHtml ? BodyType.Html : BodyType.Text, Content = message.Body },
-            ToRecipients = Recipients(message.To),
-            CcRecipients = Recipients(message.Cc),
-            BccRecipients = Recipients(message.Bcc),
-        };
-        if (message.Headers.Count > 0)
-        {
-            graphMessage.InternetMessageHeaders = message.Headers.Select(h => new InternetMessageHeader { Name = h.Key, Value = h.Value }).ToList();
-        }
-
-        return new SendMailPostRequestBody { Message = graphMessage, SaveToSentItems = message.SaveToSentItems };
-    }
-
-    private static List<Recipient> Recipients(IEnumerable<string> addresses) =>
-        addresses.Select(a => new Recipient { EmailAddress = new EmailAddress { Address = a } }).ToList();
-
-    private static TimeSpan? RetryAfter(ODataError e)
-    {
-        if (e.ResponseHeaders is null) return null;
-        foreach (var header in e.ResponseHeaders)
-        {
-            if (!header.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)) continue;
-            foreach (string value in header.Value)
-            {
-                if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int seconds)) return TimeSpan.FromSeconds(seconds);
-                if (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out DateTimeOffset date))
-                {
-                    TimeSpan left = date - DateTimeOffset.UtcNow;
-                    return left < TimeSpan.Zero ? TimeSpan.Zero : left;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static GraphSendMailException Translate(ODataError e, string from, int attempts, TimeSpan? retryAfter)
-    {
-        int status = e.ResponseStatusCode;
-        string? code = e.Error?.Code;
-        string text = e.Error?.Message ?? e.Message;
-        string answer = $"({status} {code}): {text}";
-        (string id, ErrorKind kind, string message) = status switch
-        {
-            401 => (ErrorIds.GraphSendMailFailed, ErrorKind.AuthenticationError,
-                $"Microsoft Graph did not accept the application's token to send mail as {from} {answer} Check the app registration's credentials and -Cloud/-GraphEndpoint."),
-            403 => (ErrorIds.GraphMailSendDenied, ErrorKind.PermissionDenied,
-                $"The application may not send mail as {from} {answer} Give the app registration the Microsoft Graph application permission Mail.Send with admin consent; an application access policy may also limit the mailboxes it can send as."),
-            404 => (ErrorIds.GraphMailboxNotFound, ErrorKind.NotFound,
-                $"Microsoft Graph has no mailbox {from} to send as {answer} Check the sender mailbox (Set-NotificationDelivery -From): it must be a mailbox of the tenant, not a group or contact."),
-            _ when GraphThrottlingPolicy.IsRetryable(status) => (ErrorIds.GraphThrottled, status == 429 ? ErrorKind.ResourceBusy : ErrorKind.ResourceUnavailable,
-                $"Microsoft Graph is still throttling or unavailable after {attempts} attempt(s) to send mail as {from} {answer}" +
-                (retryAfter is TimeSpan wait ? $" It asked to wait {wait.TotalSeconds:0} s." : "") + " Send the remaining notifications later."),
-            400 => (ErrorIds.GraphSendMailFailed, ErrorKind.InvalidArgument, $"Microsoft Graph refused the message sent as {from} {answer}"),
-            _ => (ErrorIds.GraphSendMailFailed, status >= 500 ? ErrorKind.ResourceUnavailable : ErrorKind.InvalidOperation,
-                $"Microsoft Graph refused to send mail as {from} {answer}"),
-        };
-        return new GraphSendMailException(id, kind, message, from, status, code, attempts, e);
     }
 
     public void Dispose() => _http.Dispose();

@@ -70,7 +70,9 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
     protected override void EndProcessing()
     {
         if (_findings.Count > 0) TryRun(() => Send(ReadinessNotification.Build(_findings, RecipientAddresses.Parse(To, "To"), RecipientAddresses.Parse(Cc, "Cc"))));
-        _session.Complete();
+        MessagingProviderException? fatal = null;
+        TryRun(() => fatal = _session.Complete());
+        if (fatal is not null) ThrowCoreError(fatal);
     }
 
     private void Send(NotificationRequest request)
@@ -102,6 +104,12 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
                 // Committed first (claimed by this run, so the backlog leaves it alone): a stop on the way keeps it queued.
                 dispatcher.Enqueue(draft);
                 _session.SendBacklogOnce(dispatcher, CancellationToken);
+                if (_session.SendsInParallel)
+                {
+                    _session.Parallel(dispatcher, CancellationToken).Post(draft);
+                    return;
+                }
+
                 _session.WriteResult(dispatcher.Send(draft, _session.WriteCoreError, CancellationToken));
             }
             catch (MessagingProviderException e)
@@ -113,6 +121,10 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
 
         // No server, a refused password…: no message can go. Stop once; what was rendered stays queued.
         if (fatal is not null) ThrowCoreError(fatal);
+        if (!_session.SendsInParallel) return;
+        MessagingProviderException? failed = null;
+        TryRun(() => failed = _session.PumpParallel(untilDone: false));
+        if (failed is not null) ThrowCoreError(failed);
     }
 
     private static string Describe(NotificationResult result) =>

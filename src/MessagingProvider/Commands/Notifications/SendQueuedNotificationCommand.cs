@@ -35,6 +35,12 @@ public sealed class SendQueuedNotificationCommand : IdentityStoreCmdlet, IDynami
             NotificationDispatcher dispatcher = _session.Dispatcher(this, Streams, Store, IdentityStore);
             try
             {
+                if (_session.SendsInParallel)
+                {
+                    _session.Parallel(dispatcher, CancellationToken).SendDue(Force);
+                    return;
+                }
+
                 foreach (NotificationResult result in dispatcher.SendDue(_session.WriteCoreError, CancellationToken, Force)) _session.WriteResult(result);
             }
             catch (MessagingProviderException e)
@@ -45,5 +51,10 @@ public sealed class SendQueuedNotificationCommand : IdentityStoreCmdlet, IDynami
         if (fatal is not null) ThrowCoreError(fatal);
     }
 
-    protected override void EndProcessing() => _session.Complete();
+    protected override void EndProcessing()
+    {
+        MessagingProviderException? fatal = null;
+        TryRun(() => fatal = _session.Complete());
+        if (fatal is not null) ThrowCoreError(fatal);
+    }
 }

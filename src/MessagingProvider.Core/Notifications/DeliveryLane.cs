@@ -1,0 +1,18 @@
+using System;
+using MessagingProvider.Notifications.Delivery;
+
+namespace MessagingProvider.Notifications;
+
+/// <summary>One connection of a send run and where its verbose messages go.</summary>
+internal sealed class DeliveryLane
+{
+    public DeliveryLane(INotificationTransport transport, Action<string>? verbose)
+    {
+        Transport = transport;
+        Verbose = verbose;
+    }
+
+    public INotificationTransport Transport { get; }
+
+    public Action<string>? Verbose { get; }
+}
