@@ -10,6 +10,7 @@ using MessagingProvider.Exchange.Addresses;
 using MessagingProvider.Exchange.Remoting;
 using MessagingProvider.Output;
 using MessagingProvider.Recipients;
+using MessagingProvider.Recipients.Addresses;
 
 namespace MessagingProvider.Exchange;
 
@@ -18,7 +19,7 @@ namespace MessagingProvider.Exchange;
 /// or Exchange Online through its REST admin API. Both read with Get-Recipient and set addresses
 /// with the connector's export; the cmdlets that create differ (<see cref="IRecipientCommandSet"/>).
 /// </summary>
-public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvider
+public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvider, IAddressDirectory
 {
     private readonly string _identityStore;
     private readonly IRecipientCommandSet _commands;
@@ -31,14 +32,18 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
         _commands = commands;
         _runner = runner;
         _warning = warning ?? (_ => { });
+        Addresses = new AddressChecker(identityStore, commands.Provider, this);
     }
+
+    public AddressChecker Addresses { get; }
 
     public string Describe(MailEnabledObjectRequest request) => $"{_commands.For(request, request.Alias ?? "").Name} on {_runner.Location}";
 
     public MailEnabledObjectResult Provision(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
     {
         ExchangeCommand command = _commands.For(request, alias);
-        ExchangeRunResult result = _runner.Run(command, ExchangeRecipientCommands.ExistenceCheck(request.Identity), request.Identity, cancellationToken);
+        if (!request.SkipAddressCheck) CheckAddresses(request, alias, cancellationToken);
+        ExchangeRunResult result = _runner.Run(command, FailoverCheck.Created(ExchangeRecipientCommands.ExistenceCheck(request.Identity)), request.Identity, cancellationToken);
         string? notice = _commands.NoticeAfter(request);
         if (notice is not null) _warning(notice);
         PSObject? recipient = result.Output.FirstOrDefault();
@@ -55,6 +60,99 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
             Server = result.Server,
         };
     }
+
+    /// <summary>
+    /// The address the object gets must be free and in an accepted domain. A contact's address is
+    /// outside the organisation by nature: only that nobody inside already has it is checked.
+    /// </summary>
+    private void CheckAddresses(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
+    {
+        if (request.Kind == MailEnabledObjectKind.Contact)
+        {
+            string? holder = request.ExternalEmailAddress is null ? null : FindHolder(request.ExternalEmailAddress, cancellationToken);
+            if (holder is not null)
+            {
+                throw new MessagingProviderException(RecipientErrorIds.EmailAddressInUse, ErrorKind.AlreadyExists,
+                    $"{request.ExternalEmailAddress} cannot be given to the contact '{request.Identity}': it is already used by '{holder}' (identity store '{_identityStore}'). -SkipAddressCheck skips this check.",
+                    request.Identity);
+            }
+
+            if (request.PrimarySmtpAddress is null) return;
+        }
+
+        Addresses.Require(_commands.PlannedPrimary(request, alias), request.Identity, cancellationToken);
+    }
+
+    public IReadOnlyList<string> ReadAcceptedDomains(CancellationToken cancellationToken) =>
+        _runner.Run(ExchangeRecipientQueries.AcceptedDomains(), null, _identityStore, cancellationToken).Output
+            .Select(d => ExchangeRecipientQueries.Text(d, "DomainName") ?? ExchangeRecipientQueries.Text(d, "Name"))
+            .Where(d => !string.IsNullOrEmpty(d))
+            .Select(d => d!)
+            .ToList();
+
+    public bool CanFindHolders => true;
+
+    public string? FindHolder(string address, CancellationToken cancellationToken)
+    {
+        PSObject? holder = _runner.Run(ExchangeRecipientQueries.Holder(address), null, address, cancellationToken).Output.FirstOrDefault();
+        return holder is null ? null : ExchangeRecipientQueries.Text(holder, "Name") ?? ExchangeRecipientQueries.Text(holder, "Identity") ?? address;
+    }
+
+    public IReadOnlyList<MailEnabledObjectInfo> Find(MailEnabledObjectQuery query, CancellationToken cancellationToken)
+    {
+        string target = query.Identity ?? query.EmailAddress ?? query.Name ?? _identityStore;
+        ExchangeRunResult result;
+        try
+        {
+            result = _runner.Run(ExchangeRecipientQueries.Find(query), null, target, cancellationToken);
+        }
+        catch (MessagingProviderException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            throw NotFound(query.Kind, target, e.Message, e);
+        }
+
+        IEnumerable<PSObject> found = result.Output;
+        if (query.ResultSize is int size) found = found.Take(size);
+        List<MailEnabledObjectInfo> objects = found.Select(o => ExchangeRecipientQueries.Info(o, query.Kind, _identityStore, _commands.Provider, result.Server)).ToList();
+        if (objects.Count == 0 && query.NamesOneObject) throw NotFound(query.Kind, target, $"{_runner.Location} has no mail-enabled {query.Kind.ToString().ToLowerInvariant()} {query.Describe()}.", null);
+        return objects;
+    }
+
+    public MailEnabledObjectRemoval? Remove(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken)
+    {
+        ExchangeRunResult read;
+        try
+        {
+            read = _runner.Run(ExchangeRecipientQueries.Read(kind, identity), null, identity, cancellationToken);
+        }
+        catch (MessagingProviderException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            throw NotFound(kind, identity, e.Message, e);
+        }
+
+        PSObject recipient = read.Output.FirstOrDefault() ?? throw NotFound(kind, identity, $"{_runner.Location} found no mail-enabled {kind.ToString().ToLowerInvariant()} '{identity}'.", null);
+        string? type = ExchangeRecipientQueries.Text(recipient, "RecipientTypeDetails");
+        ExchangeCommand command = _commands.Remove(kind, type, identity, disable);
+        if (!confirm($"{command.Name} ({type}) on {_runner.Location}")) return null;
+
+        ExchangeRunResult result = _runner.Run(command, ExchangeRemovalCommands.Done(kind, identity), identity, cancellationToken);
+        return new MailEnabledObjectRemoval
+        {
+            IdentityStore = _identityStore,
+            Identity = identity,
+            Kind = kind.ToString(),
+            Action = disable ? "Disabled" : "Removed",
+            RecipientTypeDetails = type,
+            Provider = _commands.Provider,
+            Command = command.Name,
+            Server = result.Server,
+            CompletedBeforeFailover = result.FoundAfterFailover,
+        };
+    }
+
+    private MessagingProviderException NotFound(MailEnabledObjectKind kind, string target, string why, Exception? inner) =>
+        new MessagingProviderException(ExchangeErrorIds.RecipientNotFound, ErrorKind.NotFound,
+            $"{why} Get-MailEnabled{kind} -IdentityStore '{_identityStore}' -Name '*' lists the {kind.ToString().ToLowerInvariant()}s there are.", target, inner);
 
     public EmailAddressUpdate SetEmailAddresses(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
     {
