@@ -31,6 +31,30 @@ public sealed class StandInDirectory : IDisposable
             .ToList();
     }
 
+    /// <summary>Reads the stand-ins journaled (Get-AcceptedDomain, Get-Recipient -Filter): (server, command, detail).</summary>
+    public IReadOnlyList<(string Server, string Command, string Detail)> Reads()
+    {
+        string file = System.IO.Path.Combine(Path, "reads.log");
+        if (!File.Exists(file)) return Array.Empty<(string, string, string)>();
+        return File.ReadAllLines(file).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(p => (p[0], p[1], p[2])).ToList();
+    }
+
+    /// <summary>What Get-AcceptedDomain returns ("*.contoso.com" includes the subdomains).</summary>
+    public void SetAcceptedDomains(params string[] domains) =>
+        File.WriteAllLines(System.IO.Path.Combine(Path, "accepted-domains.txt"), domains);
+
+    /// <summary>Whether a recipient of this identity is in the directory.</summary>
+    public bool Contains(string identity)
+    {
+        string objects = System.IO.Path.Combine(Path, "objects");
+        if (!Directory.Exists(objects)) return false;
+        return Directory.GetFiles(objects, "*.json").Any(file =>
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+            return string.Equals(doc.RootElement.GetProperty("Key").GetString(), identity, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
     /// <summary>What Get-ExchangeServer returns on every stand-in server: (Name, AdminDisplayVersion, ServerRole).</summary>
     public void SetExchangeServers(params (string Name, string Version, string Role)[] servers)
     {
