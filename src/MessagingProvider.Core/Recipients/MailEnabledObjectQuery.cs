@@ -1,3 +1,7 @@
+using System;
+using System.Globalization;
+using MessagingProvider.Errors;
+
 namespace MessagingProvider.Recipients;
 
 /// <summary>Which mail-enabled objects of one kind to read: by identity, by address, by name (wildcards), or all.</summary>
@@ -18,6 +22,15 @@ public sealed class MailEnabledObjectQuery
 
     /// <summary>Whether an empty answer is an error (an identity, an address or a name without wildcards names one object).</summary>
     public bool NamesOneObject => Identity is not null || EmailAddress is not null || (Name is not null && Name.IndexOf('*') < 0);
+
+    /// <summary>-ResultSize as Exchange takes it: a positive number, or Unlimited (null).</summary>
+    public static int? ParseResultSize(string text)
+    {
+        if (string.Equals(text.Trim(), "Unlimited", StringComparison.OrdinalIgnoreCase)) return null;
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int size) && size > 0) return size;
+        throw new MessagingProviderException(RecipientErrorIds.InvalidResultSize, ErrorKind.InvalidArgument,
+            $"-ResultSize '{text}' is neither a positive number nor Unlimited.", text);
+    }
 
     public string Describe() =>
         Identity is not null ? $"'{Identity}'" :

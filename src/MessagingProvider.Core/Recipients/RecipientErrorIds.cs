@@ -9,6 +9,9 @@ public static class RecipientErrorIds
     /// <summary>Another recipient, alias or proxy address already holds the address.</summary>
     public const string EmailAddressInUse = "EmailAddressInUse";
 
+    /// <summary>-ResultSize is neither a positive number nor Unlimited.</summary>
+    public const string InvalidResultSize = "InvalidResultSize";
+
     /// <summary>Exchange Online cloud objects have no directory object to keep: they are removed, not disabled.</summary>
     public const string ExchangeOnlineDisableNotSupported = "ExchangeOnlineDisableNotSupported";
 

@@ -76,7 +76,7 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
     /// <summary><see cref="Invoke"/>, with an error Exchange reported thrown, named after the server.</summary>
     public ExchangeRunResult Run(ExchangeCommand command, FailoverCheck? failoverCheck, object? target, CancellationToken cancellationToken)
     {
-        ExchangeRunResult result = Invoke(command, failoverCheck, cancellationToken);
+        ExchangeRunResult result = InvokeChecked(command, failoverCheck, cancellationToken);
         ExchangeCommandFailure.ThrowIfFailed(result, command, target);
         return result;
     }
@@ -87,14 +87,14 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
     /// first: if the object is there, the create is not repeated.
     /// </summary>
     public ExchangeRunResult Invoke(ExchangeCommand command, ExchangeCommand? existenceCheck, CancellationToken cancellationToken) =>
-        Invoke(command, existenceCheck is null ? null : FailoverCheck.Created(existenceCheck), cancellationToken);
+        InvokeChecked(command, existenceCheck is null ? null : FailoverCheck.Created(existenceCheck), cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="command"/> on the first server that works. When a server dropped after
     /// the command was sent, <paramref name="failoverCheck"/> runs on the next server first: if it
     /// shows the change was made, it is not made again.
     /// </summary>
-    public ExchangeRunResult Invoke(ExchangeCommand command, FailoverCheck? failoverCheck, CancellationToken cancellationToken)
+    public ExchangeRunResult InvokeChecked(ExchangeCommand command, FailoverCheck? failoverCheck, CancellationToken cancellationToken)
     {
         var failures = new List<KeyValuePair<string, string>>();
         DateTimeOffset now = DateTimeOffset.UtcNow;

@@ -22,14 +22,29 @@ public sealed class EnableMailEnabledContactCommand : EnableMailEnabledObjectCmd
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Surname { get; set; }
 
+    /// <summary>The primary address to give instead of alias@domain; checked like the generated one.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? PrimarySmtpAddress { get; set; }
+
+    /// <summary>Leaves out the accepted-domain and address-in-use checks.</summary>
+    [Parameter]
+    public SwitchParameter SkipAddressCheck { get; set; }
+
     protected override MailEnabledObjectKind Kind => MailEnabledObjectKind.Contact;
 
-    protected override void CheckInput() => EmailAddressSyntax.Require(ExternalEmailAddress, nameof(ExternalEmailAddress));
+    protected override void CheckInput()
+    {
+        EmailAddressSyntax.Require(ExternalEmailAddress, nameof(ExternalEmailAddress));
+        if (PrimarySmtpAddress is not null) EmailAddressSyntax.Require(PrimarySmtpAddress, nameof(PrimarySmtpAddress));
+    }
 
     protected override void AddDetails(MailEnabledObjectRequest request)
     {
         request.ExternalEmailAddress = ExternalEmailAddress.Trim();
         request.GivenName = GivenName;
         request.Surname = Surname;
+        request.PrimarySmtpAddress = PrimarySmtpAddress?.Trim();
+        request.SkipAddressCheck = SkipAddressCheck;
     }
 }

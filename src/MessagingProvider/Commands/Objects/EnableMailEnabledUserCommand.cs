@@ -28,11 +28,21 @@ public sealed class EnableMailEnabledUserCommand : EnableMailEnabledObjectCmdlet
     [ValidateNotNullOrEmpty]
     public string? ExternalEmailAddress { get; set; }
 
+    /// <summary>The primary address to give instead of alias@domain; checked like the generated one.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? PrimarySmtpAddress { get; set; }
+
+    /// <summary>Leaves out the accepted-domain and address-in-use checks.</summary>
+    [Parameter]
+    public SwitchParameter SkipAddressCheck { get; set; }
+
     protected override MailEnabledObjectKind Kind => MailEnabledObjectKind.User;
 
     protected override void CheckInput()
     {
         if (ExternalEmailAddress is not null) EmailAddressSyntax.Require(ExternalEmailAddress, nameof(ExternalEmailAddress));
+        if (PrimarySmtpAddress is not null) EmailAddressSyntax.Require(PrimarySmtpAddress, nameof(PrimarySmtpAddress));
     }
 
     protected override void AddDetails(MailEnabledObjectRequest request)
@@ -42,5 +52,7 @@ public sealed class EnableMailEnabledUserCommand : EnableMailEnabledObjectCmdlet
         request.Surname = Surname;
         request.ExternalEmailAddress = ExternalEmailAddress?.Trim();
         request.UserType = ExternalEmailAddress is null ? MailUserType.Mailbox : MailUserType.MailUser;
+        request.PrimarySmtpAddress = PrimarySmtpAddress?.Trim();
+        request.SkipAddressCheck = SkipAddressCheck;
     }
 }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Security;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Output;
+using MessagingProvider.Providers;
 using MessagingProvider.Recipients;
 
 namespace MessagingProvider.Commands;
@@ -31,7 +32,21 @@ public sealed class NewMailEnabledUserCommand : NewMailEnabledObjectCmdlet
     [ValidateNotNull]
     public SecureString? Password { get; set; }
 
+    /// <summary>The primary address to give instead of alias@domain; checked like the generated one.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? PrimarySmtpAddress { get; set; }
+
+    /// <summary>Leaves out the accepted-domain and address-in-use checks.</summary>
+    [Parameter]
+    public SwitchParameter SkipAddressCheck { get; set; }
+
     protected override MailEnabledObjectKind Kind => MailEnabledObjectKind.User;
+
+    protected override void CheckInput()
+    {
+        if (PrimarySmtpAddress is not null) EmailAddressSyntax.Require(PrimarySmtpAddress, nameof(PrimarySmtpAddress));
+    }
 
     protected override void AddDetails(MailEnabledObjectRequest request)
     {
@@ -40,5 +55,7 @@ public sealed class NewMailEnabledUserCommand : NewMailEnabledObjectCmdlet
         request.SamAccountName = SamAccountName;
         request.UserPrincipalName = UserPrincipalName;
         request.Password = Password;
+        request.PrimarySmtpAddress = PrimarySmtpAddress?.Trim();
+        request.SkipAddressCheck = SkipAddressCheck;
     }
 }
