@@ -20,6 +20,15 @@ function Assert-SingleExchangeOnlineRequest([string] $Cmdlet, [string] $Name) {
     $ExchangeOnline.Recipients[$Name]['Name'].ToString() | Should -BeExactly $Name
 }
 
+# The -Filter of every request Exchange Online received, oldest first (a JsonObject enumerates its
+# properties, so the requests are walked with foreach, not piped).
+function Get-ExchangeOnlineFilter {
+    foreach ($request in $ExchangeOnline.Requests) {
+        $parameters = $request['Parameters']
+        if ($parameters -and $parameters.ContainsKey('Filter')) { $parameters['Filter'].ToString() }
+    }
+}
+
 # A New-/Enable-* result of a cloud store: no error, one object with this primary address, made by
 # one Exchange Online request of $Cmdlet for $Name.
 function Assert-CreatedInExchangeOnline($Result, $Errors, [string] $Address, [string] $Cmdlet, [string] $Name) {
