@@ -32,11 +32,11 @@ public sealed class StandInDirectory : IDisposable
     }
 
     /// <summary>Reads the stand-ins journaled (Get-AcceptedDomain, Get-Recipient -Filter): (server, command, detail).</summary>
-    public IReadOnlyList<(string Server, string Command, string Detail)> Reads()
+    public IReadOnlyList<StandInRead> Reads()
     {
         string file = System.IO.Path.Combine(Path, "reads.log");
-        if (!File.Exists(file)) return Array.Empty<(string, string, string)>();
-        return File.ReadAllLines(file).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(p => (p[0], p[1], p[2])).ToList();
+        if (!File.Exists(file)) return Array.Empty<StandInRead>();
+        return File.ReadAllLines(file).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(p => new StandInRead(p[0], p[1], p[2])).ToList();
     }
 
     /// <summary>What Get-AcceptedDomain returns ("*.contoso.com" includes the subdomains).</summary>
@@ -96,4 +96,21 @@ public sealed class StandInDirectory : IDisposable
     {
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>One journaled read of a stand-in server (a class, so that pwsh sees its property names).</summary>
+public sealed class StandInRead
+{
+    public StandInRead(string server, string command, string detail)
+    {
+        Server = server;
+        Command = command;
+        Detail = detail;
+    }
+
+    public string Server { get; }
+
+    public string Command { get; }
+
+    public string Detail { get; }
 }
