@@ -173,3 +173,46 @@ Describe 'New-MailEnabledGroup with the cloud providers' -Tag StandIns {
         $Google.DomainListRequests | Should -Be 2
     }
 }
+
+Describe 'New-MailEnabledGroup in bulk' -Tag StandIns {
+    BeforeEach { Initialize-TestConfiguration; New-ExchangeLab -Server ExchA; $null = Start-StandInServer ExchA }
+    AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
+
+    It 'creates 500 groups from a CSV file with one session, one accepted-domains read, 500 results and progress' {
+        $csv = [System.IO.Path]::Combine($ConfigDirectory, 'groups.csv')
+        $rows = foreach ($i in 1..500) { [pscustomobject]@{ IdentityStore = 'Contoso'; Name = 'Bulk Group {0:000}' -f $i; Alias = 'bulk{0:000}' -f $i } }
+        $rows | Export-Csv -Path $csv -NoTypeInformation
+        $before = $Lab.ConnectionsOpened
+
+        # Its own runspace of this process (same module load context and stand-in routing): Write-Progress
+        # records are kept in Streams.Progress there, and this thread can show it is alive meanwhile.
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript('Import-Module -Name $args[0] -Force; Import-Csv -Path $args[1] | New-MailEnabledGroup').AddArgument($ModuleManifest).AddArgument($csv)
+            $running = $shell.BeginInvoke()
+            $deadline = [datetime]::UtcNow.AddMinutes(10)
+            while (-not $running.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(15))) {
+                if ([datetime]::UtcNow -gt $deadline) { $shell.Stop(); throw 'The 500-row pipeline did not finish within 10 minutes.' }
+                Write-Host ('bulk create: {0} of 500 journaled' -f @(Get-StandInJournal).Count)
+            }
+            $results = $shell.EndInvoke($running)
+            $errors = @($shell.Streams.Error)
+            $progress = @($shell.Streams.Progress)
+        }
+        finally { $shell.Dispose() }
+
+        $errors | Should -HaveCount 0 -Because (($errors | ForEach-Object { "$_" }) -join '; ')
+        $results | Should -HaveCount 500
+        $results[499].PrimarySmtpAddress | Should -BeExactly 'bulk500@contoso.com'
+        @(Get-StandInJournal) | Should -HaveCount 500
+        $Lab.ConnectionsOpened - $before | Should -Be 1 -Because 'one session serves the whole pipeline'
+        @($Lab.Directory.Reads() | Where-Object Command -EQ 'Get-AcceptedDomain') | Should -HaveCount 1
+        @($Lab.Directory.Reads() | Where-Object Command -EQ 'Get-Recipient') | Should -HaveCount 500
+        # Silent for the first 20 rows, then one record per row naming it, and a completed record at the end.
+        $running = @($progress | Where-Object RecordType -EQ Processing)
+        $running | Should -HaveCount 480
+        $running[0].Activity | Should -BeExactly 'New-MailEnabledGroup'
+        $running[0].StatusDescription | Should -BeExactly '21 objects: Bulk Group 021'
+        $progress[-1].RecordType | Should -Be Completed
+    }
+}

@@ -34,9 +34,12 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         }
     }
 
+    private PipelineProgress? _provisionProgress;
+
     /// <summary>Checks everything locally (provider, password, alias), then asks ShouldProcess, then provisions.</summary>
     protected void Provision(MailEnabledObjectRequest request)
     {
+        (_provisionProgress ??= new PipelineProgress(WriteProgress, MyInvocation.MyCommand.Name)).Next(request.Identity);
         TryRun(() =>
         {
             IdentityStoreDocument document = Document(IdentityStore);
@@ -61,7 +64,11 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         });
     }
 
-    protected override void EndProcessing() => CloseProviders(abandon: false);
+    protected override void EndProcessing()
+    {
+        _provisionProgress?.Complete();
+        CloseProviders(abandon: false);
+    }
 
     protected override void StopProcessing()
     {
