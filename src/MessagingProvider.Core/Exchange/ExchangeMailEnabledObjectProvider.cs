@@ -169,6 +169,34 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
         return update;
     }
 
+    public EmailAddressUpdate EditEmailAddresses(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
+    {
+        (PSObject recipient, string _) = Read(identity, cancellationToken);
+        List<string> current = Strings(recipient, "EmailAddresses").ToList();
+        EmailAddressUpdate update = EmailAddressEdit.Compute(current, add, remove, primary, _commands.ExcludedSmtpDomains);
+        update.Identity = identity;
+        if (!skipAddressCheck)
+        {
+            string self = ExchangeRecipientQueries.Text(recipient, "Name") ?? identity;
+            foreach (string address in EmailAddressEdit.NewAddresses(current, update)) RequireFree(address, identity, self, cancellationToken);
+        }
+
+        if (!update.Changed || !confirm(update)) return update;
+        ExchangeCommand set = _commands.SetEmailAddresses(ExchangeRecipientQueries.Text(recipient, "RecipientTypeDetails"), identity, update.EmailAddresses);
+        update.Server = _runner.Run(set, null, identity, cancellationToken).Server;
+        return update;
+    }
+
+    /// <summary>The address checks for an address added to an existing recipient: the recipient itself may hold it.</summary>
+    private void RequireFree(string address, string identity, string self, CancellationToken cancellationToken)
+    {
+        EmailAddressCheck check = Addresses.Check(address, cancellationToken);
+        if (!check.DomainAccepted || (check.InUse == true && !string.Equals(check.HeldBy, self, StringComparison.OrdinalIgnoreCase)))
+        {
+            Addresses.Require(address, identity, cancellationToken);
+        }
+    }
+
     private (PSObject Recipient, string Server) Read(string identity, CancellationToken cancellationToken)
     {
         ExchangeCommand read = ExchangeRecipientCommands.ExistenceCheck(identity);

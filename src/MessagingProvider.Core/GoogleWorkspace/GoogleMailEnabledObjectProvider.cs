@@ -101,8 +101,20 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         EmailAddressExport.Compute(null, desired, primary, null);
 
         GoogleAddresses current = _relay.Run(() => ReadAsync(identity, cancellationToken));
-        var currentEntries = new[] { "SMTP:" + current.PrimaryEmail }.Concat(current.Aliases.Select(a => "smtp:" + a));
-        EmailAddressUpdate update = EmailAddressExport.Compute(currentEntries, desired, primary, null);
+        EmailAddressUpdate update = EmailAddressExport.Compute(current.Entries, desired, primary, null);
+        return Apply(identity, current, update, null, confirm, cancellationToken);
+    }
+
+    public EmailAddressUpdate EditEmailAddresses(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
+    {
+        GoogleAddresses current = _relay.Run(() => ReadAsync(identity, cancellationToken));
+        EmailAddressUpdate update = EmailAddressEdit.Compute(current.Entries, add, remove, primary, null);
+        return Apply(identity, current, update, skipAddressCheck ? null : current.PrimaryEmail, confirm, cancellationToken);
+    }
+
+    /// <param name="checkAs">When set, each new alias is checked first (accepted domain, not held by anyone but this owner).</param>
+    private EmailAddressUpdate Apply(string identity, GoogleAddresses current, EmailAddressUpdate update, string? checkAs, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
+    {
         update.Identity = identity;
         if (!string.Equals(update.PrimarySmtpAddress, current.PrimaryEmail, StringComparison.OrdinalIgnoreCase))
         {
@@ -115,6 +127,15 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         List<string> wanted = update.EmailAddresses.Where(a => a.StartsWith("smtp:", StringComparison.Ordinal)).Select(a => a.Substring(5)).ToList();
         List<string> add = wanted.Where(a => !current.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
         List<string> remove = current.Aliases.Where(a => !wanted.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (checkAs is not null)
+        {
+            foreach (string alias in add)
+            {
+                EmailAddressCheck check = Addresses.Check(alias, cancellationToken);
+                if (!check.DomainAccepted || (check.InUse == true && !string.Equals(check.HeldBy, checkAs, StringComparison.OrdinalIgnoreCase))) Addresses.Require(alias, identity, cancellationToken);
+            }
+        }
+
         // Google keeps aliases as a set: only additions and removals are changes, not the order.
         update.Changed = add.Count > 0 || remove.Count > 0;
         if (!update.Changed || !confirm(update)) return update;
@@ -244,5 +265,8 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         public string PrimaryEmail { get; }
 
         public IReadOnlyList<string> Aliases { get; }
+
+        /// <summary>As Exchange would list them: the primary SMTP:, then the aliases smtp:.</summary>
+        public IEnumerable<string> Entries => new[] { "SMTP:" + PrimaryEmail }.Concat(Aliases.Select(a => "smtp:" + a));
     }
 }

@@ -22,6 +22,13 @@ public interface IMailEnabledObjectProvider : IDisposable
     /// <summary>Reads the object's current addresses, computes the export collection, and applies it when <paramref name="confirm"/> agrees.</summary>
     EmailAddressUpdate SetEmailAddresses(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds and removes addresses without replacing the others (Exchange's @{Add=…; Remove=…}): one
+    /// read, the new addresses checked (unless <paramref name="skipAddressCheck"/>), one write when
+    /// <paramref name="confirm"/> agrees.
+    /// </summary>
+    EmailAddressUpdate EditEmailAddresses(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken);
+
     /// <summary>The address checks of this provider, with their per-command cache.</summary>
     AddressChecker Addresses { get; }
 

@@ -44,6 +44,9 @@ public sealed class OtherMailEnabledObjectProvider : IMailEnabledObjectProvider,
             $"The identity store '{_document.Name}' uses the provider Other, which holds no mailboxes: there are no email addresses to set. Use Merge-EmailAddress to compute a collection.",
             identity);
 
+    public EmailAddressUpdate EditEmailAddresses(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken) =>
+        SetEmailAddresses(identity, add, primary, confirm, cancellationToken);
+
     public IReadOnlyList<MailEnabledObjectInfo> Find(MailEnabledObjectQuery query, CancellationToken cancellationToken) =>
         throw NoDirectory("read", query.Identity ?? query.EmailAddress ?? query.Name ?? _document.Name);
 
