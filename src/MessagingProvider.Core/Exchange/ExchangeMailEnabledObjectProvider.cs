@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -222,26 +221,7 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
 
     public void Abandon() => _runner.Abandon();
 
-    private static string? Text(PSObject? o, string property) => o?.Properties[property]?.Value?.ToString();
+    private static string? Text(PSObject? o, string property) => ExchangeRecipientQueries.Text(o, property);
 
-    /// <summary>A deserialized multi-valued property (ProxyAddressCollection comes back as a list of strings or of objects whose text is the address).</summary>
-    private static IEnumerable<string> Strings(PSObject o, string property)
-    {
-        object? value = o.Properties[property]?.Value;
-        if (value is PSObject wrapped) value = wrapped.BaseObject;
-        if (value is null) yield break;
-        if (value is string single)
-        {
-            yield return single;
-            yield break;
-        }
-
-        if (value is IEnumerable items)
-        {
-            foreach (object? item in items)
-            {
-                if (item is not null) yield return item.ToString()!;
-            }
-        }
-    }
+    private static IEnumerable<string> Strings(PSObject o, string property) => ExchangeRecipientQueries.Strings(o, property);
 }
