@@ -33,7 +33,7 @@ public sealed class GoogleWorkspaceTests : GoogleStandInTest
         SignedJwt assertion = _google.LastAssertion!;
         Assert.Equal("admin@contoso.com", assertion.Claim("sub"));
         Assert.Equal(_google.ServiceAccount, assertion.Claim("iss"));
-        Assert.Equal(new[] { GoogleEndpoints.GroupScope, GoogleEndpoints.UserScope }, assertion.Claim("scope")!.Split(' '));
+        Assert.Equal(new[] { GoogleEndpoints.GroupScope, GoogleEndpoints.UserScope, GoogleEndpoints.DomainReadScope }, assertion.Claim("scope")!.Split(' '));
         Assert.Equal(1, _google.TokenRequests);
     }
 

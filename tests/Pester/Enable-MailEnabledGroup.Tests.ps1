@@ -78,7 +78,8 @@ Describe 'Enable-MailEnabledGroup' -Tag StandIns {
         $null = Start-StandInServer ExchB
         $null = Enable-MailEnabledGroup -IdentityStore Contoso -Identity Sales -ErrorVariable first
         $first.Count | Should -Be 0
-        $result = 'Sales', 'Finance' | Enable-MailEnabledGroup -IdentityStore Contoso -ErrorVariable err -ErrorAction SilentlyContinue
+        # Without the address checks, which would refuse Sales@contoso.com first (it is Sales's already).
+        $result = 'Sales', 'Finance' | Enable-MailEnabledGroup -IdentityStore Contoso -SkipAddressCheck -ErrorVariable err -ErrorAction SilentlyContinue
         Assert-SingleError $err 'ExchangeCommandFailed,MessagingProvider.Commands.EnableMailEnabledGroupCommand' InvalidOperation
         $err[0].Exception.Message | Should -BeLikeExactly "*Exchange server 'ExchA'*"
         $err[0].Exception.Message | Should -BeLikeExactly '*already mail-enabled*'
@@ -108,6 +109,25 @@ Describe 'Enable-MailEnabledGroup' -Tag StandIns {
         $noCooldown.Output | Should -HaveCount 1
         $noCooldown.Output[0].Server | Should -BeExactly 'ExchB'
         Select-MessageStartingWith $noCooldown.Verbose "Exchange server 'ExchA': connection failed" | Should -Not -BeNullOrEmpty
+    }
+
+    It 'refuses the address an already mail-enabled group has, naming it, before any change' {
+        New-ExchangeLab -Server ExchA
+        $null = Start-StandInServer ExchA
+        $null = Enable-MailEnabledGroup -IdentityStore Contoso -Identity Sales -ErrorVariable first
+        $first.Count | Should -Be 0
+        Enable-MailEnabledGroup -IdentityStore Contoso -Identity 'CN=Sales,OU=Other,DC=contoso,DC=com' -SamAccountName Sales -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'EmailAddressInUse,MessagingProvider.Commands.EnableMailEnabledGroupCommand' ResourceExists
+        $err[0].Exception.Message | Should -BeLikeExactly "*Sales@contoso.com*already used by 'Sales'*"
+        Get-StandInJournalLine | Should -BeExactly @('ExchA|Enable-DistributionGroup|Sales')
+    }
+
+    It 'refuses a primary address outside the configured domain of the provider Other' {
+        $null = New-IdentityStore -Name Groups
+        Set-MessagingProvider -IdentityStore Groups -Provider Other -Domain googlegroups.com -Force
+        Enable-MailEnabledGroup -IdentityStore Groups -Identity Sales -PrimarySmtpAddress sales@contoso.com -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'DomainNotAccepted,MessagingProvider.Commands.EnableMailEnabledGroupCommand' InvalidArgument
+        (Enable-MailEnabledGroup -IdentityStore Groups -Identity Sales -PrimarySmtpAddress team.sales@googlegroups.com).PrimarySmtpAddress | Should -BeExactly 'team.sales@googlegroups.com'
     }
 
     It 'gives one error naming each server when all are down' {

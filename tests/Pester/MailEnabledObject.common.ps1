@@ -10,14 +10,35 @@ function Select-MessageStartingWith([string[]] $Messages, [string] $Prefix) {
     @($Messages | Where-Object { $_.StartsWith($Prefix, [System.StringComparison]::Ordinal) })
 }
 
-# The one request Exchange Online received: its cmdlet, and the name of the object it created, which
-# Exchange Online then holds under that name.
+# The cmdlet names of the requests Exchange Online received, oldest first.
+function Get-ExchangeOnlineCmdlet {
+    foreach ($request in $ExchangeOnline.Requests) { $request['CmdletName'].ToString() }
+}
+
+# The requests Exchange Online received that change something (the address checks' reads left out).
+function Get-ExchangeOnlineChange {
+    foreach ($request in $ExchangeOnline.Requests) {
+        if ($request['CmdletName'].ToString() -notin 'Get-AcceptedDomain', 'Get-Recipient') { , $request }
+    }
+}
+
+# The one change Exchange Online received, last, after the address checks' reads: its cmdlet, and
+# the name of the object it created, which Exchange Online then holds under that name.
 function Assert-SingleExchangeOnlineRequest([string] $Cmdlet, [string] $Name) {
-    $ExchangeOnline.Requests | Should -HaveCount 1
-    $sent = $ExchangeOnline.Requests[0]
+    @(Get-ExchangeOnlineChange) | Should -HaveCount 1
+    $sent = $ExchangeOnline.Requests[$ExchangeOnline.Requests.Count - 1]
     $sent['CmdletName'].ToString() | Should -BeExactly $Cmdlet
     $sent['Parameters']['Name'].ToString() | Should -BeExactly $Name
     $ExchangeOnline.Recipients[$Name]['Name'].ToString() | Should -BeExactly $Name
+}
+
+# The -Filter of every request Exchange Online received, oldest first (a JsonObject enumerates its
+# properties, so the requests are walked with foreach, not piped).
+function Get-ExchangeOnlineFilter {
+    foreach ($request in $ExchangeOnline.Requests) {
+        $parameters = $request['Parameters']
+        if ($parameters -and $parameters.ContainsKey('Filter')) { $parameters['Filter'].ToString() }
+    }
 }
 
 # A New-/Enable-* result of a cloud store: no error, one object with this primary address, made by

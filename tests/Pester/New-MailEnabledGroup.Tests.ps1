@@ -23,9 +23,44 @@ Describe 'New-MailEnabledGroup' -Tag StandIns {
     It 'reports an existing name as an Exchange error naming the server' {
         $null = New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X' -ErrorVariable first
         $first.Count | Should -Be 0
-        New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X' -ErrorVariable err -ErrorAction SilentlyContinue
+        # Another alias: the address is free, so the address checks pass and Exchange refuses the name.
+        New-MailEnabledGroup -IdentityStore Contoso -Name 'Project X' -Alias projectx2 -ErrorVariable err -ErrorAction SilentlyContinue
         Assert-SingleError $err 'ExchangeCommandFailed,MessagingProvider.Commands.NewMailEnabledGroupCommand' ResourceExists
         $err[0].Exception.Message | Should -BeLikeExactly "*Exchange server 'ExchA'*"
+    }
+}
+
+Describe 'New-MailEnabledGroup address checks' -Tag StandIns {
+    BeforeEach { Initialize-TestConfiguration; New-ExchangeLab -Server ExchA; $null = Start-StandInServer ExchA }
+    AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
+
+    It 'refuses a primary address in a domain the organisation does not accept, creating nothing' {
+        $Lab.Directory.SetAcceptedDomains('contoso.com')
+        New-MailEnabledGroup -IdentityStore Contoso -Name Sales -PrimarySmtpAddress sales@fabrikam.com -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'DomainNotAccepted,MessagingProvider.Commands.NewMailEnabledGroupCommand' InvalidArgument
+        $err[0].Exception.Message | Should -BeLikeExactly '*fabrikam.com is not an accepted domain*contoso.com*-SkipAddressCheck*'
+        Get-StandInJournal | Should -BeNullOrEmpty
+    }
+
+    It 'gives the group the -PrimarySmtpAddress in an accepted subdomain' {
+        $Lab.Directory.SetAcceptedDomains('contoso.com', '*.contoso.com')
+        $created = New-MailEnabledGroup -IdentityStore Contoso -Name Sales -PrimarySmtpAddress sales@eu.contoso.com -ErrorVariable err
+        $err.Count | Should -Be 0
+        $created.PrimarySmtpAddress | Should -BeExactly 'sales@eu.contoso.com'
+        (Get-StandInEmailAddresses Sales) | Should -BeExactly 'SMTP:sales@eu.contoso.com'
+    }
+
+    It 'names the recipient that holds the address, and leaves it to Exchange with -SkipAddressCheck' {
+        Add-StandInRecipient -Identity 'Sales Old' -Type MailUniversalDistributionGroup -EmailAddresses 'SMTP:old@contoso.com', 'smtp:sales@contoso.com'
+        New-MailEnabledGroup -IdentityStore Contoso -Name Sales -Alias sales -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'EmailAddressInUse,MessagingProvider.Commands.NewMailEnabledGroupCommand' ResourceExists
+        $err[0].Exception.Message | Should -BeLikeExactly "*sales@contoso.com*already used by 'Sales Old'*"
+        Get-StandInJournal | Should -BeNullOrEmpty
+
+        New-MailEnabledGroup -IdentityStore Contoso -Name Sales -Alias sales -SkipAddressCheck -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'ExchangeCommandFailed,MessagingProvider.Commands.NewMailEnabledGroupCommand' ResourceExists
+        $err[0].Exception.Message | Should -BeLikeExactly '*proxy address*sales@contoso.com*'
+        @($Lab.Directory.Reads() | Where-Object Command -EQ 'Get-AcceptedDomain') | Should -HaveCount 1
     }
 }
 
@@ -46,8 +81,8 @@ Describe 'New-MailEnabledGroup with the cloud providers' -Tag StandIns {
         $result.Command | Should -BeExactly 'New-DistributionGroup'
         $result.RecipientTypeDetails | Should -BeExactly 'MailUniversalDistributionGroup'
 
-        $ExchangeOnline.Requests | Should -HaveCount 1
-        $sent = $ExchangeOnline.Requests[0]
+        Get-ExchangeOnlineCmdlet | Should -BeExactly @('Get-AcceptedDomain', 'Get-Recipient', 'New-DistributionGroup')
+        $sent = $ExchangeOnline.Requests[2]
         $sent['CmdletName'].ToString() | Should -BeExactly 'New-DistributionGroup'
         $parameters = $sent['Parameters']
         ($parameters | ForEach-Object { $_.Key } | Sort-Object) -join ',' | Should -BeExactly 'Alias,DisplayName,Name,PrimarySmtpAddress'
@@ -77,13 +112,14 @@ Describe 'New-MailEnabledGroup with the cloud providers' -Tag StandIns {
         $created = 'Alpha', 'Beta', 'Gamma' | New-MailEnabledGroup -IdentityStore Cloud -WarningAction SilentlyContinue -ErrorVariable err
         $err.Count | Should -Be 0
         $created.PrimarySmtpAddress | Should -BeExactly @('Alpha@contoso.com', 'Beta@contoso.com', 'Gamma@contoso.com')
-        $ExchangeOnline.Requests | Should -HaveCount 3
+        # The accepted domains are read once for the pipeline; each address is checked, then created.
+        Get-ExchangeOnlineCmdlet | Should -BeExactly @('Get-AcceptedDomain', 'Get-Recipient', 'New-DistributionGroup', 'Get-Recipient', 'New-DistributionGroup', 'Get-Recipient', 'New-DistributionGroup')
         $Entra.TokenRequests | Should -Be 1
 
         # The next command of the session signs in no more.
         $null = New-MailEnabledGroup -IdentityStore Cloud -Name Delta -WarningAction SilentlyContinue -ErrorVariable err
         $err.Count | Should -Be 0
-        $ExchangeOnline.Requests | Should -HaveCount 4
+        @(Get-ExchangeOnlineChange) | Should -HaveCount 4
         $Entra.TokenRequests | Should -Be 1
     }
 
@@ -116,10 +152,67 @@ Describe 'New-MailEnabledGroup with the cloud providers' -Tag StandIns {
         $warnings | Should -BeNullOrEmpty
     }
 
-    It 'refuses an address Google already uses' {
+    It 'refuses an address Google already uses, before the create and, with -SkipAddressCheck, from Google' {
         New-GoogleTestStore
         New-MailEnabledGroup -IdentityStore G -Name 'Alice fans' -Alias alice -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'EmailAddressInUse,MessagingProvider.Commands.NewMailEnabledGroupCommand' ResourceExists
+        $err[0].Exception.Message | Should -BeLikeExactly "*already used by 'alice@contoso.com'*"
+        New-MailEnabledGroup -IdentityStore G -Name 'Alice fans' -Alias alice -SkipAddressCheck -ErrorVariable err -ErrorAction SilentlyContinue
         Assert-SingleError $err 'GoogleGroupExists,MessagingProvider.Commands.NewMailEnabledGroupCommand' ResourceExists
         $Google.Groups.Count | Should -Be 0
+    }
+
+    It 'refuses a primary address outside the Google domains and aliases, and takes one inside' {
+        New-GoogleTestStore
+        $Google.Domains['contoso.com'] = [string[]] @('contoso.net')
+        New-MailEnabledGroup -IdentityStore G -Name 'Sales' -PrimarySmtpAddress sales@fabrikam.com -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'DomainNotAccepted,MessagingProvider.Commands.NewMailEnabledGroupCommand' InvalidArgument
+        $created = New-MailEnabledGroup -IdentityStore G -Name 'Sales' -PrimarySmtpAddress sales@contoso.com -ErrorVariable err
+        $err.Count | Should -Be 0
+        $created.PrimarySmtpAddress | Should -BeExactly 'sales@contoso.com'
+        $Google.DomainListRequests | Should -Be 2
+    }
+}
+
+Describe 'New-MailEnabledGroup in bulk' -Tag StandIns {
+    BeforeEach { Initialize-TestConfiguration; New-ExchangeLab -Server ExchA; $null = Start-StandInServer ExchA }
+    AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
+
+    It 'creates 500 groups from a CSV file with one session, one accepted-domains read, 500 results and progress' {
+        $csv = [System.IO.Path]::Combine($ConfigDirectory, 'groups.csv')
+        $rows = foreach ($i in 1..500) { [pscustomobject]@{ IdentityStore = 'Contoso'; Name = 'Bulk Group {0:000}' -f $i; Alias = 'bulk{0:000}' -f $i } }
+        $rows | Export-Csv -Path $csv -NoTypeInformation
+        $before = $Lab.ConnectionsOpened
+
+        # Its own runspace of this process (same module load context and stand-in routing): Write-Progress
+        # records are kept in Streams.Progress there, and this thread can show it is alive meanwhile.
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript('Import-Module -Name $args[0] -Force; Import-Csv -Path $args[1] | New-MailEnabledGroup').AddArgument($ModuleManifest).AddArgument($csv)
+            $running = $shell.BeginInvoke()
+            $deadline = [datetime]::UtcNow.AddMinutes(10)
+            while (-not $running.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(15))) {
+                if ([datetime]::UtcNow -gt $deadline) { $shell.Stop(); throw 'The 500-row pipeline did not finish within 10 minutes.' }
+                Write-Host ('bulk create: {0} of 500 journaled' -f @(Get-StandInJournal).Count)
+            }
+            $results = $shell.EndInvoke($running)
+            $errors = @($shell.Streams.Error)
+            $progress = @($shell.Streams.Progress)
+        }
+        finally { $shell.Dispose() }
+
+        $errors | Should -HaveCount 0 -Because (($errors | ForEach-Object { "$_" }) -join '; ')
+        $results | Should -HaveCount 500
+        $results[499].PrimarySmtpAddress | Should -BeExactly 'bulk500@contoso.com'
+        @(Get-StandInJournal) | Should -HaveCount 500
+        $Lab.ConnectionsOpened - $before | Should -Be 1 -Because 'one session serves the whole pipeline'
+        @($Lab.Directory.Reads() | Where-Object Command -EQ 'Get-AcceptedDomain') | Should -HaveCount 1
+        @($Lab.Directory.Reads() | Where-Object Command -EQ 'Get-Recipient') | Should -HaveCount 500
+        # Silent for the first 20 rows, then one record per row naming it, and a completed record at the end.
+        $running = @($progress | Where-Object RecordType -EQ Processing)
+        $running | Should -HaveCount 480
+        $running[0].Activity | Should -BeExactly 'New-MailEnabledGroup'
+        $running[0].StatusDescription | Should -BeExactly '21 objects: Bulk Group 021'
+        $progress[-1].RecordType | Should -Be Completed
     }
 }

@@ -42,6 +42,47 @@ Describe 'Set-RecipientEmailAddress' -Tag StandIns {
     }
 }
 
+Describe 'Set-RecipientEmailAddress -Add -Remove' -Tag StandIns {
+    BeforeEach { Initialize-TestConfiguration; New-ExchangeLab -Server ExchA; $null = Start-StandInServer ExchA }
+    AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
+
+    It 'adds and removes with one read and one write, keeping everything else' {
+        Add-StandInRecipient asmith UserMailbox 'X500:/o=Contoso/ou=Exchange/cn=Recipients/cn=asmith', 'smtp:a.smith@contoso.com', 'SMTP:asmith@contoso.com', 'SIP:asmith@contoso.com'
+        $run = Split-VerboseOutput (Set-RecipientEmailAddress -IdentityStore Contoso -Identity asmith -Add ann.smith@contoso.com -Remove a.smith@contoso.com -Verbose -ErrorVariable err 4>&1)
+        $err.Count | Should -Be 0
+        $expected = 'X500:/o=Contoso/ou=Exchange/cn=Recipients/cn=asmith', 'SIP:asmith@contoso.com', 'smtp:ann.smith@contoso.com', 'SMTP:asmith@contoso.com'
+        $run.Output[0].EmailAddresses | Should -BeExactly $expected
+        $run.Output[0].Removed | Should -BeExactly @('a.smith@contoso.com')
+        Get-StandInEmailAddresses asmith | Should -BeExactly $expected
+        Get-StandInJournalLine | Should -BeExactly @('ExchA|Set-Mailbox|asmith')
+        Select-MessageStartingWith $run.Verbose "Exchange server 'ExchA': Get-Recipient -Identity succeeded" | Should -HaveCount 1
+        Select-MessageStartingWith $run.Verbose "Exchange server 'ExchA': Set-Mailbox " | Should -HaveCount 1
+    }
+
+    It 'refuses an added address another recipient holds, or outside the accepted domains, unless told to skip the checks' {
+        Add-StandInRecipient asmith UserMailbox 'SMTP:asmith@contoso.com'
+        Add-StandInRecipient Sales MailUniversalDistributionGroup 'SMTP:sales@contoso.com'
+        Set-RecipientEmailAddress -IdentityStore Contoso -Identity asmith -Add sales@contoso.com -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'EmailAddressInUse,MessagingProvider.Commands.SetRecipientEmailAddressCommand' ResourceExists
+        $err[0].Exception.Message | Should -BeLikeExactly "*already used by 'Sales'*"
+        Set-RecipientEmailAddress -IdentityStore Contoso -Identity asmith -Add asmith@fabrikam.com -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'DomainNotAccepted,MessagingProvider.Commands.SetRecipientEmailAddressCommand' InvalidArgument
+        Get-StandInJournal | Should -BeNullOrEmpty
+        $update = Set-RecipientEmailAddress -IdentityStore Contoso -Identity asmith -Add asmith@fabrikam.com -SkipAddressCheck -ErrorVariable err
+        $err.Count | Should -Be 0
+        $update.EmailAddresses | Should -BeExactly @('smtp:asmith@fabrikam.com', 'SMTP:asmith@contoso.com')
+    }
+
+    It 'refuses to remove the primary without a new one, and makes a new primary with -PrimarySmtpAddress' {
+        Add-StandInRecipient asmith UserMailbox 'SMTP:asmith@contoso.com', 'smtp:ann@contoso.com'
+        Set-RecipientEmailAddress -IdentityStore Contoso -Identity asmith -Remove asmith@contoso.com -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'InvalidEmailAddresses,MessagingProvider.Commands.SetRecipientEmailAddressCommand' InvalidArgument
+        $update = Set-RecipientEmailAddress -IdentityStore Contoso -Identity asmith -Remove asmith@contoso.com -PrimarySmtpAddress ann@contoso.com -ErrorVariable err
+        $err.Count | Should -Be 0
+        $update.EmailAddresses | Should -BeExactly @('SMTP:ann@contoso.com')
+    }
+}
+
 Describe 'Set-RecipientEmailAddress with the cloud providers' -Tag StandIns {
     BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
     AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
@@ -84,5 +125,17 @@ Describe 'Set-RecipientEmailAddress with the cloud providers' -Tag StandIns {
         Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -EmailAddress SMTP:a@contoso.com, alice@contoso.com -ErrorVariable err -ErrorAction SilentlyContinue
         Assert-SingleError $err 'GooglePrimaryAddressChangeNotSupported,MessagingProvider.Commands.SetRecipientEmailAddressCommand' NotImplemented
         $Google.AliasesOf('alice@contoso.com') | Should -HaveCount 0
+    }
+
+    It 'adds a Google alias with -Add, checked first, and removes one with -Remove' {
+        New-GoogleTestStore
+        $null = Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -Add alice.smith@contoso.com -ErrorVariable err
+        $err.Count | Should -Be 0
+        $Google.AliasesOf('alice@contoso.com') | Should -BeExactly @('alice.smith@contoso.com')
+        Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -Add admin@contoso.com -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'EmailAddressInUse,MessagingProvider.Commands.SetRecipientEmailAddressCommand' ResourceExists
+        $null = Set-RecipientEmailAddress -IdentityStore G -Identity alice@contoso.com -Remove alice.smith@contoso.com -ErrorVariable err
+        $err.Count | Should -Be 0
+        $Google.AliasesOf('alice@contoso.com') | Should -BeNullOrEmpty
     }
 }

@@ -9,7 +9,10 @@ namespace MessagingProvider.Exchange;
 /// <summary>Which Exchange cmdlet, with which parameters, does what a request asks.</summary>
 public static class ExchangeRecipientCommands
 {
-    public static ExchangeCommand For(MailEnabledObjectRequest request, string alias, ExchangeSettings settings)
+    public static ExchangeCommand For(MailEnabledObjectRequest request, string alias, ExchangeSettings settings) =>
+        Command(request, alias, settings).With("PrimarySmtpAddress", request.PrimarySmtpAddress);
+
+    private static ExchangeCommand Command(MailEnabledObjectRequest request, string alias, ExchangeSettings settings)
     {
         bool hybrid = settings.Deployment == ExchangeDeployment.Hybrid;
         switch (request.Kind)

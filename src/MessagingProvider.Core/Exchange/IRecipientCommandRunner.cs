@@ -16,10 +16,10 @@ public interface IRecipientCommandRunner : IDisposable
 
     /// <summary>
     /// Runs <paramref name="command"/>; an error Exchange reports is thrown (ExchangeCommandFailed,
-    /// its category from Exchange's error). <paramref name="existenceCheck"/> guards a create
+    /// its category from Exchange's error). <paramref name="failoverCheck"/> guards a change
     /// against running twice where the runner fails over between servers.
     /// </summary>
-    ExchangeRunResult Run(ExchangeCommand command, ExchangeCommand? existenceCheck, object? target, CancellationToken cancellationToken);
+    ExchangeRunResult Run(ExchangeCommand command, FailoverCheck? failoverCheck, object? target, CancellationToken cancellationToken);
 
     /// <summary>Lets every connection go without waiting (Ctrl+C).</summary>
     void Abandon();

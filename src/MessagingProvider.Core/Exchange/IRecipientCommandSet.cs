@@ -22,6 +22,12 @@ public interface IRecipientCommandSet
     /// <summary>The Set- cmdlet that gives the recipient exactly <paramref name="emailAddresses"/>.</summary>
     ExchangeCommand SetEmailAddresses(string? recipientTypeDetails, string identity, string[] emailAddresses);
 
+    /// <summary>The primary address a create of <paramref name="request"/> gives (what the address checks look at).</summary>
+    string PlannedPrimary(MailEnabledObjectRequest request, string alias);
+
+    /// <summary>The cmdlet that removes (or disables) a recipient of this type; one this Exchange cannot do is a NotSupported error.</summary>
+    ExchangeCommand Remove(MailEnabledObjectKind kind, string? recipientTypeDetails, string identity, bool disable);
+
     /// <summary>What the user must know after <paramref name="request"/> was provisioned (a warning), or null.</summary>
     string? NoticeAfter(MailEnabledObjectRequest request);
 }

@@ -22,5 +22,10 @@ public sealed class OnPremisesRecipientCommands : IRecipientCommandSet
     public ExchangeCommand SetEmailAddresses(string? recipientTypeDetails, string identity, string[] emailAddresses) =>
         ExchangeRecipientCommands.SetEmailAddresses(recipientTypeDetails, identity, emailAddresses).With("EmailAddressPolicyEnabled", false);
 
+    public string PlannedPrimary(MailEnabledObjectRequest request, string alias) => Recipients.Addresses.AddressChecker.Planned(request.PrimarySmtpAddress, alias, _settings.Domain);
+
+    public ExchangeCommand Remove(MailEnabledObjectKind kind, string? recipientTypeDetails, string identity, bool disable) =>
+        ExchangeRemovalCommands.For(kind, recipientTypeDetails, identity, disable);
+
     public string? NoticeAfter(MailEnabledObjectRequest request) => null;
 }

@@ -87,6 +87,43 @@ public sealed class GoogleDirectoryClient : IDisposable
         return (IReadOnlyList<DirectoryAlias>?)aliases.Aliases ?? Array.Empty<DirectoryAlias>();
     }
 
+    public const int ListPageSize = 200;
+
+    /// <summary>One page of groups.list (or users.list) of the administrator's customer.</summary>
+    public Task<DirectoryGroups> ListGroupsPageAsync(string? query, int maxResults, string? pageToken, CancellationToken cancellationToken)
+    {
+        var request = new GroupsListRequest(_service) { Query = query, MaxResults = maxResults, PageToken = pageToken };
+        return Run($"List groups{(query is null ? "" : " matching " + query)}{(pageToken is null ? "" : " (next page)")}", ct => request.ExecuteAsync(ct), cancellationToken);
+    }
+
+    public Task<DirectoryUsers> ListUsersPageAsync(string? query, int maxResults, string? pageToken, CancellationToken cancellationToken)
+    {
+        var request = new UsersListRequest(_service) { Query = query, MaxResults = maxResults, PageToken = pageToken };
+        return Run($"List users{(query is null ? "" : " matching " + query)}{(pageToken is null ? "" : " (next page)")}", ct => request.ExecuteAsync(ct), cancellationToken);
+    }
+
+    public Task<DirectoryDomains> ListDomainsAsync(CancellationToken cancellationToken) =>
+        Run("List the domains and domain aliases", ct => new DomainsListRequest(_service).ExecuteAsync(ct), cancellationToken);
+
+    public Task DeleteGroupAsync(string groupKey, CancellationToken cancellationToken) =>
+        Run($"Delete group {groupKey}", ct => new GroupsDeleteRequest(_service, groupKey).ExecuteAsync(ct), cancellationToken);
+
+    /// <summary>The owners of a group (members.list with roles=OWNER, every page).</summary>
+    public async Task<IReadOnlyList<DirectoryMember>> ListOwnersAsync(string groupKey, CancellationToken cancellationToken)
+    {
+        var owners = new List<DirectoryMember>();
+        string? pageToken = null;
+        do
+        {
+            var request = new MembersListRequest(_service, groupKey) { MaxResults = MembersPageSize, PageToken = pageToken, Roles = "OWNER" };
+            DirectoryMembers page = await Run($"List the owners of group {groupKey}", ct => request.ExecuteAsync(ct), cancellationToken).ConfigureAwait(false);
+            if (page.Members is not null) owners.AddRange(page.Members);
+            pageToken = page.NextPageToken;
+        }
+        while (!string.IsNullOrEmpty(pageToken));
+        return owners;
+    }
+
     public Task<DirectoryUser> GetUserAsync(string userKey, CancellationToken cancellationToken) =>
         Run($"Get user {userKey}", ct => new UsersGetRequest(_service, userKey).ExecuteAsync(ct), cancellationToken);
 

@@ -14,7 +14,10 @@ public static class GoogleEndpoints
 
     public const string UserScope = "https://www.googleapis.com/auth/admin.directory.user";
 
-    public static readonly string[] Scopes = { GroupScope, UserScope };
+    /// <summary>Reading the domains and domain aliases (domains.list), which the address checks accept.</summary>
+    public const string DomainReadScope = "https://www.googleapis.com/auth/admin.directory.domain.readonly";
+
+    public static readonly string[] Scopes = { GroupScope, UserScope, DomainReadScope };
 
     public static Uri TokenEndpoint(GoogleWorkspaceSettings settings) => settings.TokenEndpoint ?? DefaultTokenEndpoint;
 

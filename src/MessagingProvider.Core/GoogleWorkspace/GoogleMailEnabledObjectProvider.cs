@@ -11,6 +11,7 @@ using MessagingProvider.Exchange.Addresses;
 using MessagingProvider.GoogleWorkspace.Directory;
 using MessagingProvider.Output;
 using MessagingProvider.Recipients;
+using MessagingProvider.Recipients.Addresses;
 using MessagingProvider.Security;
 
 namespace MessagingProvider.GoogleWorkspace;
@@ -20,7 +21,7 @@ namespace MessagingProvider.GoogleWorkspace;
 /// the address alias@&lt;the store's domain&gt;; users and contacts are not created here; the
 /// secondary addresses of groups and users are their aliases.
 /// </summary>
-public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
+public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider, IAddressDirectory
 {
     private readonly string _identityStore;
     private readonly string _domain;
@@ -33,7 +34,13 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         _domain = domain;
         _client = client;
         _relay = relay;
+        _reader = new GoogleObjectReader(identityStore, client);
+        Addresses = new AddressChecker(identityStore, MessagingProviderType.GoogleWorkspace, this);
     }
+
+    private readonly GoogleObjectReader _reader;
+
+    public AddressChecker Addresses { get; }
 
     /// <summary>The provider of a Google Workspace store: the service account impersonating the administrator, whose domain is the store's.</summary>
     public static GoogleMailEnabledObjectProvider Create(string identityStore, GoogleWorkspaceSettings settings, SecretVault vault,
@@ -49,13 +56,14 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
     public string Describe(MailEnabledObjectRequest request)
     {
         RequireGroup(request);
-        return $"Create the Google group {request.Alias}@{_domain} (Directory API groups.insert at {_client.BaseUri})";
+        return $"Create the Google group {AddressChecker.Planned(request.PrimarySmtpAddress, request.Alias ?? "", _domain)} (Directory API groups.insert at {_client.BaseUri})";
     }
 
     public MailEnabledObjectResult Provision(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
     {
         RequireGroup(request);
-        string email = alias + "@" + _domain;
+        string email = AddressChecker.Planned(request.PrimarySmtpAddress, alias, _domain);
+        if (!request.SkipAddressCheck) Addresses.Require(email, request.Identity, cancellationToken);
         var group = new DirectoryGroup
         {
             Email = email,
@@ -93,8 +101,20 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         EmailAddressExport.Compute(null, desired, primary, null);
 
         GoogleAddresses current = _relay.Run(() => ReadAsync(identity, cancellationToken));
-        var currentEntries = new[] { "SMTP:" + current.PrimaryEmail }.Concat(current.Aliases.Select(a => "smtp:" + a));
-        EmailAddressUpdate update = EmailAddressExport.Compute(currentEntries, desired, primary, null);
+        EmailAddressUpdate update = EmailAddressExport.Compute(current.Entries, desired, primary, null);
+        return Apply(identity, current, update, null, confirm, cancellationToken);
+    }
+
+    public EmailAddressUpdate EditEmailAddresses(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
+    {
+        GoogleAddresses current = _relay.Run(() => ReadAsync(identity, cancellationToken));
+        EmailAddressUpdate update = EmailAddressEdit.Compute(current.Entries, add, remove, primary, null);
+        return Apply(identity, current, update, skipAddressCheck ? null : current.PrimaryEmail, confirm, cancellationToken);
+    }
+
+    /// <param name="checkAs">When set, each new alias is checked first (accepted domain, not held by anyone but this owner).</param>
+    private EmailAddressUpdate Apply(string identity, GoogleAddresses current, EmailAddressUpdate update, string? checkAs, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
+    {
         update.Identity = identity;
         if (!string.Equals(update.PrimarySmtpAddress, current.PrimaryEmail, StringComparison.OrdinalIgnoreCase))
         {
@@ -107,6 +127,15 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         List<string> wanted = update.EmailAddresses.Where(a => a.StartsWith("smtp:", StringComparison.Ordinal)).Select(a => a.Substring(5)).ToList();
         List<string> add = wanted.Where(a => !current.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
         List<string> remove = current.Aliases.Where(a => !wanted.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (checkAs is not null)
+        {
+            foreach (string alias in add)
+            {
+                EmailAddressCheck check = Addresses.Check(alias, cancellationToken);
+                if (!check.DomainAccepted || (check.InUse == true && !string.Equals(check.HeldBy, checkAs, StringComparison.OrdinalIgnoreCase))) Addresses.Require(alias, identity, cancellationToken);
+            }
+        }
+
         // Google keeps aliases as a set: only additions and removals are changes, not the order.
         update.Changed = add.Count > 0 || remove.Count > 0;
         if (!update.Changed || !confirm(update)) return update;
@@ -120,6 +149,60 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         update.Server = _client.BaseUri.Host;
         return update;
     }
+
+    public IReadOnlyList<string> ReadAcceptedDomains(CancellationToken cancellationToken) => _relay.Run(() => _reader.DomainsAsync(cancellationToken));
+
+    public bool CanFindHolders => true;
+
+    public string? FindHolder(string address, CancellationToken cancellationToken) => _relay.Run(() => _reader.HolderAsync(address, cancellationToken));
+
+    public IReadOnlyList<MailEnabledObjectInfo> Find(MailEnabledObjectQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Kind == MailEnabledObjectKind.Contact) throw ContactNotSupported(query.Identity ?? query.EmailAddress ?? query.Name ?? _identityStore);
+        return _relay.Run(() => _reader.FindAsync(query, cancellationToken));
+    }
+
+    public MailEnabledObjectRemoval? Remove(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken)
+    {
+        if (disable)
+        {
+            throw new MessagingProviderException(RecipientErrorIds.GoogleDisableNotSupported, ErrorKind.NotSupported,
+                $"'{identity}' cannot be disabled in Google Workspace (identity store '{_identityStore}'): a Google group or user is its address, there is no directory object to keep without it. Remove-MailEnabledGroup deletes a group.",
+                identity);
+        }
+
+        if (kind == MailEnabledObjectKind.Contact) throw ContactNotSupported(identity);
+        if (kind == MailEnabledObjectKind.User)
+        {
+            throw new MessagingProviderException(ErrorIds.GoogleUserNotSupported, ErrorKind.NotSupported,
+                $"'{identity}' cannot be removed through the Google Workspace provider of identity store '{_identityStore}': users are deleted in the Google Admin console or by directory synchronization (Google Cloud Directory Sync), not by this module.",
+                identity);
+        }
+
+        MailEnabledObjectInfo group = _relay.Run(() => _reader.GetAsync(kind, identity, cancellationToken));
+        if (!confirm($"Delete the Google group {group.PrimarySmtpAddress} (Directory API groups.delete at {_client.BaseUri})")) return null;
+        _relay.Run(async () =>
+        {
+            await _client.DeleteGroupAsync(group.PrimarySmtpAddress, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+        return new MailEnabledObjectRemoval
+        {
+            IdentityStore = _identityStore,
+            Identity = identity,
+            Kind = kind.ToString(),
+            Action = "Removed",
+            RecipientTypeDetails = group.RecipientTypeDetails,
+            Provider = MessagingProviderType.GoogleWorkspace,
+            Command = "groups.delete",
+            Server = _client.BaseUri.Host,
+        };
+    }
+
+    private MessagingProviderException ContactNotSupported(string target) =>
+        new MessagingProviderException(ErrorIds.GoogleContactNotSupported, ErrorKind.NotSupported,
+            $"Google Workspace has no mail contacts in the Directory API (identity store '{_identityStore}'), so there are none to read or remove here. Shared contacts live in the Google Admin console.",
+            target);
 
     /// <summary>A group of that key, else a user; neither is RecipientNotFound.</summary>
     private async Task<GoogleAddresses> ReadAsync(string identity, CancellationToken cancellationToken)
@@ -182,5 +265,8 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         public string PrimaryEmail { get; }
 
         public IReadOnlyList<string> Aliases { get; }
+
+        /// <summary>As Exchange would list them: the primary SMTP:, then the aliases smtp:.</summary>
+        public IEnumerable<string> Entries => new[] { "SMTP:" + PrimaryEmail }.Concat(Aliases.Select(a => "smtp:" + a));
     }
 }

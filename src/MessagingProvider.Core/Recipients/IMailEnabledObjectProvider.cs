@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using MessagingProvider.Output;
+using MessagingProvider.Recipients.Addresses;
 
 namespace MessagingProvider.Recipients;
 
@@ -20,6 +21,26 @@ public interface IMailEnabledObjectProvider : IDisposable
 
     /// <summary>Reads the object's current addresses, computes the export collection, and applies it when <paramref name="confirm"/> agrees.</summary>
     EmailAddressUpdate SetEmailAddresses(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds and removes addresses without replacing the others (Exchange's @{Add=…; Remove=…}): one
+    /// read, the new addresses checked (unless <paramref name="skipAddressCheck"/>), one write when
+    /// <paramref name="confirm"/> agrees.
+    /// </summary>
+    EmailAddressUpdate EditEmailAddresses(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken);
+
+    /// <summary>The address checks of this provider, with their per-command cache.</summary>
+    AddressChecker Addresses { get; }
+
+    /// <summary>The objects of <paramref name="query"/>; one that names a single object and finds none is RecipientNotFound.</summary>
+    IReadOnlyList<MailEnabledObjectInfo> Find(MailEnabledObjectQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the object (or with <paramref name="disable"/> takes its mail attributes away and
+    /// keeps the directory object) when <paramref name="confirm"/> agrees with what is described.
+    /// Returns null when it did not agree.
+    /// </summary>
+    MailEnabledObjectRemoval? Remove(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken);
 
     /// <summary>Drops every connection without waiting for the servers (Ctrl+C); Dispose closes them politely.</summary>
     void Abandon();

@@ -42,4 +42,10 @@ public sealed class MailEnabledObjectRequest
     public string? OrganizationalUnit { get; set; }
     public MailUserType UserType { get; set; } = MailUserType.Mailbox;
     public SecureString? Password { get; set; }
+
+    /// <summary>The primary address to give instead of alias@domain.</summary>
+    public string? PrimarySmtpAddress { get; set; }
+
+    /// <summary>Leaves out the accepted-domain and address-in-use checks (-SkipAddressCheck).</summary>
+    public bool SkipAddressCheck { get; set; }
 }

@@ -5,32 +5,68 @@ using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange;
 using MessagingProvider.Output;
+using MessagingProvider.Recipients.Addresses;
 
 namespace MessagingProvider.Recipients;
 
 /// <summary>An external provider: nothing is created anywhere; the result is the validated address in the provider's domain.</summary>
-public sealed class OtherMailEnabledObjectProvider : IMailEnabledObjectProvider
+public sealed class OtherMailEnabledObjectProvider : IMailEnabledObjectProvider, IAddressDirectory
 {
     private readonly IdentityStoreDocument _document;
 
-    public OtherMailEnabledObjectProvider(IdentityStoreDocument document) => _document = document;
+    public OtherMailEnabledObjectProvider(IdentityStoreDocument document)
+    {
+        _document = document;
+        Addresses = new AddressChecker(document.Name, MessagingProviderType.Other, this);
+    }
+
+    public AddressChecker Addresses { get; }
 
     public string Describe(MailEnabledObjectRequest request) => $"Compute the address in {_document.Messaging.Other?.Domain} (provider Other: nothing is sent anywhere)";
 
-    public MailEnabledObjectResult Provision(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken) => new MailEnabledObjectResult
+    public MailEnabledObjectResult Provision(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
     {
-        IdentityStore = _document.Name,
-        Identity = request.Identity,
-        Kind = request.Kind.ToString(),
-        Alias = alias,
-        PrimarySmtpAddress = alias + "@" + _document.Messaging.Other?.Domain,
-        Provider = MessagingProviderType.Other,
-    };
+        string address = AddressChecker.Planned(request.PrimarySmtpAddress, alias, _document.Messaging.Other?.Domain);
+        if (!request.SkipAddressCheck) Addresses.Require(address, request.Identity, cancellationToken);
+        return new MailEnabledObjectResult
+        {
+            IdentityStore = _document.Name,
+            Identity = request.Identity,
+            Kind = request.Kind.ToString(),
+            Alias = alias,
+            PrimarySmtpAddress = address,
+            Provider = MessagingProviderType.Other,
+        };
+    }
 
     public EmailAddressUpdate SetEmailAddresses(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken) =>
         throw new MessagingProviderException(ErrorIds.ProviderNotSupported, ErrorKind.NotSupported,
             $"The identity store '{_document.Name}' uses the provider Other, which holds no mailboxes: there are no email addresses to set. Use Merge-EmailAddress to compute a collection.",
             identity);
+
+    public EmailAddressUpdate EditEmailAddresses(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken) =>
+        SetEmailAddresses(identity, add, primary, confirm, cancellationToken);
+
+    public IReadOnlyList<MailEnabledObjectInfo> Find(MailEnabledObjectQuery query, CancellationToken cancellationToken) =>
+        throw NoDirectory("read", query.Identity ?? query.EmailAddress ?? query.Name ?? _document.Name);
+
+    public MailEnabledObjectRemoval? Remove(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken) =>
+        throw NoDirectory(disable ? "disable" : "remove", identity);
+
+    private MessagingProviderException NoDirectory(string verb, string target) =>
+        new MessagingProviderException(ErrorIds.ProviderNotSupported, ErrorKind.NotSupported,
+            $"The identity store '{_document.Name}' uses the provider Other, which holds no directory of mail-enabled objects: there is nothing to {verb}. Manage them at the provider itself.",
+            target);
+
+    public IReadOnlyList<string> ReadAcceptedDomains(CancellationToken cancellationToken)
+    {
+        string? domain = _document.Messaging.Other?.Domain;
+        return domain is null ? Array.Empty<string>() : new[] { domain };
+    }
+
+    public bool CanFindHolders => false;
+
+    public string? FindHolder(string address, CancellationToken cancellationToken) => null;
 
     public void Dispose()
     {

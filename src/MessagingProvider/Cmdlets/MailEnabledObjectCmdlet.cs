@@ -61,9 +61,47 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         Provision(request);
     }
 
+    private PipelineProgress? _progress;
+
+    /// <summary>Past 20 pipeline inputs, a progress record per input.</summary>
+    private void NextInput(string item) => (_progress ??= new PipelineProgress(WriteProgress, MyInvocation.MyCommand.Name)).Next(item);
+
+    /// <summary>One pipeline record of a Get- cmdlet: the objects the query finds.</summary>
+    protected void Find(Func<MailEnabledObjectQuery> query)
+    {
+        TryRun(() =>
+        {
+            MailEnabledObjectQuery built = query();
+            NextInput(built.Describe());
+            IReadOnlyList<MailEnabledObjectInfo> found = ProviderFor(Document(IdentityStore)).Find(built, CancellationToken);
+            WriteVerbose($"{found.Count} mail-enabled {built.Kind.ToString().ToLowerInvariant()}(s) {built.Describe()} in identity store '{IdentityStore}'.");
+            foreach (MailEnabledObjectInfo item in found) WriteObject(item);
+        });
+    }
+
+    /// <summary>
+    /// One pipeline record of a Remove- or Disable- cmdlet: the object is read, confirmed, and
+    /// removed or disabled (<paramref name="disable"/>: the mail attributes go, the directory object
+    /// stays); where the provider fails over, a server lost after the command is never followed by
+    /// the command again unless a read shows it was not done.
+    /// </summary>
+    protected void Remove(MailEnabledObjectKind kind, string identity, bool disable)
+    {
+        NextInput(identity);
+        TryRun(() =>
+        {
+            IMailEnabledObjectProvider provider = ProviderFor(Document(IdentityStore));
+            MailEnabledObjectRemoval? done = provider.Remove(kind, identity, disable, what => ShouldProcess(identity, what), CancellationToken);
+            if (done is null) return;
+            WriteVerbose($"'{identity}': {done.Command} {(done.CompletedBeforeFailover ? "had been done by a server that dropped before answering; it was not sent again" : "done")}{(done.Server is null ? "" : " (server " + done.Server + ")")}.");
+            WriteObject(done);
+        });
+    }
+
     /// <summary>Checks everything locally (provider, create method, password, alias), then asks ShouldProcess, then provisions.</summary>
     protected void Provision(MailEnabledObjectRequest request)
     {
+        NextInput(request.Identity);
         TryRun(() =>
         {
             IdentityStoreDocument document = Document(IdentityStore);
@@ -77,7 +115,11 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         });
     }
 
-    protected override void EndProcessing() => CloseProviders(abandon: false);
+    protected override void EndProcessing()
+    {
+        _progress?.Complete();
+        CloseProviders(abandon: false);
+    }
 
     protected override void StopProcessing()
     {

@@ -122,7 +122,9 @@ public sealed class ExchangeOnlineStandIn : IAsyncDisposable
         {
             "Get-AcceptedDomain" => Page(AcceptedDomains.Select(d => new JsonObject { ["DomainName"] = d, ["DomainType"] = "Authoritative", ["Default"] = d == AcceptedDomains[0] }), context, tenant, 0),
             "Get-Recipient" when parameters["Identity"] is not null => GetRecipient(parameters),
-            "Get-Recipient" => Page(Enumerable.Range(1, RecipientCount).Select(i => new JsonObject { ["Name"] = $"user{i:0000}", ["PrimarySmtpAddress"] = $"user{i:0000}@contoso.com", ["RecipientTypeDetails"] = "UserMailbox" }), context, tenant, skip),
+            "Get-Recipient" when parameters["Filter"] is null && parameters["RecipientTypeDetails"] is null => Page(Enumerable.Range(1, RecipientCount).Select(i => new JsonObject { ["Name"] = $"user{i:0000}", ["PrimarySmtpAddress"] = $"user{i:0000}@contoso.com", ["RecipientTypeDetails"] = "UserMailbox" }), context, tenant, skip),
+            "Get-Recipient" => Page(Search(parameters), context, tenant, skip),
+            "Remove-DistributionGroup" or "Remove-MailContact" or "Remove-MailUser" => RemoveRecipient(name, parameters),
             "New-DistributionGroup" => NewRecipient(parameters, "MailUniversalDistributionGroup", $"The group '{parameters["Name"]}' was created without an owner."),
             "New-MailContact" => NewRecipient(parameters, "MailContact", null),
             "New-MailUser" => NewRecipient(parameters, "MailUser", null),
@@ -135,7 +137,10 @@ public sealed class ExchangeOnlineStandIn : IAsyncDisposable
     private static readonly Dictionary<string, string[]> Cmdlets = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
     {
         ["Get-AcceptedDomain"] = new[] { "Identity" },
-        ["Get-Recipient"] = new[] { "Identity", "ResultSize", "RecipientTypeDetails" },
+        ["Get-Recipient"] = new[] { "Identity", "ResultSize", "RecipientTypeDetails", "Filter" },
+        ["Remove-DistributionGroup"] = new[] { "Identity", "Confirm", "BypassSecurityGroupManagerCheck" },
+        ["Remove-MailContact"] = new[] { "Identity", "Confirm" },
+        ["Remove-MailUser"] = new[] { "Identity", "Confirm" },
         ["Get-DistributionGroup"] = new[] { "Identity", "ResultSize" },
         ["New-DistributionGroup"] = new[] { "Name", "Alias", "DisplayName", "PrimarySmtpAddress", "Members", "ManagedBy", "Notes", "Type", "RequireSenderAuthenticationEnabled" },
         ["New-MailContact"] = new[] { "Name", "Alias", "DisplayName", "ExternalEmailAddress", "FirstName", "LastName", "Initials" },
@@ -159,6 +164,8 @@ public sealed class ExchangeOnlineStandIn : IAsyncDisposable
             ["EmailAddresses"] = addresses,
             ["EmailAddresses@odata.type"] = "#Collection(String)",
             ["RecipientTypeDetails"] = type,
+            ["Identity"] = name,
+            ["HiddenFromAddressListsEnabled"] = false,
         };
     }
 
@@ -182,7 +189,57 @@ public sealed class ExchangeOnlineStandIn : IAsyncDisposable
     {
         string identity = parameters["Identity"]!.GetValue<string>();
         JsonObject? recipient = Find(identity);
+        if (recipient is not null && parameters["RecipientTypeDetails"] is JsonArray types && !types.Any(t => string.Equals(t!.GetValue<string>(), recipient["RecipientTypeDetails"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase)))
+        {
+            recipient = null;
+        }
+
         return recipient is null ? NotFound(identity) : Results.Json(new JsonObject { ["value"] = new JsonArray(recipient.DeepClone()) });
+    }
+
+    /// <summary>The tenant's mailboxes (<see cref="RecipientCount"/> of them) and the recipients created here, of the types and OPATH filter asked for, up to -ResultSize.</summary>
+    private IEnumerable<JsonObject> Search(JsonObject parameters)
+    {
+        IEnumerable<JsonObject> all = Enumerable.Range(1, RecipientCount)
+            .Select(i => Recipient($"user{i:0000}", $"user{i:0000}", "UserMailbox", new[] { $"SMTP:user{i:0000}@contoso.com" }))
+            .Concat(_recipients.Values.Select(r => (JsonObject)r.DeepClone()).OrderBy(r => r["Name"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase));
+        if (parameters["RecipientTypeDetails"] is JsonArray types)
+        {
+            var wanted = types.Select(t => t!.GetValue<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            all = all.Where(r => wanted.Contains(r["RecipientTypeDetails"]!.GetValue<string>()));
+        }
+
+        if (parameters["Filter"] is JsonNode filter)
+        {
+            var shape = System.Text.RegularExpressions.Regex.Match(filter.GetValue<string>(), @"^\s*(\w+)\s+-(eq|like)\s+'((?:[^']|'')*)'\s*$");
+            if (!shape.Success) throw new ArgumentException("Invalid filter: " + filter);
+            string property = shape.Groups[1].Value;
+            string value = shape.Groups[3].Value.Replace("''", "'");
+            if (property.Equals("EmailAddresses", StringComparison.OrdinalIgnoreCase))
+            {
+                string bare = value.Substring(value.IndexOf(':') + 1);
+                all = all.Where(r => r["EmailAddresses"]!.AsArray().Any(a => string.Equals(a!.GetValue<string>().Substring(5), bare, StringComparison.OrdinalIgnoreCase)));
+            }
+            else
+            {
+                var pattern = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(value).Replace("\\*", ".*") + "$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+                all = all.Where(r => pattern.IsMatch(r["Name"]!.GetValue<string>()));
+            }
+        }
+
+        string size = parameters["ResultSize"]?.ToString() ?? "1000";
+        return string.Equals(size, "Unlimited", StringComparison.OrdinalIgnoreCase) ? all : all.Take(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private IResult RemoveRecipient(string cmdlet, JsonObject parameters)
+    {
+        string identity = parameters["Identity"]!.GetValue<string>();
+        JsonObject? recipient = Find(identity);
+        string type = recipient?["RecipientTypeDetails"]!.GetValue<string>() ?? "";
+        bool fits = cmdlet == "Remove-DistributionGroup" ? type.EndsWith("Group", StringComparison.Ordinal) : string.Equals("Remove-" + type, cmdlet, StringComparison.OrdinalIgnoreCase);
+        if (recipient is null || !fits) return NotFound(identity);
+        _recipients.TryRemove(recipient["Name"]!.GetValue<string>(), out _);
+        return Results.Json(new JsonObject { ["value"] = new JsonArray() });
     }
 
     private IResult SetEmailAddresses(string cmdlet, JsonObject parameters)

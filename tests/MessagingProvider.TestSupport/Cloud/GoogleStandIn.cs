@@ -42,7 +42,20 @@ public sealed class GoogleStandIn : IAsyncDisposable
     {
         "https://www.googleapis.com/auth/admin.directory.group",
         "https://www.googleapis.com/auth/admin.directory.user",
+        "https://www.googleapis.com/auth/admin.directory.domain.readonly",
     };
+
+    /// <summary>The customer's domains and each one's domain aliases (domains.list).</summary>
+    public Dictionary<string, string[]> Domains { get; } = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase) { ["contoso.com"] = Array.Empty<string>() };
+
+    /// <summary>How many times domains.list was called.</summary>
+    public int DomainListRequests => Volatile.Read(ref _domainListRequests);
+
+    /// <summary>Each groups.list and users.list request: path and query string.</summary>
+    public IReadOnlyList<string> ListRequests => _listRequests.ToArray();
+
+    private int _domainListRequests;
+    private readonly ConcurrentQueue<string> _listRequests = new ConcurrentQueue<string>();
 
     public Uri TokenEndpoint => new Uri(_server.BaseUri, "token");
     public Uri DirectoryApi => _server.BaseUri;
@@ -84,6 +97,10 @@ public sealed class GoogleStandIn : IAsyncDisposable
             app.MapPost("/admin/directory/v1/groups/{groupKey}/aliases", standIn.InsertGroupAlias);
             app.MapDelete("/admin/directory/v1/groups/{groupKey}/aliases/{alias}", standIn.DeleteGroupAlias);
             app.MapGet("/admin/directory/v1/users/{userKey}", standIn.GetUser);
+            app.MapGet("/admin/directory/v1/customer/{customer}/domains", standIn.ListDomains);
+            app.MapGet("/admin/directory/v1/groups", (Func<HttpContext, IResult>)standIn.ListGroups);
+            app.MapGet("/admin/directory/v1/users", (Func<HttpContext, IResult>)standIn.ListUsers);
+            app.MapDelete("/admin/directory/v1/groups/{groupKey}", standIn.DeleteGroup);
         });
         return standIn;
     }
@@ -196,6 +213,8 @@ public sealed class GoogleStandIn : IAsyncDisposable
         if (Gate(context) is { } refused) return refused;
         if (!_groups.ContainsKey(groupKey)) return ApiError(404, "Resource Not Found: groupKey", "notFound");
         List<JsonObject> all = _members.TryGetValue(groupKey, out var m) ? m : new List<JsonObject>();
+        string? roles = context.Request.Query["roles"];
+        if (!string.IsNullOrEmpty(roles)) all = all.Where(x => roles.Split(',').Contains(x["role"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase)).ToList();
         int size = int.TryParse(context.Request.Query["maxResults"], out int s) ? Math.Min(s, 200) : 200;
         int skip = int.TryParse(context.Request.Query["pageToken"], out int t) ? t : 0;
         var page = new JsonObject { ["kind"] = "admin#directory#members", ["etag"] = "\"e\"", ["members"] = new JsonArray(all.Skip(skip).Take(size).Select(x => (JsonNode)x.DeepClone()).ToArray()) };
@@ -298,10 +317,101 @@ public sealed class GoogleStandIn : IAsyncDisposable
     private IResult GetUser(HttpContext context, string userKey)
     {
         if (Gate(context) is { } refused) return refused;
+        // A user key is the primary address or one of its aliases.
+        userKey = Users.FirstOrDefault(u => string.Equals(u, userKey, StringComparison.OrdinalIgnoreCase) || AliasesOf(u).Contains(userKey, StringComparer.OrdinalIgnoreCase)) ?? userKey;
         if (!Users.Contains(userKey)) return ApiError(404, "Resource Not Found: userKey", "notFound");
         var user = new JsonObject { ["kind"] = "admin#directory#user", ["id"] = "1000", ["primaryEmail"] = userKey, ["isAdmin"] = string.Equals(userKey, AdminUser, StringComparison.OrdinalIgnoreCase) };
         if (AliasesOf(userKey) is { Count: > 0 } aliases) user["aliases"] = new JsonArray(aliases.Select(a => (JsonNode)a).ToArray());
         return Results.Json(user);
+    }
+
+    private IResult ListDomains(HttpContext context, string customer)
+    {
+        if (Gate(context) is { } refused) return refused;
+        Interlocked.Increment(ref _domainListRequests);
+        if (customer != "my_customer") return ApiError(400, "Bad Request", "badRequest");
+        return Results.Json(new JsonObject
+        {
+            ["kind"] = "admin#directory#domainsList",
+            ["domains"] = new JsonArray(Domains.Select(d => (JsonNode)new JsonObject
+            {
+                ["kind"] = "admin#directory#domain",
+                ["domainName"] = d.Key,
+                ["isPrimary"] = d.Key == Domains.Keys.First(),
+                ["verified"] = true,
+                ["domainAliases"] = new JsonArray(d.Value.Select(a => (JsonNode)new JsonObject { ["domainAliasName"] = a, ["parentDomainName"] = d.Key, ["verified"] = true }).ToArray()),
+            }).ToArray()),
+        });
+    }
+
+    private IResult ListGroups(HttpContext context)
+    {
+        if (Gate(context) is { } refused) return refused;
+        _listRequests.Enqueue(context.Request.Path + context.Request.QueryString);
+        IEnumerable<JsonObject> all = _groups.Values.OrderBy(g => g["email"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase).Select(g =>
+        {
+            var copy = (JsonObject)g.DeepClone();
+            if (AliasesOf(g["email"]!.GetValue<string>()) is { Count: > 0 } aliases) copy["aliases"] = new JsonArray(aliases.Select(a => (JsonNode)a).ToArray());
+            return copy;
+        });
+        return ListPage(context, "groups", "admin#directory#groups", all.Where(g => Matches(context.Request.Query["query"], g["name"]!.GetValue<string>(), g["email"]!.GetValue<string>())));
+    }
+
+    private IResult ListUsers(HttpContext context)
+    {
+        if (Gate(context) is { } refused) return refused;
+        _listRequests.Enqueue(context.Request.Path + context.Request.QueryString);
+        IEnumerable<JsonObject> all = Users.OrderBy(u => u, StringComparer.OrdinalIgnoreCase).Select(u =>
+        {
+            string local = u.Substring(0, u.IndexOf('@'));
+            var user = new JsonObject { ["kind"] = "admin#directory#user", ["id"] = "1" + Math.Abs(u.GetHashCode() % 100000), ["primaryEmail"] = u, ["name"] = new JsonObject { ["fullName"] = char.ToUpperInvariant(local[0]) + local.Substring(1) } };
+            if (AliasesOf(u) is { Count: > 0 } aliases) user["aliases"] = new JsonArray(aliases.Select(a => (JsonNode)a).ToArray());
+            return user;
+        });
+        return ListPage(context, "users", "admin#directory#users", all.Where(u => Matches(context.Request.Query["query"], u["name"]!["fullName"]!.GetValue<string>(), u["primaryEmail"]!.GetValue<string>())));
+    }
+
+    /// <summary>Google's search: name:'Prefix*', name:'Exact', email:prefix*.</summary>
+    private static bool Matches(string? query, string name, string email)
+    {
+        if (string.IsNullOrEmpty(query)) return true;
+        var m = System.Text.RegularExpressions.Regex.Match(query, @"^(name|email):'?(.*?)(\*)?'?$");
+        if (!m.Success) return false;
+        string value = m.Groups[2].Value.Replace("\\'", "'");
+        string target = m.Groups[1].Value == "name" ? name : email;
+        return m.Groups[3].Success ? target.StartsWith(value, StringComparison.OrdinalIgnoreCase) : string.Equals(target, value, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static IResult ListPage(HttpContext context, string property, string kind, IEnumerable<JsonObject> all)
+    {
+        List<JsonObject> list = all.ToList();
+        int size = int.TryParse(context.Request.Query["maxResults"], out int s) ? Math.Min(s, 200) : 100;
+        int skip = int.TryParse(context.Request.Query["pageToken"], out int t) ? t : 0;
+        var page = new JsonObject { ["kind"] = kind, ["etag"] = "\"l\"", [property] = new JsonArray(list.Skip(skip).Take(size).Select(x => (JsonNode)x).ToArray()) };
+        if (skip + size < list.Count) page["nextPageToken"] = (skip + size).ToString();
+        return Results.Json(page);
+    }
+
+    private IResult DeleteGroup(HttpContext context, string groupKey)
+    {
+        if (Gate(context) is { } refused) return refused;
+        if (GroupEmail(groupKey) is not { } email) return ApiError(404, "Resource Not Found: groupKey", "notFound");
+        _groups.TryRemove(email, out _);
+        _members.TryRemove(email, out _);
+        _aliases.TryRemove(email, out _);
+        return Results.NoContent();
+    }
+
+    /// <summary>Puts a group in the directory as if an administrator had made it, with owners among its members.</summary>
+    public void SeedGroup(string email, string name, params string[] owners)
+    {
+        _groups[email] = new JsonObject
+        {
+            ["kind"] = "admin#directory#group", ["id"] = "03x" + Guid.NewGuid().ToString("N").Substring(0, 12), ["etag"] = "\"s\"",
+            ["email"] = email, ["name"] = name, ["description"] = "", ["directMembersCount"] = "0", ["adminCreated"] = true,
+        };
+        List<JsonObject> members = _members.GetOrAdd(email, _ => new List<JsonObject>());
+        foreach (string owner in owners) members.Add(new JsonObject { ["kind"] = "admin#directory#member", ["id"] = Guid.NewGuid().ToString("N").Substring(0, 10), ["email"] = owner, ["role"] = "OWNER", ["type"] = "USER", ["status"] = "ACTIVE" });
     }
 
     private static IResult TokenError(int status, string error, string description) =>

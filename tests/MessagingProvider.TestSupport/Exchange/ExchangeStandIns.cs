@@ -48,8 +48,14 @@ public sealed class ExchangeStandIns : IDisposable
         }
     }
 
+    private int _connections;
+
+    /// <summary>How many remote sessions the module opened (one connection each), to any server.</summary>
+    public int ConnectionsOpened => System.Threading.Volatile.Read(ref _connections);
+
     private RunspaceConnectionInfo ConnectionFor(string server)
     {
+        System.Threading.Interlocked.Increment(ref _connections);
         ExchangeServerProcess? standIn;
         lock (_sync)
         {

@@ -31,6 +31,30 @@ public sealed class StandInDirectory : IDisposable
             .ToList();
     }
 
+    /// <summary>Reads the stand-ins journaled (Get-AcceptedDomain, Get-Recipient -Filter): (server, command, detail).</summary>
+    public IReadOnlyList<StandInRead> Reads()
+    {
+        string file = System.IO.Path.Combine(Path, "reads.log");
+        if (!File.Exists(file)) return Array.Empty<StandInRead>();
+        return File.ReadAllLines(file).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(p => new StandInRead(p[0], p[1], p[2])).ToList();
+    }
+
+    /// <summary>What Get-AcceptedDomain returns ("*.contoso.com" includes the subdomains).</summary>
+    public void SetAcceptedDomains(params string[] domains) =>
+        File.WriteAllLines(System.IO.Path.Combine(Path, "accepted-domains.txt"), domains);
+
+    /// <summary>Whether a recipient of this identity is in the directory.</summary>
+    public bool Contains(string identity)
+    {
+        string objects = System.IO.Path.Combine(Path, "objects");
+        if (!Directory.Exists(objects)) return false;
+        return Directory.GetFiles(objects, "*.json").Any(file =>
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+            return string.Equals(doc.RootElement.GetProperty("Key").GetString(), identity, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
     /// <summary>What Get-ExchangeServer returns on every stand-in server: (Name, AdminDisplayVersion, ServerRole).</summary>
     public void SetExchangeServers(params (string Name, string Version, string Role)[] servers)
     {
@@ -72,4 +96,21 @@ public sealed class StandInDirectory : IDisposable
     {
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>One journaled read of a stand-in server (a class, so that pwsh sees its property names).</summary>
+public sealed class StandInRead
+{
+    public StandInRead(string server, string command, string detail)
+    {
+        Server = server;
+        Command = command;
+        Detail = detail;
+    }
+
+    public string Server { get; }
+
+    public string Command { get; }
+
+    public string Detail { get; }
 }

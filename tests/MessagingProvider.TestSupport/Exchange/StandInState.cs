@@ -19,6 +19,9 @@ public sealed class StandInRecipient
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public bool PasswordSet { get; set; }
+    public string? DisplayName { get; set; }
+    public List<string> ManagedBy { get; set; } = new List<string>();
+    public bool HiddenFromAddressListsEnabled { get; set; }
     public string CreatedBy { get; set; } = "";
 }
 
@@ -71,6 +74,39 @@ public static class StandInState
                 Environment.FailFast("Stand-in server killed after " + _changes + " change(s), as configured.");
             }
         }
+    }
+
+    /// <summary>Removes a recipient (Remove-*, Disable-*) and journals it; counts as a change for STANDIN_EXIT_AFTER_CHANGES.</summary>
+    public static bool Delete(string key, string command)
+    {
+        lock (Sync)
+        {
+            if (!Directory.Exists(Objects)) return false;
+            string? file = Directory.GetFiles(Objects, "*.json").FirstOrDefault(f => Matches(JsonSerializer.Deserialize<StandInRecipient>(File.ReadAllText(f))!.Key, key));
+            if (file is null) return false;
+            File.Delete(file);
+            File.AppendAllText(Path.Combine(Root, "journal.log"), $"{Server}\t{command}\t{key}\n");
+            _changes++;
+            if (int.TryParse(Environment.GetEnvironmentVariable("STANDIN_EXIT_AFTER_CHANGES"), out int limit) && _changes >= limit)
+            {
+                Environment.FailFast("Stand-in server killed after " + _changes + " change(s), as configured.");
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Journals a read that tests count (accepted domains, recipient filters): reads.log, "server TAB command TAB detail".</summary>
+    public static void Read(string command, string detail)
+    {
+        lock (Sync) File.AppendAllText(Path.Combine(Root, "reads.log"), $"{Server}\t{command}\t{detail}\n");
+    }
+
+    /// <summary>The organisation's accepted domains: accepted-domains.txt (one a line) when a test wrote it, else the stand-in's domain.</summary>
+    public static IReadOnlyList<string> AcceptedDomains()
+    {
+        string file = Path.Combine(Root, "accepted-domains.txt");
+        return File.Exists(file) ? File.ReadAllLines(file).Where(l => l.Length > 0).ToList() : new List<string> { Domain };
     }
 
     public static string ServersFile => Path.Combine(Root, "exchange-servers.json");

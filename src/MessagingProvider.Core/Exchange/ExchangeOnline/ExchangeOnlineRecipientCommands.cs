@@ -4,6 +4,7 @@ using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange.Remoting;
 using MessagingProvider.Recipients;
+using MessagingProvider.Recipients.Addresses;
 
 namespace MessagingProvider.Exchange.ExchangeOnline;
 
@@ -33,7 +34,7 @@ public sealed class ExchangeOnlineRecipientCommands : IRecipientCommandSet
         CloudObjectRules.RefuseOrganizationalUnit(request, _identityStore, "Office 365", "Exchange Online has no organizational units (its objects live in Microsoft Entra ID)");
 
         string name = request.Mode == MailEnabledObjectMode.New ? request.Identity : request.Name ?? AliasGenerator.LeafName(request.Identity);
-        string primary = alias + "@" + _settings.Domain;
+        string primary = PlannedPrimary(request, alias);
         switch (request.Kind)
         {
             case MailEnabledObjectKind.Group:
@@ -59,6 +60,28 @@ public sealed class ExchangeOnlineRecipientCommands : IRecipientCommandSet
     // Exchange Online has no -EmailAddressPolicyEnabled (no email address policies for these recipients).
     public ExchangeCommand SetEmailAddresses(string? recipientTypeDetails, string identity, string[] emailAddresses) =>
         ExchangeRecipientCommands.SetEmailAddresses(recipientTypeDetails, identity, emailAddresses);
+
+    public string PlannedPrimary(MailEnabledObjectRequest request, string alias) => AddressChecker.Planned(request.PrimarySmtpAddress, alias, _settings.Domain);
+
+    public ExchangeCommand Remove(MailEnabledObjectKind kind, string? recipientTypeDetails, string identity, bool disable)
+    {
+        if (disable)
+        {
+            throw new MessagingProviderException(RecipientErrorIds.ExchangeOnlineDisableNotSupported, ErrorKind.NotSupported,
+                $"'{identity}' cannot be disabled through the Office 365 provider of identity store '{_identityStore}': the objects this module creates in Exchange Online have no directory object to keep without their mail attributes. Remove it with Remove-MailEnabled{kind}, or, for an object Microsoft Entra Connect synchronizes, disable it in the on-premises Exchange.",
+                identity);
+        }
+
+        string type = recipientTypeDetails ?? "";
+        if (kind == MailEnabledObjectKind.User && type.EndsWith("Mailbox", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new MessagingProviderException(ErrorIds.ExchangeOnlineMailboxNotSupported, ErrorKind.NotSupported,
+                $"'{identity}' is a {type} in Exchange Online (identity store '{_identityStore}'): removing it would delete the Microsoft 365 account, which this module does not do. Remove the license or the account in the Microsoft 365 admin center.",
+                identity);
+        }
+
+        return ExchangeRemovalCommands.For(kind, recipientTypeDetails, identity, disable);
+    }
 
     public string? NoticeAfter(MailEnabledObjectRequest request) => request.Kind != MailEnabledObjectKind.Group ? null :
         $"The distribution group '{request.Identity}' was created in Office 365 (identity store '{_identityStore}') without members: the module does not populate the membership of groups in Office 365 for an (on-premises) Active Directory identity store. " +

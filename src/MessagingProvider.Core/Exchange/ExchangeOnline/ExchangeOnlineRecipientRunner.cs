@@ -32,7 +32,7 @@ public sealed class ExchangeOnlineRecipientRunner : IRecipientCommandRunner
 
     public string Location => $"Exchange Online ({_endpoint})";
 
-    public ExchangeRunResult Run(ExchangeCommand command, ExchangeCommand? existenceCheck, object? target, CancellationToken cancellationToken)
+    public ExchangeRunResult Run(ExchangeCommand command, FailoverCheck? failoverCheck, object? target, CancellationToken cancellationToken)
     {
         var parameters = new Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, object?> parameter in command.Parameters) parameters[parameter.Key] = parameter.Value;

@@ -74,9 +74,9 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
     public string Location => $"Exchange ({string.Join(", ", _servers)})";
 
     /// <summary><see cref="Invoke"/>, with an error Exchange reported thrown, named after the server.</summary>
-    public ExchangeRunResult Run(ExchangeCommand command, ExchangeCommand? existenceCheck, object? target, CancellationToken cancellationToken)
+    public ExchangeRunResult Run(ExchangeCommand command, FailoverCheck? failoverCheck, object? target, CancellationToken cancellationToken)
     {
-        ExchangeRunResult result = Invoke(command, existenceCheck, cancellationToken);
+        ExchangeRunResult result = InvokeChecked(command, failoverCheck, cancellationToken);
         ExchangeCommandFailure.ThrowIfFailed(result, command, target);
         return result;
     }
@@ -86,7 +86,15 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
     /// the command was sent, <paramref name="existenceCheck"/> (for creates) runs on the next server
     /// first: if the object is there, the create is not repeated.
     /// </summary>
-    public ExchangeRunResult Invoke(ExchangeCommand command, ExchangeCommand? existenceCheck, CancellationToken cancellationToken)
+    public ExchangeRunResult Invoke(ExchangeCommand command, ExchangeCommand? existenceCheck, CancellationToken cancellationToken) =>
+        InvokeChecked(command, existenceCheck is null ? null : FailoverCheck.Created(existenceCheck), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> on the first server that works. When a server dropped after
+    /// the command was sent, <paramref name="failoverCheck"/> runs on the next server first: if it
+    /// shows the change was made, it is not made again.
+    /// </summary>
+    public ExchangeRunResult InvokeChecked(ExchangeCommand command, FailoverCheck? failoverCheck, CancellationToken cancellationToken)
     {
         var failures = new List<KeyValuePair<string, string>>();
         DateTimeOffset now = DateTimeOffset.UtcNow;
@@ -108,13 +116,13 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
             if (!session.IsOpen) _verbose($"Exchange server '{server}': opening a remote PowerShell session.");
             try
             {
-                if (droppedServer is not null && existenceCheck is not null)
+                if (droppedServer is not null && failoverCheck is not null)
                 {
-                    ExchangeRunResult check = session.Invoke(existenceCheck, cancellationToken);
-                    if (check.Output.Count > 0)
+                    ExchangeRunResult check = session.Invoke(failoverCheck.Command, cancellationToken);
+                    if (failoverCheck.IsDone(check))
                     {
                         ServerCooldown.MarkHealthy(_scope, server);
-                        _verbose($"Exchange server '{server}': {existenceCheck.Name} found the object that '{droppedServer}' created before it dropped; not creating it again ({watch.ElapsedMilliseconds} ms).");
+                        _verbose($"Exchange server '{server}': {failoverCheck.Command.Name} {failoverCheck.Finding(droppedServer)}; not running {command.Name} again ({watch.ElapsedMilliseconds} ms).");
                         return new ExchangeRunResult(droppedServer, check.Output, Array.Empty<ErrorRecord>(), foundAfterFailover: true);
                     }
                 }

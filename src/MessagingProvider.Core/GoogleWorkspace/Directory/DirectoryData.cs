@@ -59,8 +59,16 @@ public sealed class DirectoryUser : IDirectResponseSchema
     [JsonProperty("id")] public string? Id { get; set; }
     [JsonProperty("primaryEmail")] public string? PrimaryEmail { get; set; }
     [JsonProperty("isAdmin")] public bool? IsAdmin { get; set; }
+    [JsonProperty("name")] public DirectoryUserName? Name { get; set; }
 
     /// <summary>The aliases an administrator added (not the domain aliases Google adds itself, nonEditableAliases).</summary>
     [JsonProperty("aliases")] public IList<string>? Aliases { get; set; }
     [JsonProperty("etag")] public string? ETag { get; set; }
+}
+
+public sealed class DirectoryUserName
+{
+    [JsonProperty("fullName")] public string? FullName { get; set; }
+    [JsonProperty("givenName")] public string? GivenName { get; set; }
+    [JsonProperty("familyName")] public string? FamilyName { get; set; }
 }

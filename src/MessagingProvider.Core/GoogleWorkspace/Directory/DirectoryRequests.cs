@@ -95,6 +95,10 @@ public sealed class MembersListRequest : DirectoryRequest<DirectoryMembers>
     [RequestParameter("pageToken", RequestParameterType.Query)]
     public string? PageToken { get; set; }
 
+    /// <summary>OWNER, MANAGER, MEMBER or a comma-separated list of them; all when null.</summary>
+    [RequestParameter("roles", RequestParameterType.Query)]
+    public string? Roles { get; set; }
+
     public override string MethodName => "list";
     public override string HttpMethod => "GET";
     public override string RestPath => "admin/directory/v1/groups/{groupKey}/members";
@@ -105,6 +109,7 @@ public sealed class MembersListRequest : DirectoryRequest<DirectoryMembers>
         AddParameter("groupKey", "path", true);
         AddParameter("maxResults", "query", false);
         AddParameter("pageToken", "query", false);
+        AddParameter("roles", "query", false);
     }
 }
 

@@ -12,6 +12,7 @@ namespace MessagingProvider.Commands;
 public sealed class EnableMailEnabledContactCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
     private readonly EnableObjectParameters _object = new EnableObjectParameters();
+    private readonly AddressParameters _address = new AddressParameters();
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("DistinguishedName")]
@@ -19,7 +20,7 @@ public sealed class EnableMailEnabledContactCommand : MailEnabledObjectCmdlet, I
     public string Identity { get; set; } = "";
     private readonly ContactParameters _contact = new ContactParameters();
 
-    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _contact };
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _address, _contact };
 
     protected override void ProcessRecord() => Provision(MailEnabledObjectKind.Contact, request => request.Identity = Identity);
 }

@@ -12,6 +12,7 @@ namespace MessagingProvider.Commands;
 public sealed class EnableMailEnabledGroupCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
     private readonly EnableObjectParameters _object = new EnableObjectParameters();
+    private readonly AddressParameters _address = new AddressParameters();
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("DistinguishedName")]
@@ -21,7 +22,7 @@ public sealed class EnableMailEnabledGroupCommand : MailEnabledObjectCmdlet, IDy
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? SamAccountName { get; set; }
 
-    protected override IReadOnlyList<object> SharedParameters => new object[] { _object };
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _address };
 
     protected override void ProcessRecord() => Provision(MailEnabledObjectKind.Group, request =>
     {

@@ -16,6 +16,7 @@ namespace MessagingProvider.Commands;
 public sealed class EnableMailEnabledUserCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
     private readonly EnableObjectParameters _object = new EnableObjectParameters();
+    private readonly AddressParameters _address = new AddressParameters();
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("DistinguishedName")]
@@ -36,7 +37,7 @@ public sealed class EnableMailEnabledUserCommand : MailEnabledObjectCmdlet, IDyn
     [ValidateNotNullOrEmpty]
     public string? ExternalEmailAddress { get; set; }
 
-    protected override IReadOnlyList<object> SharedParameters => new object[] { _object };
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _address };
 
     protected override void ProcessRecord() => Provision(MailEnabledObjectKind.User, AddDetails, CheckInput);
 

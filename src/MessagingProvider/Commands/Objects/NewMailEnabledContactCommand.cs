@@ -12,9 +12,10 @@ namespace MessagingProvider.Commands;
 public sealed class NewMailEnabledContactCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
     private readonly NewObjectParameters _object = new NewObjectParameters();
+    private readonly AddressParameters _address = new AddressParameters();
     private readonly ContactParameters _contact = new ContactParameters();
 
-    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _contact };
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _address, _contact };
 
     protected override void ProcessRecord() => Provision(MailEnabledObjectKind.Contact);
 }

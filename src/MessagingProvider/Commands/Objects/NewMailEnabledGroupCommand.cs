@@ -12,11 +12,12 @@ namespace MessagingProvider.Commands;
 public sealed class NewMailEnabledGroupCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
     private readonly NewObjectParameters _object = new NewObjectParameters();
+    private readonly AddressParameters _address = new AddressParameters();
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? SamAccountName { get; set; }
 
-    protected override IReadOnlyList<object> SharedParameters => new object[] { _object };
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _address };
 
     protected override void ProcessRecord() => Provision(MailEnabledObjectKind.Group, request => request.SamAccountName = SamAccountName);
 }

@@ -17,6 +17,7 @@ namespace MessagingProvider.Commands;
 public sealed class NewMailEnabledUserCommand : MailEnabledObjectCmdlet, IDynamicParameters
 {
     private readonly NewObjectParameters _object = new NewObjectParameters();
+    private readonly AddressParameters _address = new AddressParameters();
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? GivenName { get; set; }
@@ -34,7 +35,7 @@ public sealed class NewMailEnabledUserCommand : MailEnabledObjectCmdlet, IDynami
     [ValidateNotNull]
     public SecureString? Password { get; set; }
 
-    protected override IReadOnlyList<object> SharedParameters => new object[] { _object };
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _address };
 
     protected override void ProcessRecord() => Provision(MailEnabledObjectKind.User, AddDetails);
 

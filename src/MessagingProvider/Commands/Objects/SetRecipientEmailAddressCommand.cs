@@ -2,6 +2,8 @@ using System;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
+using MessagingProvider.Exchange;
 using MessagingProvider.Output;
 using MessagingProvider.Recipients;
 
@@ -10,21 +12,38 @@ namespace MessagingProvider.Commands;
 /// <summary>
 /// Sets a recipient's EmailAddresses the way the connector exports them: non-SMTP and
 /// excluded-domain addresses stay, the given SMTP addresses replace the managed ones, the
-/// primary goes last with an uppercase SMTP: prefix.
+/// primary goes last with an uppercase SMTP: prefix. With -Add/-Remove, only those change.
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "RecipientEmailAddress", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Set, "RecipientEmailAddress", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = Replace)]
 [OutputType(typeof(EmailAddressUpdate))]
 public sealed class SetRecipientEmailAddressCommand : MailEnabledObjectCmdlet
 {
+    private const string Replace = "Replace";
+    private const string Edit = "Edit";
+
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("DistinguishedName")]
     [ValidateNotNullOrEmpty]
     public string Identity { get; set; } = "";
 
     /// <summary>The SMTP addresses the recipient should have (bare, smtp: or SMTP:).</summary>
-    [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true, ParameterSetName = Replace)]
     [ValidateNotNullOrEmpty]
     public string[] EmailAddress { get; set; } = Array.Empty<string>();
+
+    /// <summary>Addresses to add, the others kept (Exchange's @{Add=…}).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = Edit)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Add { get; set; }
+
+    /// <summary>Addresses to remove, the others kept (Exchange's @{Remove=…}).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = Edit)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Remove { get; set; }
+
+    /// <summary>Leaves out the accepted-domain and address-in-use checks of the added addresses.</summary>
+    [Parameter(ParameterSetName = Edit)]
+    public SwitchParameter SkipAddressCheck { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -34,13 +53,22 @@ public sealed class SetRecipientEmailAddressCommand : MailEnabledObjectCmdlet
     {
         TryRun(() =>
         {
+            if (ParameterSetName == Edit && (Add ?? Array.Empty<string>()).Length + (Remove ?? Array.Empty<string>()).Length == 0 && PrimarySmtpAddress is null)
+            {
+                throw new MessagingProviderException(ErrorIds.InvalidEmailAddresses, ErrorKind.InvalidArgument,
+                    $"Give the addresses to add (-Add), to remove (-Remove) or the new primary (-PrimarySmtpAddress) for '{Identity}'.", Identity);
+            }
+
             IdentityStoreDocument document = Document(IdentityStore);
             IMailEnabledObjectProvider provider = ProviderFor(document);
-            EmailAddressUpdate update = provider.SetEmailAddresses(Identity, EmailAddress, PrimarySmtpAddress,
-                u => ShouldProcess(Identity, $"Set EmailAddresses to {string.Join(", ", u.EmailAddresses)}"),
-                CancellationToken);
+            EmailAddressUpdate update = ParameterSetName == Edit
+                ? provider.EditEmailAddresses(Identity, Add ?? Array.Empty<string>(), Remove ?? Array.Empty<string>(), PrimarySmtpAddress, SkipAddressCheck, Confirm, CancellationToken)
+                : provider.SetEmailAddresses(Identity, EmailAddress, PrimarySmtpAddress, Confirm, CancellationToken);
             if (!update.Changed) WriteVerbose($"'{Identity}' already has exactly these addresses; nothing was sent.");
             WriteObject(update);
         });
     }
+
+    private bool Confirm(EmailAddressUpdate update) =>
+        ShouldProcess(Identity, $"Set EmailAddresses to {string.Join(", ", update.EmailAddresses)}");
 }

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace MessagingProvider.Recipients.Addresses;
+
+/// <summary>What a provider's directory answers about addresses, for <see cref="AddressChecker"/>.</summary>
+public interface IAddressDirectory
+{
+    /// <summary>The organisation's accepted domains (Exchange: Get-AcceptedDomain; "*.contoso.com" accepts the subdomains).</summary>
+    IReadOnlyList<string> ReadAcceptedDomains(CancellationToken cancellationToken);
+
+    /// <summary>False where nothing can tell who holds an address (Other).</summary>
+    bool CanFindHolders { get; }
+
+    /// <summary>The recipient that has <paramref name="address"/> as any of its addresses or aliases, or null.</summary>
+    string? FindHolder(string address, CancellationToken cancellationToken);
+}

@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using MessagingProvider.Commands.Cmdlets;
+using MessagingProvider.Output;
+using MessagingProvider.Recipients;
+
+namespace MessagingProvider.Commands;
+
+/// <summary>Reads mail-enabled contacts (Exchange: Get-Recipient of mail contacts).</summary>
+[Cmdlet(VerbsCommon.Get, "MailEnabledContact", DefaultParameterSetName = ObjectQueryParameters.ByName)]
+[OutputType(typeof(MailEnabledObjectInfo))]
+public sealed class GetMailEnabledContactCommand : MailEnabledObjectCmdlet, IDynamicParameters
+{
+    private readonly ObjectQueryParameters _query = new ObjectQueryParameters();
+
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ObjectQueryParameters.ByIdentity, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Identity { get; set; } = "";
+
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _query };
+
+    protected override void ProcessRecord()
+    {
+        BindSharedParameters();
+        Find(() => _query.ToQuery(MailEnabledObjectKind.Contact, ParameterSetName, Identity));
+    }
+}

@@ -1,0 +1,20 @@
+using System.Management.Automation;
+using MessagingProvider.Commands.Cmdlets;
+using MessagingProvider.Output;
+using MessagingProvider.Recipients;
+
+namespace MessagingProvider.Commands;
+
+/// <summary>Removes mail-enabled contacts (the object is deleted).</summary>
+[Cmdlet(VerbsCommon.Remove, "MailEnabledContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(MailEnabledObjectRemoval))]
+public sealed class RemoveMailEnabledContactCommand : MailEnabledObjectCmdlet
+{
+    /// <summary>The object, piped by property name from Get-MailEnabledContact or Import-Csv.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("DistinguishedName")]
+    [ValidateNotNullOrEmpty]
+    public string Identity { get; set; } = "";
+
+    protected override void ProcessRecord() => Remove(MailEnabledObjectKind.Contact, Identity, disable: false);
+}
