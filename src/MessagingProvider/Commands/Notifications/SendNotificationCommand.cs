@@ -63,7 +63,7 @@ public sealed class SendNotificationCommand : NotificationDispatchCmdlet
                     return;
                 }
 
-                if (!ShouldProcess(Describe(result), $"Send notification '{result.Subject}' through {result.Transport}"))
+                if (!ShouldProcess(Describe(result), $"Send notification '{result.Subject}' through {result.Transport} (template and language per recipient: {string.Join(" | ", result.Templates)})"))
                 {
                     result.Status = NotificationStatus.Skipped;
                     result.Reason = "-WhatIf";
