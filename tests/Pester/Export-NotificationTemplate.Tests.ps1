@@ -19,7 +19,7 @@ Describe 'Export-NotificationTemplate' {
 
         $files.Count | Should -Be 27
         $files[0] | Should -BeOfType [System.IO.FileInfo]
-        (Get-Content -LiteralPath "$folder/en-US/MemberAdded.subject.txt" -Raw).Trim() | Should -BeExactly '{{ members | join: ", " }} added to {{ object }}'
+        (Get-Content -LiteralPath "$folder/en-US/MemberAdded.subject.txt" -Raw).Trim() | Should -BeExactly "{{ members | join: ', ' }} added to {{ object }}"
         Get-Content -LiteralPath "$folder/en-US/MemberAdded.html" -Raw | Should -BeLike '<!DOCTYPE html>*{% if portal_url %}*'
     }
 

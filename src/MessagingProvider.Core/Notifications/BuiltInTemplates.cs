@@ -9,6 +9,7 @@ namespace MessagingProvider.Notifications;
 /// The templates used unless an identity store sets its own (Set-NotificationTemplate): for each
 /// event a resource pair Templates/BuiltIn/&lt;Event&gt;.html (its &lt;title&gt; is the subject, the
 /// rest goes into layout.html) and &lt;Event&gt;.txt (the text body). A new event needs only its pair.
+/// Liquid in the HTML sources uses single quotes and no Liquid in the HTML sources uses single quotes (filter arguments) so that it survives CSS inlining.lt; or Liquid in the HTML sources uses single quotes (filter arguments) so that it survives CSS inlining.gt; so that it survives CSS inlining.
 /// </summary>
 public static class BuiltInTemplates
 {

@@ -56,7 +56,7 @@ public static class NotificationRenderer
         text.SetText("utf-8", content.Text);
         var html = new TextPart("html");
         html.SetText("utf-8", content.Html);
-        message.Body = new Multipart("alternative") { text, html };
+        message.Body = new MultipartAlternative { text, html };
         return new RenderedNotification(message, recipients, content);
     }
 

@@ -22,8 +22,11 @@ public static class ContentRenderer
         TemplateVariables.Set(context, data);
 
         string subject = LiquidTemplates.Parse(template.Subject, "subject").Render(context);
-        string html = template.Html is null ? "" : LiquidTemplates.Parse(template.Html, "HTML").Render(context, Html);
-        html = CssInliner.Inline(SafeLinks.Apply(html));
+        // CSS is inlined into the template once when that keeps its Liquid intact, else into each rendered message.
+        string? inlinedSource = template.Html is null ? null : CssInliner.InlineSource(template.Html);
+        string html = template.Html is null ? "" : LiquidTemplates.Parse(inlinedSource ?? template.Html, "HTML").Render(context, Html);
+        html = SafeLinks.Apply(html);
+        if (inlinedSource is null) html = CssInliner.Inline(html);
         string text = template.Text is null ? HtmlToText.Convert(html) : LiquidTemplates.Parse(template.Text, "text").Render(context);
         return new RenderedContent
         {

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html;
 
@@ -11,9 +15,26 @@ public static class CssInliner
 {
     private static readonly EncodedAttributes Formatter = new EncodedAttributes();
 
+    private static readonly ConcurrentDictionary<string, string?> Sources = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+    private static readonly Regex LiquidTag = new Regex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline | RegexOptions.Compiled);
+
+    /// <summary>
+    /// The template source with its CSS inlined, once per source; null when inlining would change
+    /// its Liquid (a tag moved out of a table by the HTML parser, a quote or &lt; escaped): then
+    /// each rendered message is inlined instead. A source without &lt;style&gt; is returned as it is.
+    /// </summary>
+    public static string? InlineSource(string source) => Sources.GetOrAdd(source, s =>
+    {
+        if (s.IndexOf("<style", StringComparison.OrdinalIgnoreCase) < 0) return s;
+        string inlined = Inline(s);
+        bool intact = LiquidTag.Matches(s).Cast<Match>().Select(m => m.Value).SequenceEqual(LiquidTag.Matches(inlined).Cast<Match>().Select(m => m.Value));
+        if (Sources.Count > 200) Sources.Clear();
+        return intact ? inlined : null;
+    });
+
     public static string Inline(string html)
     {
-        if (html.IndexOf("<style", System.StringComparison.OrdinalIgnoreCase) < 0) return html;
+        if (html.IndexOf("<style", StringComparison.OrdinalIgnoreCase) < 0) return html;
         return PreMailer.Net.PreMailer.MoveCssInline(html, removeStyleElements: false, stripIdAndClassAttributes: false, removeComments: false, customFormatter: Formatter).Html;
     }
 

@@ -85,6 +85,8 @@ public sealed class TemplateSelectionTests
         Assert.Equal("日本語: Sales", messages[2].Message.Subject);
         foreach (RenderedNotification one in messages)
         {
+            Assert.IsType<MultipartAlternative>(one.Message.Body); // as built, not only as parsed back: Graph reads HtmlBody from it
+            Assert.NotNull(one.Message.HtmlBody);
             MimeMessage message = Reload(one.Message);
             var alternative = Assert.IsType<MultipartAlternative>(message.Body);
             Assert.Equal(2, alternative.Count);
