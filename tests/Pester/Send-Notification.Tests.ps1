@@ -199,15 +199,15 @@ Describe 'Send-Notification' -Tag LinuxOnly {
             -HtmlBody '<p>{{ object }} に追加されました。</p>' -TextBody '{{ object }} に追加されました。' -ErrorAction Stop
         Set-NotificationPolicy -IdentityStore Contoso -NotifyGroupOwners:$false -NotifyPublicGroupOwners:$false -NotifyModifiedObject:$false -ErrorAction Stop
         $members = @(
-            [pscustomobject]@{ DisplayName = 'Jürgen'; GivenName = 'Jürgen'; Department = 'Vertrieb & Service'; Mail = 'juergen@test.local'; preferredLanguage = 'de-DE' },
-            [pscustomobject]@{ DisplayName = '佐藤'; Mail = 'sato@test.local'; msExchUserCulture = 'ja-JP' })
+            [pscustomobject]@{ DisplayName = 'Jürgen'; GivenName = 'Jürgen'; Department = 'Vertrieb & Service'; Mail = 'walter@test.local'; preferredLanguage = 'de-DE' },
+            [pscustomobject]@{ DisplayName = '佐藤'; Mail = 'sybil@test.local'; msExchUserCulture = 'ja-JP' })
 
         $result = @(Send-Notification -IdentityStore Contoso -Event MemberAdded -InputObject "Lang-$marker" -Member $members -ErrorVariable err)
 
         $err.Count | Should -Be 0
         "$($result[0].Status)" | Should -Be 'Sent'
-        $result[0].Templates | Should -BeExactly @('custom de-DE: juergen@test.local', 'custom ja-JP: sato@test.local')
-        $german = Wait-Mail $server 'juergen@test.local' "Lang-$marker"
+        $result[0].Templates | Should -BeExactly @('custom de-DE: walter@test.local', 'custom ja-JP: sybil@test.local')
+        $german = Wait-Mail $server 'walter@test.local' "Lang-$marker"
         $german.Count | Should -Be 1
         $german[0].Subject | Should -BeExactly "Grüße: Jürgen ist jetzt in Lang-$marker"
         $german[0].Body | Should -BeOfType [MimeKit.MultipartAlternative]
@@ -216,7 +216,7 @@ Describe 'Send-Notification' -Tag LinuxOnly {
         $german[0].TextBody.Trim() | Should -BeExactly 'Hallo, Jürgen aus Vertrieb & Service.'
         $german[0].HtmlBody | Should -BeLikeExactly '*<strong>Jürgen</strong> aus Vertrieb &amp; Service*'
         $german[0].Headers['X-MessagingProvider-Event'] | Should -BeExactly 'MemberAdded'
-        $japanese = Wait-Mail $server 'sato@test.local' "Lang-$marker"
+        $japanese = Wait-Mail $server 'sybil@test.local' "Lang-$marker"
         $japanese.Count | Should -Be 1
         $japanese[0].Subject | Should -BeExactly "日本語: Lang-$marker のお知らせ"
         $japanese[0].TextBody.Trim() | Should -BeExactly "Lang-$marker に追加されました。"
