@@ -210,7 +210,7 @@ Describe 'Send-Notification' -Tag LinuxOnly {
         $german = Wait-Mail $server 'walter@test.local' "Lang-$marker"
         $german.Count | Should -Be 1
         $german[0].Subject | Should -BeExactly "Grüße: Jürgen ist jetzt in Lang-$marker"
-        $german[0].Body | Should -BeOfType [MimeKit.MultipartAlternative]
+        ($german[0].Body -is [MimeKit.MultipartAlternative]) | Should -BeTrue
         @($german[0].Body | ForEach-Object { $_.ContentType.MimeType }) | Should -BeExactly @('text/plain', 'text/html')
         @($german[0].Body | ForEach-Object { $_.ContentType.Charset }) | Should -BeExactly @('utf-8', 'utf-8')
         $german[0].TextBody.Trim() | Should -BeExactly 'Hallo, Jürgen aus Vertrieb & Service.'
