@@ -5,7 +5,7 @@ using MessagingProvider.Output;
 
 namespace MessagingProvider.Commands.Cmdlets;
 
-/// <summary>A notification request from what Get-NotificationPreview was given (as Send-Notification builds it).</summary>
+/// <summary>A notification request from what Send-Notification or Get-NotificationPreview was given.</summary>
 internal static class NotificationRequestReader
 {
     public static NotificationRequest Read(NotificationEvent notificationEvent, object inputObject, object[]? members, object? changedBy, DateTime? expirationDate, string[]? to, string[]? cc)

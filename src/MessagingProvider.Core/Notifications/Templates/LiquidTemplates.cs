@@ -102,8 +102,6 @@ public static class LiquidTemplates
         return unknown;
     }
 
-    public static string Render(IFluidTemplate template, TemplateContext context, TextEncoder encoder) => template.Render(context, encoder);
-
     private static string FirstLine(string text)
     {
         int end = text.IndexOfAny(new[] { '\r', '\n' });
