@@ -38,7 +38,7 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
         };
         ResolvedRecipients recipients = RecipientResolver.Resolve(request, document.Notifications);
         using INotificationTransport transport = Create(document);
-        MimeMessage message = NotificationRenderer.Render(document.Name, transport.From, request, recipients, document.Notifications);
+        MimeMessage message = Assert.Single(NotificationRenderer.Render(document.Name, transport.From, request, recipients, document.Notifications)).Message;
 
         SendOutcome outcome = transport.Send(message, CancellationToken.None);
 
@@ -52,8 +52,9 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
         Assert.Equal("Sales was modified", sent["subject"]!.GetValue<string>());
         Assert.Equal(new[] { "owner@contoso.com", "helpdesk@contoso.com" }, Addresses(sent["toRecipients"]));
         Assert.Equal(new[] { "audit@contoso.com" }, Addresses(sent["ccRecipients"]));
-        Assert.Equal("text", sent["body"]!["contentType"]!.GetValue<string>());
-        Assert.Equal(message.TextBody, sent["body"]!["content"]!.GetValue<string>());
+        // Notifications are multipart/alternative: Graph gets the HTML part.
+        Assert.Equal("html", sent["body"]!["contentType"]!.GetValue<string>());
+        Assert.Equal(message.HtmlBody, sent["body"]!["content"]!.GetValue<string>());
         Assert.Contains("modified by Erin", sent["body"]!["content"]!.GetValue<string>());
         JsonNode header = Assert.Single(sent["internetMessageHeaders"]!.AsArray())!;
         Assert.Equal("X-MessagingProvider-Event", header["name"]!.GetValue<string>());

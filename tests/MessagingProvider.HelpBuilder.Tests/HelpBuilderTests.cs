@@ -103,6 +103,18 @@ public sealed class HelpBuilderTests
     }
 
     [Fact]
+    public void AcceptsLiquidInInlineCode()
+    {
+        string markdown = Reference.Replace("Prompts you for confirmation before creating each identity store.", "Prompts you for confirmation; a template such as `{{ object }}` is no placeholder.");
+
+        CommandMarkdownParser.Parse(markdown, "New-IdentityStore.md");
+    }
+
+    [Fact]
+    public void RefusesAPlaceholderBesideInlineCode() =>
+        RefusesMalformedMarkdown("Prompts you for confirmation before creating each identity store.", "A `code span` and then {{ Fill Confirm Description }}", "placeholder");
+
+    [Fact]
     public void ABrokenFileFailsTheWholeBuildAndWritesNothing()
     {
         string root = Path.Combine(Path.GetTempPath(), "mp-helpbuild-" + Guid.NewGuid().ToString("N"));

@@ -151,6 +151,8 @@ Describe 'Send-Notification' -Tag LinuxOnly {
         "$($result[0].Status)" | Should -Be 'Skipped'
         $result[0].Reason | Should -BeExactly '-WhatIf'
         , $result[0].To | Should -BeExactly @('niaj@test.local')
+        # What -WhatIf names: the template and language each recipient would get.
+        , $result[0].Templates | Should -BeExactly @('built-in en-US: niaj@test.local')
         $proxy.Connections | Should -Be 0
         $server.Mail.Find('niaj@test.local', "WhatIf-$marker").Count | Should -Be 0
     }
@@ -188,5 +190,36 @@ Describe 'Send-Notification' -Tag LinuxOnly {
         $delivered.Count | Should -Be 1
         $delivered[0].Subject | Should -BeExactly "[Contoso] Custom-$marker changed"
         $delivered[0].TextBody.Trim() | Should -BeExactly 'Changed by victor@test.local. Event ObjectModified.'
+    }
+
+    It 'sends each recipient a multipart/alternative message in their language, UTF-8 intact over IMAP' {
+        Set-NotificationTemplate -IdentityStore Contoso -Event MemberAdded -Culture de-DE -Subject 'Grüße: {{ member }} ist jetzt in {{ object }}' `
+            -HtmlBody '<p>Hallo, <strong>{{ member.givenName }}</strong> aus {{ member.department }}.</p>' -ErrorAction Stop
+        Set-NotificationTemplate -IdentityStore Contoso -Event MemberAdded -Culture ja-JP -Subject '日本語: {{ object }} のお知らせ' `
+            -HtmlBody '<p>{{ object }} に追加されました。</p>' -TextBody '{{ object }} に追加されました。' -ErrorAction Stop
+        Set-NotificationPolicy -IdentityStore Contoso -NotifyGroupOwners:$false -NotifyPublicGroupOwners:$false -NotifyModifiedObject:$false -ErrorAction Stop
+        $members = @(
+            [pscustomobject]@{ DisplayName = 'Jürgen'; GivenName = 'Jürgen'; Department = 'Vertrieb & Service'; Mail = 'walter@test.local'; preferredLanguage = 'de-DE' },
+            [pscustomobject]@{ DisplayName = '佐藤'; Mail = 'sybil@test.local'; msExchUserCulture = 'ja-JP' })
+
+        $result = @(Send-Notification -IdentityStore Contoso -Event MemberAdded -InputObject "Lang-$marker" -Member $members -ErrorVariable err)
+
+        $err.Count | Should -Be 0
+        "$($result[0].Status)" | Should -Be 'Sent'
+        $result[0].Templates | Should -BeExactly @('custom de-DE: walter@test.local', 'custom ja-JP: sybil@test.local')
+        $german = Wait-Mail $server 'walter@test.local' "Lang-$marker"
+        $german.Count | Should -Be 1
+        $german[0].Subject | Should -BeExactly "Grüße: Jürgen ist jetzt in Lang-$marker"
+        ($german[0].Body -is [MimeKit.MultipartAlternative]) | Should -BeTrue
+        @($german[0].Body | ForEach-Object { $_.ContentType.MimeType }) | Should -BeExactly @('text/plain', 'text/html')
+        @($german[0].Body | ForEach-Object { $_.ContentType.Charset }) | Should -BeExactly @('utf-8', 'utf-8')
+        $german[0].TextBody.Trim() | Should -BeExactly 'Hallo, Jürgen aus Vertrieb & Service.'
+        $german[0].HtmlBody | Should -BeLikeExactly '*<strong>Jürgen</strong> aus Vertrieb &amp; Service*'
+        $german[0].Headers['X-MessagingProvider-Event'] | Should -BeExactly 'MemberAdded'
+        $japanese = Wait-Mail $server 'sybil@test.local' "Lang-$marker"
+        $japanese.Count | Should -Be 1
+        $japanese[0].Subject | Should -BeExactly "日本語: Lang-$marker のお知らせ"
+        $japanese[0].TextBody.Trim() | Should -BeExactly "Lang-$marker に追加されました。"
+        $japanese[0].HtmlBody | Should -BeLikeExactly "*Lang-$marker に追加されました。*"
     }
 }

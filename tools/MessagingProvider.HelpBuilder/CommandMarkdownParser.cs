@@ -381,9 +381,12 @@ public static class CommandMarkdownParser
             return parts;
         }
 
+        private static readonly System.Text.RegularExpressions.Regex InlineCode = new System.Text.RegularExpressions.Regex("`[^`]*`");
+
         private void RejectPlaceholders(IEnumerable<string> paragraphs, HeadingBlock heading, string where)
         {
-            if (paragraphs.Any(p => p.Contains("{{", StringComparison.Ordinal) && p.Contains("}}", StringComparison.Ordinal)))
+            // Inside `code` it is Liquid (notification templates), never a platyPS placeholder.
+            if (paragraphs.Select(p => InlineCode.Replace(p, "")).Any(p => p.Contains("{{", StringComparison.Ordinal) && p.Contains("}}", StringComparison.Ordinal)))
             {
                 throw new HelpFormatException(_path, heading.Line + 1, $"'{where}' still holds a platyPS placeholder ({{{{ ... }}}}); write the text.");
             }

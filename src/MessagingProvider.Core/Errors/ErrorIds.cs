@@ -77,6 +77,9 @@ public static class ErrorIds
     public const string QueuedNotificationInUse = "QueuedNotificationInUse";
     public const string InvalidNotificationDeliverySetting = "InvalidNotificationDeliverySetting";
     public const string NotificationTemplateInvalid = "NotificationTemplateInvalid";
+    public const string NotificationTemplateTooLarge = "NotificationTemplateTooLarge";
+    public const string NotificationTemplateNotFound = "NotificationTemplateNotFound";
+    public const string InvalidCulture = "InvalidCulture";
     public const string NotificationRecipientNotFound = "NotificationRecipientNotFound";
     public const string EmailProviderDomainNotFound = "EmailProviderDomainNotFound";
     public const string EmailProviderDomainAlreadyExists = "EmailProviderDomainAlreadyExists";

@@ -1,27 +1,43 @@
-using System.Collections.Generic;
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Text.RegularExpressions;
 
 namespace MessagingProvider.Notifications;
 
-/// <summary>The templates used unless an identity store overrides one (Set-NotificationTemplate).</summary>
+/// <summary>
+/// The templates used unless an identity store sets its own (Set-NotificationTemplate): for each
+/// event a resource pair Templates/BuiltIn/&lt;Event&gt;.html (its &lt;title&gt; is the subject, the
+/// rest goes into layout.html) and &lt;Event&gt;.txt (the text body). A new event needs only its pair.
+/// Liquid in the HTML sources uses single quotes and no Liquid in the HTML sources uses single quotes (filter arguments) so that it survives CSS inlining.lt; or Liquid in the HTML sources uses single quotes (filter arguments) so that it survives CSS inlining.gt; so that it survives CSS inlining.
+/// </summary>
 public static class BuiltInTemplates
 {
-    private const string Footer = "\r\n\r\nThis notification was sent for the identity store {IdentityStore}.";
+    private static readonly ConcurrentDictionary<NotificationEvent, NotificationTemplate> Loaded = new ConcurrentDictionary<NotificationEvent, NotificationTemplate>();
+    private static readonly Regex Title = new Regex(@"^\s*<title>(?<subject>.*?)</title>\s*", RegexOptions.Singleline | RegexOptions.Compiled);
 
-    private static readonly Dictionary<NotificationEvent, NotificationTemplate> Templates = new Dictionary<NotificationEvent, NotificationTemplate>
+    public static NotificationTemplate For(NotificationEvent notificationEvent) => Loaded.GetOrAdd(notificationEvent, Load);
+
+    private static NotificationTemplate Load(NotificationEvent notificationEvent)
     {
-        [NotificationEvent.ObjectModified] = T("{Object} was modified", "{Object} was modified by {ChangedBy}."),
-        [NotificationEvent.MemberAdded] = T("{Member} added to {Object}", "{Member} was added to the membership of {Object} by {ChangedBy}.\r\nIf this is a password expiry group, change your password at {PortalUrl}"),
-        [NotificationEvent.MemberRemoved] = T("{Member} removed from {Object}", "{Member} was removed from the membership of {Object} by {ChangedBy}."),
-        [NotificationEvent.MembershipAdded] = T("You were added to {Object}", "The membership life cycle added {Member} to {Object} until {Date}."),
-        [NotificationEvent.MembershipRemoved] = T("You were removed from {Object}", "The membership life cycle removed {Member} from {Object}."),
-        [NotificationEvent.MembershipExpiring] = T("Your membership of {Object} ends in {Days} day(s)", "{Member} will be removed from {Object} on {Date} ({Days} day(s) from now) by the membership life cycle."),
-        [NotificationEvent.AdditionalOwnerAdded] = T("{Member} is now an additional owner/manager of {Object}", "The managed-by life cycle made {Member} an additional owner/manager of {Object} until {Date}."),
-        [NotificationEvent.AdditionalOwnerRemoved] = T("{Member} is no longer an additional owner/manager of {Object}", "The managed-by life cycle removed {Member} as additional owner/manager of {Object}."),
-        [NotificationEvent.ReadinessFindings] = T("Messaging readiness: {Object}", "Test-MessagingReadiness found what the coming platform changes and expiries will break, and how to fix it:\r\n\r\n{Findings}"),
-        [NotificationEvent.AdditionalOwnerExpiring] = T("Your additional ownership of {Object} ends in {Days} day(s)", "{Member} will be removed as additional owner/manager of {Object} on {Date} ({Days} day(s) from now) by the managed-by life cycle."),
-    };
+        string fragment = Resource($"{notificationEvent}.html");
+        Match title = Title.Match(fragment);
+        if (!title.Success) throw new InvalidOperationException($"The built-in template {notificationEvent}.html starts with no <title> (its subject).");
+        string subject = title.Groups["subject"].Value.Trim();
+        string html = Resource("layout.html").Replace("<!--title-->", subject).Replace("<!--content-->", fragment.Substring(title.Length).TrimEnd());
+        return new NotificationTemplate
+        {
+            Subject = System.Net.WebUtility.HtmlDecode(subject),
+            Html = html,
+            Text = Resource($"{notificationEvent}.txt"),
+        };
+    }
 
-    public static NotificationTemplate For(NotificationEvent notificationEvent) => Templates[notificationEvent];
-
-    private static NotificationTemplate T(string subject, string body) => new NotificationTemplate { Subject = subject, Body = body + Footer };
+    private static string Resource(string name)
+    {
+        using Stream stream = typeof(BuiltInTemplates).Assembly.GetManifestResourceStream("BuiltIn/" + name)
+            ?? throw new InvalidOperationException($"The built-in template resource {name} is missing from the module.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

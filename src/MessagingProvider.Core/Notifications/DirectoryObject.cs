@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MessagingProvider.Notifications.Templates;
 
 namespace MessagingProvider.Notifications;
 
@@ -33,6 +34,9 @@ public sealed class DirectoryObject
     public List<DirectoryObject> Owners { get; } = new List<DirectoryObject>();
     public DirectoryObject? Manager { get; set; }
     public List<DirectoryObject> DirectReports { get; } = new List<DirectoryObject>();
+
+    /// <summary>Every property of the input object, for templates ({{ object.department }}) and the recipient's language.</summary>
+    public PropertyBag Properties { get; } = new PropertyBag();
 
     public bool IsGroup => Kind == DirectoryObjectKind.Group;
 

@@ -83,23 +83,29 @@ public sealed class NotificationDispatcher : IDisposable
             return draft;
         }
 
-        MimeMessage message = NotificationRenderer.Render(_document.Name, Transport.From, request, recipients, _document.Notifications);
-        result.Subject = message.Subject;
+        IReadOnlyList<RenderedNotification> rendered = NotificationRenderer.Render(_document.Name, Transport.From, request, recipients, _document.Notifications);
+        MimeMessage first = rendered[0].Message;
+        result.Subject = first.Subject;
         // As the headers show them: a single role-based recipient may be the To (see NotificationRenderer.AddressHeaders).
-        result.To = message.To.Mailboxes.Select(m => m.Address).ToArray();
-        result.Cc = message.Cc.Mailboxes.Select(m => m.Address).ToArray();
+        result.To = rendered.SelectMany(r => r.Message.To.Mailboxes).Select(m => m.Address).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        result.Cc = rendered.SelectMany(r => r.Message.Cc.Mailboxes).Select(m => m.Address).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         result.Bcc = recipients.Bcc.Where(a => !result.To.Contains(a, StringComparer.OrdinalIgnoreCase)).ToArray();
-        result.MessageId = method == NotificationDeliveryMethod.MicrosoftGraph ? null : message.MessageId;
-        byte[] mime = ToBytes(message);
-        draft.Message = message;
+        result.MessageId = method == NotificationDeliveryMethod.MicrosoftGraph ? null : first.MessageId;
+        result.Templates = rendered.Select(r => $"{r.Content.TemplateName}: {string.Join("; ", r.Recipients.All)}").ToArray();
         DateTime now = DateTime.UtcNow;
-        foreach (IReadOnlyList<string> chunk in Chunks(recipients.All.ToList(), Math.Max(1, Delivery.MaxRecipientsPerMessage)))
+        foreach (RenderedNotification one in rendered)
         {
-            draft.Entries.Add(new OutboxMessage
+            MimeMessage message = one.Message;
+            byte[] mime = ToBytes(message);
+            draft.Messages[message.MessageId] = message;
+            foreach (IReadOnlyList<string> chunk in Chunks(one.Recipients.All.ToList(), Math.Max(1, Delivery.MaxRecipientsPerMessage)))
             {
-                IdentityStore = _document.Name, MessageId = message.MessageId ?? throw new InvalidOperationException("The renderer gives every notification a Message-ID."), Event = result.Event, Object = result.Object, Subject = message.Subject ?? "",
-                Transport = method, Recipients = chunk, Mime = mime, State = OutboxState.Pending, Created = now, NextAttempt = now,
-            });
+                draft.Entries.Add(new OutboxMessage
+                {
+                    IdentityStore = _document.Name, MessageId = message.MessageId ?? throw new InvalidOperationException("The renderer gives every notification a Message-ID."), Event = result.Event, Object = result.Object, Subject = message.Subject ?? "",
+                    Transport = method, Recipients = chunk, Mime = mime, State = OutboxState.Pending, Created = now, NextAttempt = now,
+                });
+            }
         }
 
         return draft;
@@ -128,7 +134,7 @@ public sealed class NotificationDispatcher : IDisposable
         {
             OutboxMessage? entry = claimed.Count > 0 ? claimed.Dequeue() : Claim(DateTime.UtcNow, splits.Dequeue());
             if (entry is null) continue; // another sender took it: it is that sender's to report
-            foreach (OutboxMessage part in Deliver(entry, lane, writeError, cancellationToken, split => splits.Enqueue(split.Id), draft.Message)) delivered.Add(part);
+            foreach (OutboxMessage part in Deliver(entry, lane, writeError, cancellationToken, split => splits.Enqueue(split.Id), draft.Messages.TryGetValue(entry.MessageId, out MimeMessage? m) ? m : null)) delivered.Add(part);
         }
 
         Summarize(draft.Result, delivered);

@@ -13,8 +13,8 @@ public sealed class NotificationDraft
 
     public List<OutboxMessage> Entries { get; } = new List<OutboxMessage>();
 
-    /// <summary>The rendered message, kept so that this run sends it without reading it back.</summary>
-    public MimeKit.MimeMessage? Message { get; set; }
+    /// <summary>The rendered messages (one per template and language) by Message-ID, kept so that this run sends them without reading them back.</summary>
+    public Dictionary<string, MimeKit.MimeMessage> Messages { get; } = new Dictionary<string, MimeKit.MimeMessage>(System.StringComparer.Ordinal);
 
     /// <summary>Nothing to queue (the policy turns the event off, or nobody to notify).</summary>
     public bool IsSkipped => Entries.Count == 0;

@@ -1,61 +1,63 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using MessagingProvider.Configuration;
-using MessagingProvider.Errors;
+using MessagingProvider.Notifications.Templates;
 using MimeKit;
 
 namespace MessagingProvider.Notifications;
 
-/// <summary>Fills a template's placeholders and builds the message.</summary>
+/// <summary>
+/// Renders a notification into one message per template and language: recipients whose objects
+/// ask for different languages get different messages (see <see cref="TemplateSelector"/>). Each
+/// message is multipart/alternative, text first and HTML last, UTF-8.
+/// </summary>
 public static class NotificationRenderer
 {
-    public static readonly string[] Placeholders = { "Object", "ObjectMail", "Member", "ChangedBy", "Days", "Date", "PortalUrl", "IdentityStore", "Event", "Findings" };
-
-    private static readonly Regex Placeholder = new Regex(@"\{(\w+)\}", RegexOptions.Compiled);
-
-    public static NotificationTemplate TemplateFor(NotificationSettings settings, NotificationEvent notificationEvent) =>
-        settings.Templates.TryGetValue(notificationEvent, out NotificationTemplate? custom) ? custom : BuiltInTemplates.For(notificationEvent);
-
-    /// <summary>Rejects placeholders the renderer does not know (a typo would otherwise reach every recipient).</summary>
-    public static void Validate(string text, string parameter)
+    public static IReadOnlyList<RenderedNotification> Render(string identityStore, string from, NotificationRequest request, ResolvedRecipients recipients, NotificationSettings settings)
     {
-        string[] unknown = Placeholder.Matches(text).Cast<Match>().Select(m => m.Groups[1].Value)
-            .Where(name => !Placeholders.Contains(name, StringComparer.OrdinalIgnoreCase)).Distinct().ToArray();
-        if (unknown.Length > 0)
+        var groups = new List<(SelectedTemplate Template, ResolvedRecipients Recipients)>();
+        ResolvedRecipients GroupOf(PropertyBag? recipient)
         {
-            throw new MessagingProviderException(ErrorIds.NotificationTemplateInvalid, ErrorKind.InvalidArgument,
-                $"-{parameter} uses unknown placeholder(s) {string.Join(", ", unknown.Select(u => "{" + u + "}"))}. Known: {string.Join(", ", Placeholders.Select(p => "{" + p + "}"))}.", text);
+            SelectedTemplate selected = TemplateSelector.For(settings, request.Event, recipient);
+            foreach (var group in groups)
+            {
+                if (group.Template.Name == selected.Name) return group.Recipients;
+            }
+
+            var created = new ResolvedRecipients();
+            groups.Add((selected, created));
+            return created;
         }
+
+        // The store's and the call's fixed recipients read the store's default language.
+        foreach (string to in recipients.To) GroupOf(null).To.Add(to);
+        foreach (string cc in recipients.Cc) GroupOf(null).Cc.Add(cc);
+        foreach (string bcc in recipients.Bcc)
+        {
+            ResolvedRecipients group = GroupOf(recipients.Objects.TryGetValue(bcc, out DirectoryObject? o) ? o.Properties : null);
+            group.Bcc.Add(bcc);
+        }
+
+        if (groups.Count == 0) GroupOf(null);
+        return groups.Select(g => Build(identityStore, from, request, g.Template, g.Recipients, settings)).ToList();
     }
 
-    public static MimeMessage Render(string identityStore, string from, NotificationRequest request, ResolvedRecipients recipients, NotificationSettings settings)
+    public static RenderedNotification Build(string identityStore, string from, NotificationRequest request, SelectedTemplate template, ResolvedRecipients recipients, NotificationSettings settings)
     {
-        NotificationTemplate template = TemplateFor(settings, request.Event);
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Object"] = request.Target.ToString(),
-            ["ObjectMail"] = request.Target.Mail,
-            ["Member"] = request.Members.Count == 0 ? null : string.Join(", ", request.Members.Select(m => m.ToString())),
-            ["ChangedBy"] = request.ChangedBy?.ToString(),
-            ["Days"] = DaysLeft(request)?.ToString(CultureInfo.InvariantCulture),
-            ["Date"] = request.ExpirationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["PortalUrl"] = settings.Policy.PortalUrl,
-            ["IdentityStore"] = identityStore,
-            ["Event"] = request.Event.ToString(),
-            ["Findings"] = request.Details,
-        };
-
+        RenderedContent content = ContentRenderer.Render(template, new TemplateData(identityStore, request, settings.Policy.PortalUrl, template.Culture));
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(from));
+        if (from.Length > 0) message.From.Add(MailboxAddress.Parse(from));
         AddressHeaders(message, recipients);
-        message.Subject = Fill(template.Subject, values).Replace("\r", " ").Replace("\n", " ");
+        message.Subject = content.Subject;
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
         message.Headers.Add("X-MessagingProvider-Event", request.Event.ToString());
-        message.Body = new TextPart("plain") { Text = FillBody(template.Body, values) };
-        return message;
+        var text = new TextPart("plain");
+        text.SetText("utf-8", content.Text);
+        var html = new TextPart("html");
+        html.SetText("utf-8", content.Html);
+        message.Body = new MultipartAlternative { text, html };
+        return new RenderedNotification(message, recipients, content);
     }
 
     /// <summary>
@@ -71,19 +73,19 @@ public static class NotificationRenderer
         if (recipients.Bcc.Count == 1 && message.Cc.Count == 0) message.To.Add(MailboxAddress.Parse(recipients.Bcc[0]));
         else message.To.Add(new GroupAddress("undisclosed-recipients"));
     }
+}
 
-    private static int? DaysLeft(NotificationRequest request) =>
-        request.DaysLeft ?? (request.ExpirationDate is DateTime end ? (int)(end.Date - DateTime.Today).TotalDays : null);
-
-    private static string Fill(string text, IReadOnlyDictionary<string, string?> values) =>
-        Placeholder.Replace(text, m => values.TryGetValue(m.Groups[1].Value, out string? v) ? v ?? "(unknown)" : m.Value);
-
-    /// <summary>A body line whose placeholder has no value (no portal URL set) is left out rather than shown half-empty.</summary>
-    private static string FillBody(string text, IReadOnlyDictionary<string, string?> values)
+/// <summary>One message of a notification: what it says, in which language, to whom.</summary>
+public sealed class RenderedNotification
+{
+    public RenderedNotification(MimeMessage message, ResolvedRecipients recipients, RenderedContent content)
     {
-        var lines = text.Replace("\r\n", "\n").Split('\n')
-            .Where(line => !Placeholder.Matches(line).Cast<Match>().Any(m => m.Groups[1].Value.Equals("PortalUrl", StringComparison.OrdinalIgnoreCase) && values["PortalUrl"] is null))
-            .Select(line => Fill(line, values));
-        return string.Join("\r\n", lines);
+        Message = message;
+        Recipients = recipients;
+        Content = content;
     }
+
+    public MimeMessage Message { get; }
+    public ResolvedRecipients Recipients { get; }
+    public RenderedContent Content { get; }
 }

@@ -18,8 +18,8 @@ public sealed class NotificationRequest
     public DateTime? ExpirationDate { get; set; }
     public int? DaysLeft { get; set; }
 
-    /// <summary>A ready-made list the event carries (the readiness findings), for the {Findings} placeholder.</summary>
-    public string? Details { get; set; }
+    /// <summary>The records the event carries (the readiness findings), for the findings variable: each named, with its details as properties.</summary>
+    public List<DirectoryObject> Findings { get; } = new List<DirectoryObject>();
     public IReadOnlyList<string> To { get; set; } = Array.Empty<string>();
     public IReadOnlyList<string> Cc { get; set; } = Array.Empty<string>();
 

@@ -47,7 +47,11 @@ public static class RecipientResolver
                 return;
             }
 
-            if (!string.IsNullOrEmpty(target.Mail)) Blind(target.Mail!);
+            if (!string.IsNullOrEmpty(target.Mail))
+            {
+                Blind(target.Mail!);
+                if (!result.Objects.ContainsKey(target.Mail!)) result.Objects[target.Mail!] = target;
+            }
             else result.Skipped.Add($"{target} ({role}): no mail address");
         }
 

@@ -14,6 +14,9 @@ public sealed class ResolvedRecipients
     /// </summary>
     public List<string> Bcc { get; } = new List<string>();
 
+    /// <summary>The directory object each role-based address came from (its language is read from it).</summary>
+    public Dictionary<string, DirectoryObject> Objects { get; } = new Dictionary<string, DirectoryObject>(System.StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Objects that could not be notified and why (no mail address).</summary>
     public List<string> Skipped { get; } = new List<string>();
 

@@ -50,4 +50,7 @@ public sealed class NotificationResult
     public DateTime? NextAttempt { get; set; }
     public string? Reason { get; set; }
     public string[] SkippedRecipients { get; set; } = Array.Empty<string>();
+
+    /// <summary>The template and language each recipient gets ("custom de-DE: anna@contoso.com").</summary>
+    public string[] Templates { get; set; } = Array.Empty<string>();
 }

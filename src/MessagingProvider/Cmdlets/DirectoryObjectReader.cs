@@ -28,6 +28,7 @@ internal static class DirectoryObjectReader
         var result = new DirectoryObject();
         if (value is null) return result;
 
+        PropertyBagReader.Fill(result.Properties, input!);
         result.Mail = Text(input!, MailNames);
         result.Name = Text(input!, NameNames) ?? result.Mail ?? "";
         string? objectClass = Text(input!, "ObjectClass", "RecipientType", "Type");

@@ -1,14 +1,17 @@
-using System;
-using System.Linq;
+using System.Globalization;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Configuration;
 using MessagingProvider.Notifications;
+using MessagingProvider.Notifications.Templates;
 using MessagingProvider.Output;
 
 namespace MessagingProvider.Commands;
 
-/// <summary>Shows the template each event's notification uses (built-in or the identity store's own).</summary>
+/// <summary>
+/// Shows each event's template: the one of the store's default language and every one set for a
+/// culture, or (-Culture) the one a recipient asking for that culture gets.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "NotificationTemplate")]
 [OutputType(typeof(NotificationTemplateInfo))]
 public sealed class GetNotificationTemplateCommand : IdentityStoreCmdlet
@@ -16,26 +19,17 @@ public sealed class GetNotificationTemplateCommand : IdentityStoreCmdlet
     [Parameter(Position = 1)]
     public NotificationEvent[]? Event { get; set; }
 
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Culture { get; set; }
+
     protected override void ProcessRecord()
     {
         TryRun(() =>
         {
+            CultureInfo? culture = Culture is null ? null : TemplateCultures.Require(Culture, nameof(Culture));
             IdentityStoreDocument document = Store.Get(IdentityStore);
-            var events = Event ?? Enum.GetValues(typeof(NotificationEvent)).Cast<NotificationEvent>().ToArray();
-            foreach (NotificationEvent e in events) WriteObject(Info(document, e));
+            foreach (NotificationTemplateInfo info in TemplateCatalog.List(document, Event ?? TemplateCatalog.AllEvents, culture)) WriteObject(info);
         });
-    }
-
-    internal static NotificationTemplateInfo Info(IdentityStoreDocument document, NotificationEvent e)
-    {
-        NotificationTemplate template = NotificationRenderer.TemplateFor(document.Notifications, e);
-        return new NotificationTemplateInfo
-        {
-            IdentityStore = document.Name,
-            Event = e.ToString(),
-            IsCustom = document.Notifications.Templates.ContainsKey(e),
-            Subject = template.Subject,
-            Body = template.Body,
-        };
     }
 }

@@ -64,7 +64,8 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
             return;
         }
 
-        Send(BuildRequest());
+        NotificationRequest? request = null;
+        if (TryRun(() => request = NotificationRequestReader.Read(Event, InputObject, Member, ChangedBy, ExpirationDate, To, Cc))) Send(request!);
     }
 
     protected override void EndProcessing()
@@ -93,7 +94,7 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
                     return;
                 }
 
-                if (!ShouldProcess(Describe(result), $"Send notification '{result.Subject}' through {result.Transport}"))
+                if (!ShouldProcess(Describe(result), $"Send notification '{result.Subject}' through {result.Transport} (template and language per recipient: {string.Join(" | ", result.Templates)})"))
                 {
                     result.Status = NotificationStatus.Skipped;
                     result.Reason = "-WhatIf";
@@ -129,32 +130,4 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
 
     private static string Describe(NotificationResult result) =>
         $"To: {string.Join("; ", result.To)}{(result.Cc.Length > 0 ? " Cc: " + string.Join("; ", result.Cc) : "")}{(result.Bcc.Length > 0 ? $" Bcc: {result.Bcc.Length} role-based recipient(s)" : "")}";
-
-    private NotificationRequest BuildRequest()
-    {
-        object input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
-        var request = new NotificationRequest
-        {
-            Event = Event,
-            ChangedBy = ChangedBy is null ? null : DirectoryObjectReader.Read(ChangedBy),
-            ExpirationDate = ExpirationDate,
-            To = RecipientAddresses.Parse(To, "To"),
-            Cc = RecipientAddresses.Parse(Cc, "Cc"),
-        };
-        if (input is DueNotification due)
-        {
-            request.Target = DirectoryObjectReader.Read(due.Object);
-            if (due.Member is not null) request.Members.Add(DirectoryObjectReader.Read(due.Member));
-            request.ExpirationDate = due.ExpirationDate;
-            request.DaysLeft = due.DaysLeft;
-        }
-        else
-        {
-            request.Target = DirectoryObjectReader.Read(InputObject);
-        }
-
-        foreach (object member in Member ?? Array.Empty<object>()) request.Members.Add(DirectoryObjectReader.Read(member));
-        return request;
-    }
-
 }

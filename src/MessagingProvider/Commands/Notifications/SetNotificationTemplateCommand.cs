@@ -1,20 +1,36 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
+using MessagingProvider.Configuration;
 using MessagingProvider.Notifications;
+using MessagingProvider.Notifications.Templates;
 using MessagingProvider.Output;
 
 namespace MessagingProvider.Commands;
 
-/// <summary>Overrides the built-in subject/body of one event's notification, or (-Reset) returns to the built-in one.</summary>
+/// <summary>
+/// Sets the store's own Liquid template of one event (for one culture, or for any language) from
+/// strings or files, returns to the built-in one (-Reset), or sets the store's default culture.
+/// Every part is parsed first: a syntax error stores nothing.
+/// </summary>
 [Cmdlet(VerbsCommon.Set, "NotificationTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = CustomSet)]
 [OutputType(typeof(NotificationTemplateInfo))]
 public sealed class SetNotificationTemplateCommand : IdentityStoreCmdlet
 {
     private const string CustomSet = "Custom";
     private const string ResetSet = "Reset";
+    private const string DefaultCultureSet = "DefaultCulture";
 
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = CustomSet)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ResetSet)]
     public NotificationEvent Event { get; set; }
+
+    /// <summary>The culture the template is for (en-US, de-DE…); without it, the template is for any language.</summary>
+    [Parameter(ParameterSetName = CustomSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ResetSet, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string? Culture { get; set; }
 
     [Parameter(ParameterSetName = CustomSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -22,10 +38,25 @@ public sealed class SetNotificationTemplateCommand : IdentityStoreCmdlet
 
     [Parameter(ParameterSetName = CustomSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    public string? Body { get; set; }
+    public string? HtmlBody { get; set; }
+
+    [Parameter(ParameterSetName = CustomSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Body")]
+    [ValidateNotNullOrEmpty]
+    public string? TextBody { get; set; }
+
+    /// <summary>Template files: *.subject.txt, *.html/*.htm/*.liquid (HTML body), *.txt (text body).</summary>
+    [Parameter(ParameterSetName = CustomSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Path { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = ResetSet)]
     public SwitchParameter Reset { get; set; }
+
+    /// <summary>The language of recipients whose objects name none; empty string: en-US again.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = DefaultCultureSet)]
+    [AllowEmptyString]
+    public string? DefaultCulture { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -34,21 +65,50 @@ public sealed class SetNotificationTemplateCommand : IdentityStoreCmdlet
     {
         TryRun(() =>
         {
-            if (Subject is not null) NotificationRenderer.Validate(Subject, nameof(Subject));
-            if (Body is not null) NotificationRenderer.Validate(Body, nameof(Body));
-            if (!ShouldProcess(IdentityStore, Reset ? $"Use the built-in template for {Event}" : $"Set the template for {Event}")) return;
-            var updated = Store.Update(IdentityStore, d =>
+            if (ParameterSetName == DefaultCultureSet)
             {
-                if (Reset)
-                {
-                    d.Notifications.Templates.Remove(Event);
-                    return;
-                }
+                SetDefaultCulture();
+                return;
+            }
 
-                NotificationTemplate current = NotificationRenderer.TemplateFor(d.Notifications, Event);
-                d.Notifications.Templates[Event] = new NotificationTemplate { Subject = Subject ?? current.Subject, Body = Body ?? current.Body };
-            }, CancellationToken);
-            if (PassThru) WriteObject(GetNotificationTemplateCommand.Info(updated, Event));
+            string? culture = string.IsNullOrEmpty(Culture) ? null : TemplateCultures.Require(Culture!, nameof(Culture)).Name;
+            string target = $"{Event} ({culture ?? "any language"})";
+            if (Reset)
+            {
+                if (!ShouldProcess(IdentityStore, $"Remove the template for {target}")) return;
+                Write(Store.Update(IdentityStore, d => TemplateEditor.Remove(d.Notifications, Event, culture), CancellationToken), culture);
+                return;
+            }
+
+            (string? subject, string? html, string? text) = TemplateEditor.ReadFiles((Path ?? new string[0]).SelectMany(Resolve));
+            IdentityStoreDocument current = Store.Get(IdentityStore);
+            NotificationTemplate baseline = TemplateSelector.Custom(current.Notifications, Event, culture) ?? BuiltInTemplates.For(Event);
+            NotificationTemplate template = TemplateEditor.Merge(baseline, Subject ?? subject, HtmlBody ?? html, TextBody ?? text, replaceText: false);
+            foreach (string warning in TemplateEditor.Check(template)) WriteWarning(warning);
+            if (!ShouldProcess(IdentityStore, $"Set the template for {target}")) return;
+            Write(Store.Update(IdentityStore, d => TemplateEditor.Set(d.Notifications, Event, culture, template), CancellationToken), culture);
         });
+    }
+
+    private void SetDefaultCulture()
+    {
+        string? culture = string.IsNullOrEmpty(DefaultCulture) ? null : TemplateCultures.Require(DefaultCulture!, nameof(DefaultCulture)).Name;
+        if (!ShouldProcess(IdentityStore, $"Set the default notification culture to {culture ?? "en-US (built-in)"}")) return;
+        IdentityStoreDocument updated = Store.Update(IdentityStore, d => d.Notifications.DefaultCulture = culture, CancellationToken);
+        if (PassThru) foreach (NotificationTemplateInfo info in TemplateCatalog.List(updated, TemplateCatalog.AllEvents, null)) WriteObject(info);
+    }
+
+    private IEnumerable<string> Resolve(string path)
+    {
+        foreach (string resolved in GetResolvedProviderPathFromPSPath(path, out ProviderInfo _)) yield return resolved;
+    }
+
+    private void Write(IdentityStoreDocument updated, string? culture)
+    {
+        if (!PassThru) return;
+        NotificationTemplate? custom = TemplateSelector.Custom(updated.Notifications, Event, culture);
+        WriteObject(custom is null
+            ? TemplateCatalog.List(updated, new[] { Event }, culture is null ? null : System.Globalization.CultureInfo.GetCultureInfo(culture)).First()
+            : TemplateCatalog.Info(updated, Event, culture ?? "", true, custom));
     }
 }

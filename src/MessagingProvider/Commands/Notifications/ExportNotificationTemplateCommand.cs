@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using MessagingProvider.Commands.Cmdlets;
+using MessagingProvider.Configuration;
+using MessagingProvider.Notifications;
+using MessagingProvider.Notifications.Templates;
+using MessagingProvider.Output;
+
+namespace MessagingProvider.Commands;
+
+/// <summary>
+/// Writes templates to a folder as a starting point for your own: &lt;Path&gt;/&lt;culture&gt;/&lt;Event&gt;.subject.txt,
+/// .html and .txt — the built-in ones (-BuiltIn), or the ones in effect (the store's own where it has them).
+/// </summary>
+[Cmdlet(VerbsData.Export, "NotificationTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = StoreSet)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportNotificationTemplateCommand : MessagingProviderCmdlet
+{
+    private const string StoreSet = "Store";
+    private const string BuiltInSet = "BuiltIn";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = StoreSet)]
+    [ArgumentCompleter(typeof(Completers.IdentityStoreCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string IdentityStore { get; set; } = "";
+
+    [Parameter(Mandatory = true, ParameterSetName = BuiltInSet)]
+    public SwitchParameter BuiltIn { get; set; }
+
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    [Parameter]
+    public NotificationEvent[]? Event { get; set; }
+
+    /// <summary>Store templates only: the templates recipients asking for this culture get.</summary>
+    [Parameter(ParameterSetName = StoreSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Culture { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        TryRun(() =>
+        {
+            string folder = ResolveFilePath(Path);
+            var events = (Event ?? TemplateCatalog.AllEvents).ToArray();
+            if (BuiltIn)
+            {
+                foreach (NotificationEvent e in events) Export(folder, e, TemplateCultures.BuiltIn.Name, BuiltInTemplates.For(e));
+                return;
+            }
+
+            CultureInfo? culture = Culture is null ? null : TemplateCultures.Require(Culture, nameof(Culture));
+            IdentityStoreDocument document = Store.Get(IdentityStore);
+            foreach (NotificationTemplateInfo info in TemplateCatalog.List(document, events, culture))
+            {
+                var template = new NotificationTemplate { Subject = info.Subject, Html = info.HtmlBody.Length > 0 ? info.HtmlBody : null, Text = info.TextBody.Length > 0 ? info.TextBody : null };
+                Export(folder, (NotificationEvent)System.Enum.Parse(typeof(NotificationEvent), info.Event), info.Culture.Length > 0 ? info.Culture : "any", template);
+            }
+        });
+    }
+
+    private void Export(string folder, NotificationEvent e, string cultureFolder, NotificationTemplate template)
+    {
+        if (!ShouldProcess(System.IO.Path.Combine(folder, cultureFolder), $"Write the {e} template")) return;
+        foreach (string file in TemplateEditor.Export(folder, e, cultureFolder, template, Force)) WriteObject(new FileInfo(file));
+    }
+}
