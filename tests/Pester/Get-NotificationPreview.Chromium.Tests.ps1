@@ -41,4 +41,35 @@ Describe 'The built-in notification templates in Chromium' -Tag LinuxOnly {
             $image.CountColours() | Should -BeGreaterThan 20 -Because "$png must show the message, not a blank page"
         }
     }
+    It 'renders the readiness findings of Test-MessagingReadiness, light and dark' {
+        # The type lives in the module's private load context: reach it through the cmdlet that returns it.
+        $findingType = (Get-Command Test-MessagingReadiness).OutputType[0].Type
+        function New-Finding([hashtable] $Values) { $finding = $findingType::new(); foreach ($key in $Values.Keys) { $finding.$key = $Values[$key] }; $finding }
+        $findings = @(
+            New-Finding @{ IdentityStore = 'Contoso'; Severity = 'Critical'; Check = 'BasicSmtpToExchangeOnline'; DueDate = [datetimeoffset]'2026-12-31'
+                Subject = 'SMTP server smtp.office365.com:587 (Basic)'; WhatBreaks = 'Exchange Online refuses Basic SMTP AUTH: notifications stop.'
+                Fix = 'Set-SmtpServer -Authentication OAuth2, or Enable-EntraSmtpClient.' }
+            New-Finding @{ IdentityStore = 'Contoso'; Severity = 'Warning'; Check = 'StoredCredentialExpiring'; DueDate = [datetimeoffset]'2027-01-15'
+                Subject = "The stored certificate 'CN=messaging' of the app registration"; WhatBreaks = 'Sign-in to Exchange Online and Graph fails after that day.'
+                Fix = 'Renew the certificate and set it with Set-MessagingProvider -CertificatePath.' }
+            New-Finding @{ IdentityStore = 'Fabrikam'; Severity = 'Critical'; Check = 'ExchangeServerOutOfSupport'; DueDate = [datetimeoffset]'2025-10-14'
+                Subject = 'Exchange server exch01.fabrikam.com (Exchange 2016)'; WhatBreaks = 'No security updates since support ended.'
+                Fix = 'Move to Exchange Server SE.' }
+        )
+        $html = [System.IO.Path]::Combine($Shots, 'notification-ReadinessFindings.html')
+
+        $preview = @(Get-NotificationPreview -IdentityStore Contoso -Event ReadinessFindings -InputObject $findings -To 'admins@contoso.com' -Culture en-US -HtmlPath $html -ErrorAction Stop)
+
+        $preview.Count | Should -Be 1
+        $preview[0].Subject | Should -BeExactly 'Messaging readiness: 3 finding(s), 2 critical, in Contoso, Fabrikam'
+        $preview[0].TextBody | Should -BeLike "*Identity store Contoso*- ``[Critical``] due 2026-12-31: SMTP server smtp.office365.com:587 (Basic) (BasicSmtpToExchangeOnline)*Identity store Fabrikam*"
+        foreach ($scheme in 'light', 'dark') {
+            $png = [System.IO.Path]::Combine($Shots, "notification-ReadinessFindings-$scheme.png")
+            [MessagingProvider.TestSupport.Browser.HeadlessChromium]::Screenshot($html, $png, 800, 1000, $scheme -eq 'dark')
+
+            $image = [MessagingProvider.TestSupport.Browser.PngImage]::Load($png)
+            $image.Width | Should -Be 800
+            $image.CountColours() | Should -BeGreaterThan 20 -Because "$png must show the findings, not a blank page"
+        }
+    }
 }

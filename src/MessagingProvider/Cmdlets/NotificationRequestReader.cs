@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using MessagingProvider.Notifications;
 using MessagingProvider.Output;
+using MessagingProvider.Readiness;
 
 namespace MessagingProvider.Commands.Cmdlets;
 
@@ -11,6 +13,11 @@ internal static class NotificationRequestReader
     public static NotificationRequest Read(NotificationEvent notificationEvent, object inputObject, object[]? members, object? changedBy, DateTime? expirationDate, string[]? to, string[]? cc)
     {
         object input = inputObject is PSObject pso ? pso.BaseObject : inputObject;
+        if (notificationEvent == NotificationEvent.ReadinessFindings && Findings(input) is { Count: > 0 } findings)
+        {
+            return ReadinessNotification.Build(findings, RecipientAddresses.Parse(to, "To"), RecipientAddresses.Parse(cc, "Cc"));
+        }
+
         var request = new NotificationRequest
         {
             Event = notificationEvent,
@@ -33,5 +40,20 @@ internal static class NotificationRequestReader
 
         foreach (object member in members ?? Array.Empty<object>()) request.Members.Add(DirectoryObjectReader.Read(member));
         return request;
+    }
+
+    /// <summary>The readiness findings in what was given: one finding, or an array of them (Get-NotificationPreview -InputObject $findings).</summary>
+    private static List<ReadinessFinding>? Findings(object input)
+    {
+        if (input is ReadinessFinding one) return new List<ReadinessFinding> { one };
+        if (input is not object[] many) return null;
+        var findings = new List<ReadinessFinding>();
+        foreach (object item in many)
+        {
+            if ((item is PSObject p ? p.BaseObject : item) is not ReadinessFinding finding) return null;
+            findings.Add(finding);
+        }
+
+        return findings;
     }
 }
