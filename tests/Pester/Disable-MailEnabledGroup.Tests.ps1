@@ -28,7 +28,7 @@ Describe 'Disable-MailEnabledGroup' -Tag StandIns {
         Add-StandInRecipient -Identity Sales -Type MailUniversalDistributionGroup -EmailAddresses 'SMTP:sales@contoso.com'
         $disabled = Disable-MailEnabledGroup -IdentityStore Contoso -Identity Sales -Confirm:$false -ErrorVariable err
         $err.Count | Should -Be 0
-        $exchA.HasExited | Should -BeTrue
+        $exchA.WaitForExit(15000) | Should -BeTrue -Because "the first server ends after the change, as the failover override asks"
         $disabled.CompletedBeforeFailover | Should -BeTrue
         Get-StandInJournalLine | Should -BeExactly @('ExchA|Disable-DistributionGroup|Sales')
     }

@@ -63,7 +63,7 @@ Describe 'Enable-MailEnabledGroup' -Tag StandIns {
         $null = Start-StandInServer ExchB
         $result = New-GroupObject G1, G2, G3, G4 | Enable-MailEnabledGroup -IdentityStore Contoso -ErrorVariable err
         $err.Count | Should -Be 0
-        $exchA.HasExited | Should -BeTrue
+        $exchA.WaitForExit(15000) | Should -BeTrue -Because "the first server ends after the change, as the failover override asks"
         $result.PrimarySmtpAddress | Should -BeExactly @('G1@contoso.com', 'G2@contoso.com', 'G3@contoso.com', 'G4@contoso.com')
         $result.Server | Should -BeExactly @('ExchA', 'ExchA', 'ExchB', 'ExchB')
         $journal = @(Get-StandInJournal)

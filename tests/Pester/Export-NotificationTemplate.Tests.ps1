@@ -14,10 +14,10 @@ Describe 'Export-NotificationTemplate' {
         Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue
     }
 
-    It 'writes the nine built-in templates as subject, HTML and text files' {
+    It 'writes the ten built-in templates as subject, HTML and text files' {
         $files = @(Export-NotificationTemplate -BuiltIn -Path $folder -ErrorAction Stop)
 
-        $files.Count | Should -Be 27
+        $files.Count | Should -Be 30
         $files[0] | Should -BeOfType [System.IO.FileInfo]
         (Get-Content -LiteralPath "$folder/en-US/MemberAdded.subject.txt" -Raw).Trim() | Should -BeExactly "{{ members | join: ', ' }} added to {{ object }}"
         Get-Content -LiteralPath "$folder/en-US/MemberAdded.html" -Raw | Should -BeLike '<!DOCTYPE html>*{% if portal_url %}*'

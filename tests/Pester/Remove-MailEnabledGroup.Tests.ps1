@@ -51,7 +51,7 @@ Describe 'Remove-MailEnabledGroup' -Tag StandIns {
         Add-StandInRecipient -Identity Sales -Type MailUniversalDistributionGroup -EmailAddresses 'SMTP:sales@contoso.com'
         $run = Split-VerboseOutput (Remove-MailEnabledGroup -IdentityStore Contoso -Identity Sales -Confirm:$false -Verbose -ErrorVariable err 4>&1)
         $err.Count | Should -Be 0
-        $exchA.HasExited | Should -BeTrue
+        $exchA.WaitForExit(15000) | Should -BeTrue -Because "the first server ends after the change, as the failover override asks"
         $run.Output | Should -HaveCount 1
         $run.Output[0].Server | Should -BeExactly 'ExchA'
         $run.Output[0].CompletedBeforeFailover | Should -BeTrue

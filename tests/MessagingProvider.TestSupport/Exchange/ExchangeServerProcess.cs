@@ -90,6 +90,9 @@ public sealed class ExchangeServerProcess : IDisposable
 
     public void WaitForExit() => _process.WaitForExit(30_000);
 
+    /// <summary>True when the process ended within the time (a server told to exit after a change is not gone the instant its session drops).</summary>
+    public bool WaitForExit(int milliseconds) => _process.WaitForExit(milliseconds);
+
     public void Dispose()
     {
         Kill();

@@ -37,7 +37,7 @@ public sealed class TemplateRenderingTests
         {
             "object={{ object }}", "changed_by={{ changed_by }}", "member={{ member }}", "members={{ members | join: ';' }}",
             "owners={{ owners | join: ';' }}", "manager={{ manager }}", "identity_store={{ identity_store }}", "event={{ event }}",
-            "date={{ date | format_date: 'yyyy-MM-dd' }}", "days={{ days }}", "portal_url={{ portal_url }}", "language={{ language }}",
+            "date={{ date | format_date: 'yyyy-MM-dd' }}", "days={{ days }}", "portal_url={{ portal_url }}", "language={{ language }}", "findings={{ findings | size }}",
         });
 
         RenderedContent content = Render(Request(), "s", null, text, portalUrl: "https://portal.contoso.com/");
@@ -47,7 +47,7 @@ public sealed class TemplateRenderingTests
         {
             "object=Sales", "changed_by=Erin Admin", "member=Anna Müller", "members=Anna Müller;Bob Jones",
             "owners=Olga Owner;Otto Owner", "manager=Max Manager", "identity_store=Contoso", "event=MembershipExpiring",
-            "date=2026-12-20", "days=14", "portal_url=https://portal.contoso.com/", "language=en-US",
+            "date=2026-12-20", "days=14", "portal_url=https://portal.contoso.com/", "language=en-US", "findings=0",
         }, lines);
         Assert.Equal(TemplateVariables.Names.Length, lines.Length);
     }
