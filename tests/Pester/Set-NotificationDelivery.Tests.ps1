@@ -103,7 +103,7 @@ Describe 'Set-NotificationDelivery' -Tag LinuxOnly {
         $message['subject'].GetValue[string]() | Should -Be "Sales-$marker was modified"
         @($message['toRecipients'].AsArray() | ForEach-Object { $_['emailAddress']['address'].GetValue[string]() }) | Should -Be @('owner@contoso.com', 'helpdesk@contoso.com')
         $message['ccRecipients'][0]['emailAddress']['address'].GetValue[string]() | Should -Be 'audit@contoso.com'
-        $message['body']['contentType'].GetValue[string]() | Should -Be 'text'
+        $message['body']['contentType'].GetValue[string]() | Should -Be 'html' -Because 'Graph carries one body: the HTML part of the multipart message'
         $message['body']['content'].GetValue[string]() | Should -BeLike '*modified by erin@contoso.com*'
     }
 
