@@ -69,6 +69,6 @@ public sealed class ExportNotificationTemplateCommand : MessagingProviderCmdlet
     private void Export(string folder, NotificationEvent e, string cultureFolder, NotificationTemplate template)
     {
         if (!ShouldProcess(System.IO.Path.Combine(folder, cultureFolder), $"Write the {e} template")) return;
-        foreach (string file in TemplateEditor.Export(folder, e, cultureFolder, template, Force)) WriteObject(new FileInfo(file));
+        foreach (string file in NotificationTemplateChanges.Export(folder, e, cultureFolder, template, Force)) WriteObject(new FileInfo(file));
     }
 }

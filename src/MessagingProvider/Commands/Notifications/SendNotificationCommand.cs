@@ -59,7 +59,7 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
         {
             // All findings of the run go out together, in EndProcessing.
             if ((InputObject is PSObject p ? p.BaseObject : InputObject) is ReadinessFinding finding) _findings.Add(finding);
-            else WriteError(ErrorRecords.Create(ReadinessErrorIds.ReadinessFindingExpected, ErrorCategory.InvalidArgument,
+            else WriteError(ErrorRecords.Create(ErrorIds.ReadinessFindingExpected, ErrorCategory.InvalidArgument,
                 "-Event ReadinessFindings sends the findings of Test-MessagingReadiness: pipe its output (Test-MessagingReadiness | Send-Notification -Event ReadinessFindings …).", InputObject));
             return;
         }

@@ -14,7 +14,7 @@ namespace MessagingProvider.Notifications.Templates;
 /// parses every part (syntax errors with line and column) and returns warnings about unknown
 /// top-level variables.
 /// </summary>
-public static class TemplateEditor
+public static class NotificationTemplateChanges
 {
     public const string SubjectSuffix = ".subject.txt";
     private static readonly Regex Title = new Regex(@"<title[^>]*>(?<subject>.*?)</title>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.Compiled);
