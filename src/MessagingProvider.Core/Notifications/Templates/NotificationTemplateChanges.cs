@@ -21,6 +21,16 @@ public static class NotificationTemplateChanges
     private static readonly UTF8Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
+    /// The template Set-NotificationTemplate stores: the store's own for the event and culture (or
+    /// the built-in one) with the given parts replaced.
+    /// </summary>
+    public static NotificationTemplate Compose(NotificationSettings settings, NotificationEvent notificationEvent, string? culture, string? subject, string? html, string? text)
+    {
+        NotificationTemplate baseline = TemplateSelector.Custom(settings, notificationEvent, culture) ?? BuiltInTemplates.For(notificationEvent);
+        return Merge(baseline, subject, html, text, replaceText: false);
+    }
+
+    /// <summary>
     /// The new template: the parts given replace the current one's (custom or built-in). A subject
     /// not given is the HTML's &lt;title&gt; when it has one. Earlier {Object}-style placeholders are rewritten.
     /// </summary>

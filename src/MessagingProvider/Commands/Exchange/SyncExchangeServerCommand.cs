@@ -62,7 +62,7 @@ public sealed class SyncExchangeServerCommand : IdentityStoreCmdlet
             progress.StatusDescription = "Probing server status";
             progress.PercentComplete = 70;
             WriteProgress(progress);
-            IReadOnlyList<ExchangeServerInfo> servers = ExchangeServerStatusCheck.Run(Store, IdentityStore, new[] { "*" }, Streams, CancellationToken);
+            IReadOnlyList<ExchangeServerInfo> servers = RunAsync((streams, token) => ExchangeServerStatusCheck.RunAsync(Store, IdentityStore, new[] { "*" }, streams, token));
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
             foreach (ExchangeServerInfo server in servers) WriteObject(server);

@@ -41,7 +41,7 @@ public sealed class TestExchangeServerCommand : IdentityStoreCmdlet
         {
             TryRun(() =>
             {
-                foreach (ExchangeServerInfo info in ExchangeServerStatusCheck.Run(Store, pair.Key, pair.Value, Streams, CancellationToken))
+                foreach (ExchangeServerInfo info in RunAsync((streams, token) => ExchangeServerStatusCheck.RunAsync(Store, pair.Key, pair.Value, streams, token)))
                 {
                     WriteObject(info);
                 }

@@ -81,9 +81,7 @@ public sealed class SetNotificationTemplateCommand : IdentityStoreCmdlet
             }
 
             (string? subject, string? html, string? text) = NotificationTemplateChanges.ReadFiles((Path ?? new string[0]).SelectMany(Resolve));
-            IdentityStoreDocument current = Store.Get(IdentityStore);
-            NotificationTemplate baseline = TemplateSelector.Custom(current.Notifications, Event, culture) ?? BuiltInTemplates.For(Event);
-            NotificationTemplate template = NotificationTemplateChanges.Merge(baseline, Subject ?? subject, HtmlBody ?? html, TextBody ?? text, replaceText: false);
+            NotificationTemplate template = NotificationTemplateChanges.Compose(Store.Get(IdentityStore).Notifications, Event, culture, Subject ?? subject, HtmlBody ?? html, TextBody ?? text);
             foreach (string warning in NotificationTemplateChanges.Check(template)) WriteWarning(warning);
             if (!ShouldProcess(IdentityStore, $"Set the template for {target}")) return;
             Write(Store.Update(IdentityStore, d => NotificationTemplateChanges.Set(d.Notifications, Event, culture, template), CancellationToken), culture);
@@ -105,10 +103,6 @@ public sealed class SetNotificationTemplateCommand : IdentityStoreCmdlet
 
     private void Write(IdentityStoreDocument updated, string? culture)
     {
-        if (!PassThru) return;
-        NotificationTemplate? custom = TemplateSelector.Custom(updated.Notifications, Event, culture);
-        WriteObject(custom is null
-            ? TemplateCatalog.List(updated, new[] { Event }, culture is null ? null : System.Globalization.CultureInfo.GetCultureInfo(culture)).First()
-            : TemplateCatalog.Info(updated, Event, culture ?? "", true, custom));
+        if (PassThru) WriteObject(TemplateCatalog.InEffect(updated, Event, culture));
     }
 }
