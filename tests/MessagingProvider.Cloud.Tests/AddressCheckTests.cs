@@ -20,7 +20,7 @@ public sealed class ExchangeOnlineAddressCheckTests : Office365StandInTest
         var error = Assert.Throws<MessagingProviderException>(() => provider.Provision(
             new MailEnabledObjectRequest { Kind = MailEnabledObjectKind.Group, Mode = MailEnabledObjectMode.New, Identity = "Project X" }, "projectx", CancellationToken.None));
 
-        Assert.Equal(RecipientErrorIds.EmailAddressInUse, error.ErrorId);
+        Assert.Equal(ErrorIds.EmailAddressInUse, error.ErrorId);
         Assert.Contains("'Sales'", error.Message);
         Assert.Equal(new[] { "Get-AcceptedDomain", "Get-Recipient" }, _exchange.Requests.Select(r => r["CmdletName"]!.GetValue<string>()));
     }
@@ -33,7 +33,7 @@ public sealed class ExchangeOnlineAddressCheckTests : Office365StandInTest
         var error = Assert.Throws<MessagingProviderException>(() => provider.Provision(
             new MailEnabledObjectRequest { Kind = MailEnabledObjectKind.Group, Mode = MailEnabledObjectMode.New, Identity = "Sales", PrimarySmtpAddress = "sales@fabrikam.com" }, "sales", CancellationToken.None));
 
-        Assert.Equal(RecipientErrorIds.DomainNotAccepted, error.ErrorId);
+        Assert.Equal(ErrorIds.DomainNotAccepted, error.ErrorId);
         Assert.Contains("contoso.onmicrosoft.com", error.Message);
         Assert.Empty(_exchange.Groups);
     }

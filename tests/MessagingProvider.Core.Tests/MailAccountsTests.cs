@@ -72,7 +72,7 @@ public sealed class MailAccountsTests
     [InlineData(MailLoginFormat.EmailAddress, "Anna.Lee@Contoso.com")]
     [InlineData(MailLoginFormat.MailboxName, "Anna.Lee")]
     public void LoginsFollowTheServersFormat(MailLoginFormat format, string login) =>
-        Assert.Equal(login, MailAccountCatalog.DeriveLogin(new MailServerEntry { Name = "S", LoginFormat = format }, "Anna.Lee@Contoso.com", null));
+        Assert.Equal(login, MailAccountChanges.DeriveLogin(new MailServerEntry { Name = "S", LoginFormat = format }, "Anna.Lee@Contoso.com", null));
 
     [Fact]
     public void APinnedCertificateIsTrustedDespiteItsChainButNeverDespiteItsName()
@@ -105,7 +105,7 @@ public sealed class MailAccountsTests
         var mail = new MailSettings();
         MailServerChanges.Create(mail, "S", new MailServerDefinition { ServiceType = MailServiceType.Exchange, ServiceAddress = "ews.contoso.com", Send = true, LoginFormat = MailLoginFormat.EmailAddress }, vault);
         ProviderDomainChanges.Add(mail, "contoso.com", "s");
-        MailAccountCatalog.Create(mail, "anna@contoso.com", null, null, new NetworkCredential("", "P@ss").SecurePassword, vault);
+        MailAccountChanges.Create(mail, "anna@contoso.com", null, null, new NetworkCredential("", "P@ss").SecurePassword, vault);
 
         var error = Assert.Throws<MessagingProviderException>(() => MailServerChanges.Remove(mail, "S"));
         Assert.Equal(ErrorIds.MailServerInUse, error.ErrorId);
@@ -113,7 +113,7 @@ public sealed class MailAccountsTests
         Assert.Contains("contoso.com ", error.Message);
         Assert.Single(mail.Servers);
 
-        MailAccountCatalog.Remove(mail, "ANNA@contoso.com");
+        MailAccountChanges.Remove(mail, "ANNA@contoso.com");
         ProviderDomainChanges.Remove(mail, "contoso.com.");
         MailServerChanges.Remove(mail, "S");
         Assert.Empty(mail.Servers);

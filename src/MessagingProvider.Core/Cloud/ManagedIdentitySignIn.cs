@@ -39,7 +39,7 @@ public static class ManagedIdentitySignIn
         }
         catch (Exception e) when (e is MsalException || e is HttpRequestException || e is OperationCanceledException)
         {
-            throw new MessagingProviderException(SignInErrorIds.ManagedIdentityUnavailable, ErrorKind.AuthenticationError,
+            throw new MessagingProviderException(ErrorIds.ManagedIdentityUnavailable, ErrorKind.AuthenticationError,
                 $"No token for {resource} from {who}: {e.Message} The module must run on an Azure VM, Azure Automation, App Service or an Azure Arc-enabled server with that identity assigned, and the identity needs the app role (Exchange.ManageAsApp, Mail.Send) granted to its service principal.",
                 userAssignedClientId, e);
         }

@@ -22,7 +22,7 @@ public static class ExchangeVersionNames
         "2016" => ExchangeVersion.Exchange2016,
         "2019" => ExchangeVersion.Exchange2019,
         "SE" => ExchangeVersion.SE,
-        _ => throw new MessagingProviderException("InvalidExchangeVersion", ErrorKind.InvalidArgument,
+        _ => throw new MessagingProviderException(ErrorIds.InvalidExchangeVersion, ErrorKind.InvalidArgument,
             $"'{name}' is not an Exchange version. Use 2013, 2016, 2019 or SE.", name),
     };
 }

@@ -168,4 +168,60 @@ public static class ErrorIds
 
     /// <summary>A staged SMTP test failed in a stage that named no more precise id.</summary>
     public const string SmtpTestFailed = "SmtpTestFailed";
+
+    // Refusals caused by a platform change (Exchange Online retiring Basic authentication for SMTP AUTH): the messages say what changed and what to do instead.
+
+    /// <summary>535 5.7.139: SMTP AUTH (client authentication) is disabled for the tenant or mailbox.</summary>
+    public const string SmtpBasicAuthDisabled = "SmtpBasicAuthDisabled";
+
+    /// <summary>550 5.7.30: Basic authentication is not supported for client submission.</summary>
+    public const string SmtpBasicAuthNotSupported = "SmtpBasicAuthNotSupported";
+
+    /// <summary>535 5.7.3: Exchange Online refused the sign-in (credentials, security defaults, MFA, or SMTP AUTH off).</summary>
+    public const string SmtpSignInRefusedByTenant = "SmtpSignInRefusedByTenant";
+
+    /// <summary>530/550 5.7.57: the client is not authenticated to send mail.</summary>
+    public const string SmtpClientNotAuthenticated = "SmtpClientNotAuthenticated";
+
+    // Test-MessagingReadiness.
+
+    /// <summary>Microsoft Graph refused to show the app registration (no Application.Read.All).</summary>
+    public const string AppRegistrationReadDenied = "AppRegistrationReadDenied";
+
+    /// <summary>Microsoft Graph answered reading the app registration with another error.</summary>
+    public const string AppRegistrationReadFailed = "AppRegistrationReadFailed";
+
+    /// <summary>The HTML report could not be written to -Path.</summary>
+    public const string ReadinessReportUnwritable = "ReadinessReportUnwritable";
+
+    /// <summary>Send-Notification -Event ReadinessFindings got something else than a readiness finding.</summary>
+    public const string ReadinessFindingExpected = "ReadinessFindingExpected";
+
+    // Office 365 sign-ins that keep no secret in the store.
+
+    /// <summary>No certificate with the stored thumbprint in the chosen certificate store.</summary>
+    public const string AppCertificateNotFound = "AppCertificateNotFound";
+
+    /// <summary>The managed identity endpoint is missing, unreachable or refused the token.</summary>
+    public const string ManagedIdentityUnavailable = "ManagedIdentityUnavailable";
+
+    // The mail-enabled object life cycle (reading, removing, address checks).
+
+    /// <summary>The address's domain is not an accepted domain of the organisation.</summary>
+    public const string DomainNotAccepted = "DomainNotAccepted";
+
+    /// <summary>Another recipient, alias or proxy address already holds the address.</summary>
+    public const string EmailAddressInUse = "EmailAddressInUse";
+
+    /// <summary>-ResultSize is neither a positive number nor Unlimited.</summary>
+    public const string InvalidResultSize = "InvalidResultSize";
+
+    /// <summary>Exchange Online cloud objects have no directory object to keep: they are removed, not disabled.</summary>
+    public const string ExchangeOnlineDisableNotSupported = "ExchangeOnlineDisableNotSupported";
+
+    /// <summary>A Google group or user is an address: there is nothing to keep without one.</summary>
+    public const string GoogleDisableNotSupported = "GoogleDisableNotSupported";
+
+    /// <summary>-ExchangeVersion names no Exchange version the module knows.</summary>
+    public const string InvalidExchangeVersion = "InvalidExchangeVersion";
 }

@@ -14,8 +14,8 @@ public static class TestFailureKind
         ErrorIds.SmtpTimeout => ErrorKind.OperationTimeout,
         ErrorIds.SmtpRecipientRejected or ErrorIds.SmtpSenderRejected or ErrorIds.SmtpMessageRejected => ErrorKind.InvalidOperation,
         ErrorIds.MailboxTokenCacheUnreadable => ErrorKind.InvalidData,
-        PlatformChangeErrorIds.SmtpBasicAuthDisabled or PlatformChangeErrorIds.SmtpBasicAuthNotSupported or PlatformChangeErrorIds.SmtpSignInRefusedByTenant
-            or PlatformChangeErrorIds.SmtpClientNotAuthenticated => ErrorKind.AuthenticationError,
+        ErrorIds.SmtpBasicAuthDisabled or ErrorIds.SmtpBasicAuthNotSupported or ErrorIds.SmtpSignInRefusedByTenant
+            or ErrorIds.SmtpClientNotAuthenticated => ErrorKind.AuthenticationError,
         _ when errorId?.StartsWith("Entra", System.StringComparison.Ordinal) == true => ErrorKind.AuthenticationError,
         _ => ErrorKind.ConnectionError,
     };

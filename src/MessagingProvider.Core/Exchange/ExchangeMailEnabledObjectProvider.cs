@@ -71,7 +71,7 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
             string? holder = request.ExternalEmailAddress is null ? null : FindHolder(request.ExternalEmailAddress, cancellationToken);
             if (holder is not null)
             {
-                throw new MessagingProviderException(RecipientErrorIds.EmailAddressInUse, ErrorKind.AlreadyExists,
+                throw new MessagingProviderException(ErrorIds.EmailAddressInUse, ErrorKind.AlreadyExists,
                     $"{request.ExternalEmailAddress} cannot be given to the contact '{request.Identity}': it is already used by '{holder}' (identity store '{_identityStore}'). -SkipAddressCheck skips this check.",
                     request.Identity);
             }

@@ -166,7 +166,7 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
     {
         if (disable)
         {
-            throw new MessagingProviderException(RecipientErrorIds.GoogleDisableNotSupported, ErrorKind.NotSupported,
+            throw new MessagingProviderException(ErrorIds.GoogleDisableNotSupported, ErrorKind.NotSupported,
                 $"'{identity}' cannot be disabled in Google Workspace (identity store '{_identityStore}'): a Google group or user is its address, there is no directory object to keep without it. Remove-MailEnabledGroup deletes a group.",
                 identity);
         }

@@ -49,7 +49,7 @@ public static class MailServerChanges
     public static MailServerEntry Remove(MailSettings mail, string name)
     {
         MailServerEntry entry = Find(mail, name);
-        var accounts = MailAccountCatalog.UsingServer(mail, entry.Name).Select(a => a.EmailAddress).ToList();
+        var accounts = MailAccountChanges.UsingServer(mail, entry.Name).Select(a => a.EmailAddress).ToList();
         var domains = ProviderDomainChanges.UsingServer(mail, entry.Name).Select(d => d.Domain).ToList();
         if (accounts.Count > 0 || domains.Count > 0)
         {

@@ -91,7 +91,7 @@ public static class MessagingProviderChanges
                 "-CertificatePassword needs -CertificatePath: give the PFX file together with its password.");
         }
 
-        Office365SignInEditor.Apply(settings, change, vault);
+        Office365SignInChanges.Apply(settings, change, vault);
         Office365SignIn kind = settings.EffectiveSignIn;
         RequireSettings(MessagingProviderType.Office365,
             ("-Domain", settings.Domain is not null),

@@ -16,7 +16,7 @@ public static class ReadinessReportFile
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            throw new MessagingProviderException(ReadinessErrorIds.ReadinessReportUnwritable, ErrorKind.PermissionDenied,
+            throw new MessagingProviderException(ErrorIds.ReadinessReportUnwritable, ErrorKind.PermissionDenied,
                 $"The readiness report could not be written to '{path}': {e.Message} Give a -Path in a folder you can write to.", path, e);
         }
     }

@@ -28,7 +28,7 @@ public sealed class MailEnabledObjectQuery
     {
         if (string.Equals(text.Trim(), "Unlimited", StringComparison.OrdinalIgnoreCase)) return null;
         if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int size) && size > 0) return size;
-        throw new MessagingProviderException(RecipientErrorIds.InvalidResultSize, ErrorKind.InvalidArgument,
+        throw new MessagingProviderException(ErrorIds.InvalidResultSize, ErrorKind.InvalidArgument,
             $"-ResultSize '{text}' is neither a positive number nor Unlimited.", text);
     }
 

@@ -52,6 +52,6 @@ public static class CertificateStoreLookup
     }
 
     private static MessagingProviderException NotFound(string thumbprint, CertificateStoreLocation location, string more, Exception? inner) =>
-        new MessagingProviderException(SignInErrorIds.AppCertificateNotFound, ErrorKind.NotFound,
+        new MessagingProviderException(ErrorIds.AppCertificateNotFound, ErrorKind.NotFound,
             $"No certificate with the thumbprint {thumbprint} is in the {location}\\My certificate store of this computer for this account.{more} Import the app registration's certificate there (with its private key), or give -CertificateStoreLocation where it is.", thumbprint, inner);
 }

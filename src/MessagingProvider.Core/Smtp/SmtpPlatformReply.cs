@@ -33,22 +33,22 @@ public static class SmtpPlatformReply
         switch (code)
         {
             case "5.7.139":
-                return new SmtpStageException(stage, PlatformChangeErrorIds.SmtpBasicAuthDisabled, ErrorKind.AuthenticationError,
+                return new SmtpStageException(stage, ErrorIds.SmtpBasicAuthDisabled, ErrorKind.AuthenticationError,
                     $"Exchange Online has SMTP AUTH switched off for this tenant or mailbox ({quoted}). Microsoft is retiring Basic authentication (user name and password) for SMTP AUTH: it is off by default for existing tenants from the end of December 2026. To keep sending, {OAuthFix}. {TenantSetting}",
                     target, inner, reply);
             case "5.7.30":
-                return new SmtpStageException(stage, PlatformChangeErrorIds.SmtpBasicAuthNotSupported, ErrorKind.AuthenticationError,
+                return new SmtpStageException(stage, ErrorIds.SmtpBasicAuthNotSupported, ErrorKind.AuthenticationError,
                     $"Exchange Online no longer accepts Basic authentication for client submission ({quoted}). Microsoft is retiring Basic authentication for SMTP AUTH (off by default from the end of December 2026). To keep sending, {OAuthFix}. {TenantSetting}",
                     target, inner, reply);
             case "5.7.3":
                 string how = authentication == SmtpAuthentication.OAuth2
                     ? "The token was refused: check that the app has the SMTP.SendAsApp permission with admin consent, that its service principal is registered in Exchange Online (New-ServicePrincipal) with FullAccess to the mailbox, and that SMTP AUTH is enabled for the mailbox."
                     : $"With Basic authentication this usually means a wrong password, an account with MFA, security defaults or a Conditional Access policy, or SMTP AUTH switched off for the mailbox; Basic authentication for SMTP AUTH is also off by default from the end of December 2026. To keep sending, {OAuthFix}.";
-                return new SmtpStageException(stage, PlatformChangeErrorIds.SmtpSignInRefusedByTenant, ErrorKind.AuthenticationError,
+                return new SmtpStageException(stage, ErrorIds.SmtpSignInRefusedByTenant, ErrorKind.AuthenticationError,
                     $"Exchange Online refused the sign-in ({quoted}). {how}",
                     target, inner, reply);
             case "5.7.57":
-                return new SmtpStageException(stage, PlatformChangeErrorIds.SmtpClientNotAuthenticated, ErrorKind.AuthenticationError,
+                return new SmtpStageException(stage, ErrorIds.SmtpClientNotAuthenticated, ErrorKind.AuthenticationError,
                     $"Exchange Online does not accept mail from a client that has not signed in ({quoted}). smtp.office365.com takes only authenticated submission: {OAuthFix}; or relay through a connector or direct send to the tenant's MX host for internal recipients. If a Basic sign-in seemed to succeed, the tenant may have switched SMTP AUTH off (off by default from the end of December 2026).",
                     target, inner, reply);
             default:

@@ -30,7 +30,7 @@ public abstract class MessagingProviderCmdlet : PSCmdlet, IDisposable
             if (_store is null)
             {
                 _store = ConfigurationStore.OpenDefault();
-                WriteVerbose($"Configuration directory: {_store.DirectoryPath}");
+                Streams.Verbose($"Configuration directory: {_store.DirectoryPath}"); // first use may be inside RunAsync work
             }
 
             return _store;

@@ -85,7 +85,7 @@ public sealed class ExchangeLifecycleTests
         Assert.Equal(1, provider.Addresses.AcceptedDomainReads);
         Assert.Single(fixture.Directory.Reads(), r => r.Command == "Get-AcceptedDomain");
         var error = Assert.Throws<MessagingProviderException>(() => provider.Addresses.Require("vertrieb@contoso.com", "New", CancellationToken.None));
-        Assert.Equal(RecipientErrorIds.EmailAddressInUse, error.ErrorId);
+        Assert.Equal(ErrorIds.EmailAddressInUse, error.ErrorId);
         Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
     }
 

@@ -1,3 +1,4 @@
+using MessagingProvider.Errors;
 using MessagingProvider.Recipients;
 using MessagingProvider.Recipients.Addresses;
 using Xunit;
@@ -45,6 +46,6 @@ public sealed class AcceptedDomainsTests
     public void OtherResultSizesAreRefused(string text)
     {
         var error = Assert.Throws<MessagingProvider.Errors.MessagingProviderException>(() => MailEnabledObjectQuery.ParseResultSize(text));
-        Assert.Equal(RecipientErrorIds.InvalidResultSize, error.ErrorId);
+        Assert.Equal(ErrorIds.InvalidResultSize, error.ErrorId);
     }
 }

@@ -6,11 +6,11 @@ namespace MessagingProvider.Core.Tests.Smtp;
 public sealed class SmtpPlatformReplyTests
 {
     [Theory]
-    [InlineData("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.", PlatformChangeErrorIds.SmtpBasicAuthDisabled)]
-    [InlineData("535-5.7.139 Authentication unsuccessful, the user credentials were incorrect.", PlatformChangeErrorIds.SmtpBasicAuthDisabled)]
-    [InlineData("550 5.7.30 Basic authentication is not supported for Client Submission.", PlatformChangeErrorIds.SmtpBasicAuthNotSupported)]
-    [InlineData("535 5.7.3 Authentication unsuccessful [SN4PR0201CA0011.namprd02.prod.outlook.com]", PlatformChangeErrorIds.SmtpSignInRefusedByTenant)]
-    [InlineData("530 5.7.57 Client not authenticated to send mail.", PlatformChangeErrorIds.SmtpClientNotAuthenticated)]
+    [InlineData("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.", ErrorIds.SmtpBasicAuthDisabled)]
+    [InlineData("535-5.7.139 Authentication unsuccessful, the user credentials were incorrect.", ErrorIds.SmtpBasicAuthDisabled)]
+    [InlineData("550 5.7.30 Basic authentication is not supported for Client Submission.", ErrorIds.SmtpBasicAuthNotSupported)]
+    [InlineData("535 5.7.3 Authentication unsuccessful [SN4PR0201CA0011.namprd02.prod.outlook.com]", ErrorIds.SmtpSignInRefusedByTenant)]
+    [InlineData("530 5.7.57 Client not authenticated to send mail.", ErrorIds.SmtpClientNotAuthenticated)]
     public void ExchangeOnlineRefusalsNameTheChange(string reply, string id)
     {
         SmtpStageException? e = SmtpPlatformReply.Translate(reply, SmtpStage.Auth, "smtp.office365.com:587", SmtpAuthentication.Basic, null);

@@ -67,7 +67,7 @@ public sealed class ExchangeOnlineRecipientCommands : IRecipientCommandSet
     {
         if (disable)
         {
-            throw new MessagingProviderException(RecipientErrorIds.ExchangeOnlineDisableNotSupported, ErrorKind.NotSupported,
+            throw new MessagingProviderException(ErrorIds.ExchangeOnlineDisableNotSupported, ErrorKind.NotSupported,
                 $"'{identity}' cannot be disabled through the Office 365 provider of identity store '{_identityStore}': the objects this module creates in Exchange Online have no directory object to keep without their mail attributes. Remove it with Remove-MailEnabled{kind}, or, for an object Microsoft Entra Connect synchronizes, disable it in the on-premises Exchange.",
                 identity);
         }

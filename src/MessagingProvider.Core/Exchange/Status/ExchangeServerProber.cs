@@ -19,7 +19,7 @@ namespace MessagingProvider.Exchange.Status;
 /// </summary>
 public static class ExchangeServerProber
 {
-    public static IReadOnlyList<ServerProbeResult> ProbeAll(IEnumerable<string> servers, ExchangeSettings settings, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ServerProbeResult>> ProbeAllAsync(IEnumerable<string> servers, ExchangeSettings settings, CancellationToken cancellationToken)
     {
         ExchangeConnectionOptions options = settings.Connection;
         using HttpClient client = CreateClient(options.SkipCertificateCheck, options.SkipCertificateNameCheck);
@@ -27,16 +27,9 @@ public static class ExchangeServerProber
             .Select(server => ProbeAsync(client, server, settings.UseSsl, settings.UseSsl ? options.HttpsPort : options.HttpPort, options.ProbePorts,
                 TimeSpan.FromSeconds(options.ProbeTimeoutSeconds), cancellationToken))
             .ToArray();
-        try
-        {
-            Task.WaitAll(probes, cancellationToken);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-
-        return probes.Select(p => p.Result).ToList();
+        ServerProbeResult[] results = await Task.WhenAll(probes).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return results;
     }
 
     public static HttpClient CreateClient(bool skipCertificateCheck, bool skipCertificateNameCheck = false)

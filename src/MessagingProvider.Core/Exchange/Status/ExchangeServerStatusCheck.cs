@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Exchange;
 using MessagingProvider.Output;
@@ -11,7 +12,7 @@ namespace MessagingProvider.Exchange.Status;
 /// <summary>Probes servers of one store with progress and verbose output, stores the results (Test- and Sync-ExchangeServer).</summary>
 public static class ExchangeServerStatusCheck
 {
-    public static IReadOnlyList<ExchangeServerInfo> Run(ConfigurationStore store, string identityStore, IReadOnlyCollection<string> names, IOperationSink sink, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ExchangeServerInfo>> RunAsync(ConfigurationStore store, string identityStore, IReadOnlyCollection<string> names, IOperationSink sink, CancellationToken cancellationToken)
     {
         IdentityStoreDocument document = store.Get(identityStore);
         ExchangeSettings settings = ExchangeProviderGuard.Require(document);
@@ -28,7 +29,7 @@ public static class ExchangeServerStatusCheck
         var progress = new OperationProgress(1, "Test-ExchangeServer", $"Probing {servers.Count} Exchange server(s) of '{identityStore}' in parallel (timeout {settings.Connection.ProbeTimeoutSeconds} s)");
         sink.Progress(progress);
         sink.Verbose($"Probing {string.Join(", ", servers)}: TCP {string.Join(", ", settings.Connection.ProbePorts)} and GET /PowerShell/ on port {(settings.UseSsl ? settings.Connection.HttpsPort : settings.Connection.HttpPort)}.");
-        IReadOnlyList<ServerProbeResult> results = ExchangeServerProber.ProbeAll(servers, settings, cancellationToken);
+        IReadOnlyList<ServerProbeResult> results = await ExchangeServerProber.ProbeAllAsync(servers, settings, cancellationToken).ConfigureAwait(false);
         progress.Completed = true;
         sink.Progress(progress);
         foreach (ServerProbeResult result in results) sink.Verbose($"Exchange server '{result.Server}': {result.Status}: {result.Reason}");

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Text;
 using MessagingProvider.Configuration;
 using MessagingProvider.Output;
 
@@ -55,5 +57,19 @@ public static class NotificationPreviewer
             Reason = reason,
             SkippedRecipients = recipients.Skipped.ToArray(),
         }).ToList();
+    }
+
+    /// <summary>One file for one preview; with several, one file each: name-language.html. Sets each preview's HtmlPath.</summary>
+    public static void WriteHtml(IReadOnlyList<NotificationPreview> previews, string path, IOperationSink streams)
+    {
+        foreach (NotificationPreview preview in previews)
+        {
+            string file = previews.Count > 1
+                ? Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}-{preview.Language}{Path.GetExtension(path)}")
+                : path;
+            File.WriteAllText(file, preview.HtmlBody, new UTF8Encoding(false));
+            preview.HtmlPath = file;
+            streams.Verbose($"Wrote the HTML of '{preview.Subject}' ({preview.Template}) to {file}.");
+        }
     }
 }

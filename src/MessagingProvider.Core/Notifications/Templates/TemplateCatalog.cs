@@ -33,6 +33,35 @@ public static class TemplateCatalog
         }
     }
 
+    /// <summary>The template in effect for the event and culture (null: any language), as Set-NotificationTemplate -PassThru shows it.</summary>
+    public static NotificationTemplateInfo InEffect(IdentityStoreDocument document, NotificationEvent e, string? culture)
+    {
+        NotificationTemplate? custom = TemplateSelector.Custom(document.Notifications, e, culture);
+        return custom is null
+            ? List(document, new[] { e }, culture is null ? null : CultureInfo.GetCultureInfo(culture)).First()
+            : Info(document, e, culture ?? "", true, custom);
+    }
+
+    /// <summary>
+    /// What Export-NotificationTemplate writes, one template per event and culture folder: without
+    /// <paramref name="document"/>, the built-in templates; else what <see cref="List"/> shows
+    /// ("any" for the store's template that names no culture).
+    /// </summary>
+    public static IEnumerable<TemplateExport> ForExport(IdentityStoreDocument? document, IEnumerable<NotificationEvent> events, CultureInfo? culture)
+    {
+        if (document is null)
+        {
+            foreach (NotificationEvent e in events) yield return new TemplateExport(e, TemplateCultures.BuiltIn.Name, BuiltInTemplates.For(e));
+            yield break;
+        }
+
+        foreach (NotificationTemplateInfo info in List(document, events, culture))
+        {
+            var template = new NotificationTemplate { Subject = info.Subject, Html = info.HtmlBody.Length > 0 ? info.HtmlBody : null, Text = info.TextBody.Length > 0 ? info.TextBody : null };
+            yield return new TemplateExport((NotificationEvent)Enum.Parse(typeof(NotificationEvent), info.Event), info.Culture.Length > 0 ? info.Culture : "any", template);
+        }
+    }
+
     public static NotificationTemplateInfo Info(IdentityStoreDocument document, NotificationEvent e, string culture, bool isCustom, NotificationTemplate template) => new NotificationTemplateInfo
     {
         IdentityStore = document.Name,
@@ -45,3 +74,6 @@ public static class TemplateCatalog
         DefaultCulture = document.Notifications.DefaultCulture ?? "",
     };
 }
+
+/// <summary>One template Export-NotificationTemplate writes, into <see cref="CultureFolder"/>.</summary>
+public sealed record TemplateExport(NotificationEvent Event, string CultureFolder, NotificationTemplate Template);

@@ -86,13 +86,13 @@ public sealed class AppCredentialExpiryCheck
             string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             if ((int)response.StatusCode == 403)
             {
-                throw new MessagingProviderException(ReadinessErrorIds.AppRegistrationReadDenied, ErrorKind.PermissionDenied,
+                throw new MessagingProviderException(ErrorIds.AppRegistrationReadDenied, ErrorKind.PermissionDenied,
                     "the app may not read app registrations; grant it Application.Read.All (or make it an owner of itself with Application.ReadWrite.OwnedBy) to have its secrets and certificates checked.", o365.ApplicationId);
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new MessagingProviderException(ReadinessErrorIds.AppRegistrationReadFailed, ErrorKind.InvalidOperation,
+                throw new MessagingProviderException(ErrorIds.AppRegistrationReadFailed, ErrorKind.InvalidOperation,
                     $"Microsoft Graph answered {(int)response.StatusCode} {response.ReasonPhrase}.", o365.ApplicationId);
             }
 

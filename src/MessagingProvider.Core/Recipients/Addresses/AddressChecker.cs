@@ -83,14 +83,14 @@ public sealed class AddressChecker
         EmailAddressCheck check = Check(address, cancellationToken);
         if (!check.DomainAccepted)
         {
-            throw new MessagingProviderException(RecipientErrorIds.DomainNotAccepted, ErrorKind.InvalidArgument,
+            throw new MessagingProviderException(ErrorIds.DomainNotAccepted, ErrorKind.InvalidArgument,
                 $"{check.EmailAddress} cannot be given to '{target}': the domain {check.Domain} is not an accepted domain of identity store '{_identityStore}' (accepted: {string.Join(", ", AcceptedDomainList(cancellationToken))}). Use an address in an accepted domain, or add the domain to the organisation first; -SkipAddressCheck skips this check.",
                 target);
         }
 
         if (check.InUse == true)
         {
-            throw new MessagingProviderException(RecipientErrorIds.EmailAddressInUse, ErrorKind.AlreadyExists,
+            throw new MessagingProviderException(ErrorIds.EmailAddressInUse, ErrorKind.AlreadyExists,
                 $"{check.EmailAddress} cannot be given to '{target}': it is already used by '{check.HeldBy}' (identity store '{_identityStore}'). Choose another address or -Alias; -SkipAddressCheck skips this check.",
                 target);
         }

@@ -62,7 +62,8 @@ public sealed class SyncExchangeServerCommand : IdentityStoreCmdlet
             progress.StatusDescription = "Probing server status";
             progress.PercentComplete = 70;
             WriteProgress(progress);
-            IReadOnlyList<ExchangeServerInfo> servers = ExchangeServerStatusCheck.Run(Store, IdentityStore, new[] { "*" }, Streams, CancellationToken);
+            ConfigurationStore store = Store;
+            IReadOnlyList<ExchangeServerInfo> servers = RunAsync((streams, token) => ExchangeServerStatusCheck.RunAsync(store, IdentityStore, new[] { "*" }, streams, token));
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
             foreach (ExchangeServerInfo server in servers) WriteObject(server);

@@ -41,7 +41,8 @@ public sealed class TestExchangeServerCommand : IdentityStoreCmdlet
         {
             TryRun(() =>
             {
-                foreach (ExchangeServerInfo info in ExchangeServerStatusCheck.Run(Store, pair.Key, pair.Value, Streams, CancellationToken))
+                ConfigurationStore store = Store; // opened here: it writes verbose, which only the pipeline thread may
+                foreach (ExchangeServerInfo info in RunAsync((streams, token) => ExchangeServerStatusCheck.RunAsync(store, pair.Key, pair.Value, streams, token)))
                 {
                     WriteObject(info);
                 }

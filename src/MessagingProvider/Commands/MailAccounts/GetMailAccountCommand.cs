@@ -25,7 +25,7 @@ public sealed class GetMailAccountCommand : IdentityStoreCmdlet
 
     protected override void ProcessRecord() => WriteFromStore(document =>
     {
-        if (!WildcardPattern.ContainsWildcardCharacters(EmailAddress)) MailAccountCatalog.Find(document.Mail, EmailAddress);
+        if (!WildcardPattern.ContainsWildcardCharacters(EmailAddress)) MailAccountChanges.Find(document.Mail, EmailAddress);
         var address = new WildcardPattern(EmailAddress, WildcardOptions.IgnoreCase);
         var server = new WildcardPattern(MailServer, WildcardOptions.IgnoreCase);
         return document.Mail.Accounts.Where(a => address.IsMatch(a.EmailAddress) && server.IsMatch(a.MailServer))

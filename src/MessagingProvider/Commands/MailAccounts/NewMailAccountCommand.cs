@@ -41,7 +41,7 @@ public sealed class NewMailAccountCommand : IdentityStoreCmdlet
             if (!ShouldProcess($"{EmailAddress} ({IdentityStore})", $"Create mail account on {where}")) return;
             MailAccountEntry created = new MailAccountEntry();
             IdentityStoreDocument updated = Store.Update(IdentityStore,
-                d => created = MailAccountCatalog.Create(d.Mail, EmailAddress, MailServer, Login, Password, Store.Secrets), CancellationToken);
+                d => created = MailAccountChanges.Create(d.Mail, EmailAddress, MailServer, Login, Password, Store.Secrets), CancellationToken);
             WriteVerbose($"Created the mail account '{created.EmailAddress}' on the mail server '{created.MailServer}' with the login '{created.Login}' in '{updated.Name}'.");
             WriteObject(MailAccountInfo.From(updated.Name, created));
         });

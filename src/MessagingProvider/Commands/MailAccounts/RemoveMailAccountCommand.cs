@@ -19,9 +19,9 @@ public sealed class RemoveMailAccountCommand : IdentityStoreCmdlet
         {
             TryRun(() =>
             {
-                MailAccountCatalog.Find(Store.Get(IdentityStore).Mail, address);
+                MailAccountChanges.Find(Store.Get(IdentityStore).Mail, address);
                 if (!ShouldProcess($"{address} ({IdentityStore})", "Remove mail account")) return;
-                Store.Update(IdentityStore, d => MailAccountCatalog.Remove(d.Mail, address), CancellationToken);
+                Store.Update(IdentityStore, d => MailAccountChanges.Remove(d.Mail, address), CancellationToken);
                 WriteVerbose($"Removed the mail account '{address}' from '{IdentityStore}'.");
             });
         }

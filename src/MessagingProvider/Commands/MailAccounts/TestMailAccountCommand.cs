@@ -45,7 +45,7 @@ public sealed class TestMailAccountCommand : IdentityStoreCmdlet
         TryRun(() =>
         {
             IdentityStoreDocument document = Store.Get(IdentityStore);
-            MailAccountEntry account = MailAccountCatalog.Find(document.Mail, EmailAddress);
+            MailAccountEntry account = MailAccountChanges.Find(document.Mail, EmailAddress);
             MailServerEntry server = MailServerChanges.Find(document.Mail, account.MailServer);
             bool chosen = Receive || Send || To is not null;
             var request = new MailAccountTestRequest

@@ -49,26 +49,13 @@ public sealed class ExportNotificationTemplateCommand : MessagingProviderCmdlet
         TryRun(() =>
         {
             string folder = ResolveFilePath(Path);
-            var events = (Event ?? TemplateCatalog.AllEvents).ToArray();
-            if (BuiltIn)
+            CultureInfo? culture = BuiltIn || Culture is null ? null : TemplateCultures.Require(Culture, nameof(Culture));
+            IdentityStoreDocument? document = BuiltIn ? null : Store.Get(IdentityStore);
+            foreach (TemplateExport export in TemplateCatalog.ForExport(document, Event ?? TemplateCatalog.AllEvents, culture))
             {
-                foreach (NotificationEvent e in events) Export(folder, e, TemplateCultures.BuiltIn.Name, BuiltInTemplates.For(e));
-                return;
-            }
-
-            CultureInfo? culture = Culture is null ? null : TemplateCultures.Require(Culture, nameof(Culture));
-            IdentityStoreDocument document = Store.Get(IdentityStore);
-            foreach (NotificationTemplateInfo info in TemplateCatalog.List(document, events, culture))
-            {
-                var template = new NotificationTemplate { Subject = info.Subject, Html = info.HtmlBody.Length > 0 ? info.HtmlBody : null, Text = info.TextBody.Length > 0 ? info.TextBody : null };
-                Export(folder, (NotificationEvent)System.Enum.Parse(typeof(NotificationEvent), info.Event), info.Culture.Length > 0 ? info.Culture : "any", template);
+                if (!ShouldProcess(System.IO.Path.Combine(folder, export.CultureFolder), $"Write the {export.Event} template")) continue;
+                foreach (string file in NotificationTemplateChanges.Export(folder, export.Event, export.CultureFolder, export.Template, Force)) WriteObject(new FileInfo(file));
             }
         });
-    }
-
-    private void Export(string folder, NotificationEvent e, string cultureFolder, NotificationTemplate template)
-    {
-        if (!ShouldProcess(System.IO.Path.Combine(folder, cultureFolder), $"Write the {e} template")) return;
-        foreach (string file in TemplateEditor.Export(folder, e, cultureFolder, template, Force)) WriteObject(new FileInfo(file));
     }
 }

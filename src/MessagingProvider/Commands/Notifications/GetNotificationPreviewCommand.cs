@@ -1,8 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Management.Automation;
-using System.Text;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Notifications;
 using MessagingProvider.Notifications.Templates;
@@ -17,30 +16,11 @@ namespace MessagingProvider.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "NotificationPreview")]
 [OutputType(typeof(NotificationPreview))]
-public sealed class GetNotificationPreviewCommand : IdentityStoreCmdlet
+public sealed class GetNotificationPreviewCommand : IdentityStoreCmdlet, IDynamicParameters
 {
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-    public NotificationEvent Event { get; set; }
+    private readonly NotificationEventParameters _event = new NotificationEventParameters();
 
-    /// <summary>The group or user the event is about: AD objects, [pscustomobject]s, hashtables, or addresses.</summary>
-    [Parameter(Mandatory = true, Position = 2, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public object InputObject { get; set; } = null!;
-
-    [Parameter]
-    public object[]? Member { get; set; }
-
-    [Parameter]
-    public object? ChangedBy { get; set; }
-
-    [Parameter]
-    public DateTime? ExpirationDate { get; set; }
-
-    [Parameter]
-    public string[]? To { get; set; }
-
-    [Parameter]
-    public string[]? Cc { get; set; }
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _event };
 
     /// <summary>Only the message this address would get.</summary>
     [Parameter]
@@ -59,23 +39,16 @@ public sealed class GetNotificationPreviewCommand : IdentityStoreCmdlet
 
     protected override void ProcessRecord()
     {
+        BindSharedParameters();
         TryRun(() =>
         {
             CultureInfo? culture = Culture is null ? null : TemplateCultures.Require(Culture, nameof(Culture));
-            NotificationRequest request = NotificationRequestReader.Read(Event, InputObject, Member, ChangedBy, ExpirationDate, To, Cc);
+            NotificationRequest request = _event.ToRequest();
             var previews = NotificationPreviewer.Preview(Store.Get(IdentityStore), request, Recipient, culture);
+            if (HtmlPath is not null) NotificationPreviewer.WriteHtml(previews, ResolveFilePath(HtmlPath), Streams);
             foreach (NotificationPreview preview in previews)
             {
                 if (preview.Reason is not null) WriteWarning($"Send-Notification would send nothing: {preview.Reason}.");
-                if (HtmlPath is not null)
-                {
-                    string path = ResolveFilePath(HtmlPath);
-                    if (previews.Count > 1) path = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "", $"{System.IO.Path.GetFileNameWithoutExtension(path)}-{preview.Language}{System.IO.Path.GetExtension(path)}");
-                    File.WriteAllText(path, preview.HtmlBody, new UTF8Encoding(false));
-                    preview.HtmlPath = path;
-                    WriteVerbose($"Wrote the HTML of '{preview.Subject}' ({preview.Template}) to {path}.");
-                }
-
                 WriteObject(preview);
             }
         });

@@ -32,7 +32,7 @@ public sealed class RemoveNotificationTemplateCommand : IdentityStoreCmdlet
             }
 
             if (!ShouldProcess(IdentityStore, $"Remove the template for {target} (the built-in one applies again)")) return;
-            Store.Update(IdentityStore, d => TemplateEditor.Remove(d.Notifications, Event, culture), CancellationToken);
+            Store.Update(IdentityStore, d => NotificationTemplateChanges.Remove(d.Notifications, Event, culture), CancellationToken);
             WriteVerbose($"Removed the template for {target} of '{IdentityStore}'.");
         });
     }

@@ -21,56 +21,32 @@ namespace MessagingProvider.Commands;
 [OutputType(typeof(NotificationResult))]
 public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParameters
 {
+    private readonly NotificationEventParameters _event = new NotificationEventParameters();
     private readonly NotificationDispatchSession _session = new NotificationDispatchSession();
 
-    protected override IReadOnlyList<object> SharedParameters => new object[] { _session };
-
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-    public NotificationEvent Event { get; set; }
-
-    /// <summary>The group or user the event is about: AD objects, [pscustomobject]s, hashtables, or addresses.</summary>
-    [Parameter(Mandatory = true, Position = 2, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public object InputObject { get; set; } = null!;
-
-    /// <summary>Members added/removed, or the temporary member / additional owner of a life-cycle event.</summary>
-    [Parameter]
-    public object[]? Member { get; set; }
-
-    /// <summary>Who made the change (notified when the policy says so and it is a mail-enabled user).</summary>
-    [Parameter]
-    public object? ChangedBy { get; set; }
-
-    [Parameter]
-    public DateTime? ExpirationDate { get; set; }
-
-    [Parameter]
-    public string[]? To { get; set; }
-
-    [Parameter]
-    public string[]? Cc { get; set; }
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _event, _session };
 
     private readonly List<ReadinessFinding> _findings = new List<ReadinessFinding>();
 
     protected override void ProcessRecord()
     {
         BindSharedParameters();
-        if (Event == NotificationEvent.ReadinessFindings)
+        if (_event.Event == NotificationEvent.ReadinessFindings)
         {
             // All findings of the run go out together, in EndProcessing.
-            if ((InputObject is PSObject p ? p.BaseObject : InputObject) is ReadinessFinding finding) _findings.Add(finding);
-            else WriteError(ErrorRecords.Create(ReadinessErrorIds.ReadinessFindingExpected, ErrorCategory.InvalidArgument,
-                "-Event ReadinessFindings sends the findings of Test-MessagingReadiness: pipe its output (Test-MessagingReadiness | Send-Notification -Event ReadinessFindings …).", InputObject));
+            if ((_event.InputObject is PSObject p ? p.BaseObject : _event.InputObject) is ReadinessFinding finding) _findings.Add(finding);
+            else WriteError(ErrorRecords.Create(ErrorIds.ReadinessFindingExpected, ErrorCategory.InvalidArgument,
+                "-Event ReadinessFindings sends the findings of Test-MessagingReadiness: pipe its output (Test-MessagingReadiness | Send-Notification -Event ReadinessFindings …).", _event.InputObject));
             return;
         }
 
         NotificationRequest? request = null;
-        if (TryRun(() => request = NotificationRequestReader.Read(Event, InputObject, Member, ChangedBy, ExpirationDate, To, Cc))) Send(request!);
+        if (TryRun(() => request = _event.ToRequest())) Send(request!);
     }
 
     protected override void EndProcessing()
     {
-        if (_findings.Count > 0) TryRun(() => Send(ReadinessNotification.Build(_findings, RecipientAddresses.Parse(To, "To"), RecipientAddresses.Parse(Cc, "Cc"))));
+        if (_findings.Count > 0) TryRun(() => Send(ReadinessNotification.Build(_findings, RecipientAddresses.Parse(_event.To, "To"), RecipientAddresses.Parse(_event.Cc, "Cc"))));
         MessagingProviderException? fatal = null;
         TryRun(() => fatal = _session.Complete());
         if (fatal is not null) ThrowCoreError(fatal);

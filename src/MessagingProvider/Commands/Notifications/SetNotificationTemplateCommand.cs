@@ -76,17 +76,15 @@ public sealed class SetNotificationTemplateCommand : IdentityStoreCmdlet
             if (Reset)
             {
                 if (!ShouldProcess(IdentityStore, $"Remove the template for {target}")) return;
-                Write(Store.Update(IdentityStore, d => TemplateEditor.Remove(d.Notifications, Event, culture), CancellationToken), culture);
+                Write(Store.Update(IdentityStore, d => NotificationTemplateChanges.Remove(d.Notifications, Event, culture), CancellationToken), culture);
                 return;
             }
 
-            (string? subject, string? html, string? text) = TemplateEditor.ReadFiles((Path ?? new string[0]).SelectMany(Resolve));
-            IdentityStoreDocument current = Store.Get(IdentityStore);
-            NotificationTemplate baseline = TemplateSelector.Custom(current.Notifications, Event, culture) ?? BuiltInTemplates.For(Event);
-            NotificationTemplate template = TemplateEditor.Merge(baseline, Subject ?? subject, HtmlBody ?? html, TextBody ?? text, replaceText: false);
-            foreach (string warning in TemplateEditor.Check(template)) WriteWarning(warning);
+            (string? subject, string? html, string? text) = NotificationTemplateChanges.ReadFiles((Path ?? new string[0]).SelectMany(Resolve));
+            NotificationTemplate template = NotificationTemplateChanges.Compose(Store.Get(IdentityStore).Notifications, Event, culture, Subject ?? subject, HtmlBody ?? html, TextBody ?? text);
+            foreach (string warning in NotificationTemplateChanges.Check(template)) WriteWarning(warning);
             if (!ShouldProcess(IdentityStore, $"Set the template for {target}")) return;
-            Write(Store.Update(IdentityStore, d => TemplateEditor.Set(d.Notifications, Event, culture, template), CancellationToken), culture);
+            Write(Store.Update(IdentityStore, d => NotificationTemplateChanges.Set(d.Notifications, Event, culture, template), CancellationToken), culture);
         });
     }
 
@@ -105,10 +103,6 @@ public sealed class SetNotificationTemplateCommand : IdentityStoreCmdlet
 
     private void Write(IdentityStoreDocument updated, string? culture)
     {
-        if (!PassThru) return;
-        NotificationTemplate? custom = TemplateSelector.Custom(updated.Notifications, Event, culture);
-        WriteObject(custom is null
-            ? TemplateCatalog.List(updated, new[] { Event }, culture is null ? null : System.Globalization.CultureInfo.GetCultureInfo(culture)).First()
-            : TemplateCatalog.Info(updated, Event, culture ?? "", true, custom));
+        if (PassThru) WriteObject(TemplateCatalog.InEffect(updated, Event, culture));
     }
 }

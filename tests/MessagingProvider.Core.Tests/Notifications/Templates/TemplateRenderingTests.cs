@@ -190,7 +190,7 @@ public sealed class TemplateRenderingTests
     [Fact]
     public void AnUnknownTopLevelVariableIsAWarningNotAnError()
     {
-        IReadOnlyList<string> warnings = TemplateEditor.Check(new NotificationTemplate { Subject = "{{ obejct }} changed", Html = "<p>{{ object.anything }} {% assign x = 1 %}{{ x }} {% for m in members %}{{ m.mail }}{% endfor %}</p>" });
+        IReadOnlyList<string> warnings = NotificationTemplateChanges.Check(new NotificationTemplate { Subject = "{{ obejct }} changed", Html = "<p>{{ object.anything }} {% assign x = 1 %}{{ x }} {% for m in members %}{{ m.mail }}{% endfor %}</p>" });
 
         string warning = Assert.Single(warnings);
         Assert.Contains("'obejct'", warning);
@@ -201,7 +201,7 @@ public sealed class TemplateRenderingTests
     {
         string big = "<p>" + new string('x', 256 * 1024) + "</p>";
 
-        var e = Assert.Throws<MessagingProviderException>(() => TemplateEditor.Check(new NotificationTemplate { Subject = "s", Html = big }));
+        var e = Assert.Throws<MessagingProviderException>(() => NotificationTemplateChanges.Check(new NotificationTemplate { Subject = "s", Html = big }));
 
         Assert.Equal(ErrorIds.NotificationTemplateTooLarge, e.ErrorId);
         Assert.Contains("256 KB", e.Message);

@@ -18,7 +18,7 @@ public sealed class TemplateSelectionTests
         NotificationSettings settings = Settings();
         foreach (string culture in cultures)
         {
-            TemplateEditor.Set(settings, NotificationEvent.MemberAdded, culture, new NotificationTemplate { Subject = culture + ": {{ object }}", Html = "<p>" + culture + "</p>" });
+            NotificationTemplateChanges.Set(settings, NotificationEvent.MemberAdded, culture, new NotificationTemplate { Subject = culture + ": {{ object }}", Html = "<p>" + culture + "</p>" });
         }
 
         return settings;

@@ -10,7 +10,7 @@ namespace MessagingProvider.Providers;
 /// Choosing the certificate store or a managed identity drops the stored secret and certificate,
 /// so such a store keeps no secret at all.
 /// </summary>
-public static class Office365SignInEditor
+public static class Office365SignInChanges
 {
     public static void Apply(Office365Settings settings, ProviderChange change, SecretVault vault)
     {

@@ -10,7 +10,7 @@ using MessagingProvider.Security;
 namespace MessagingProvider.MailAccounts;
 
 /// <summary>An identity store's mail accounts: one per email address, each on one mail server.</summary>
-public static class MailAccountCatalog
+public static class MailAccountChanges
 {
     /// <param name="mailServer">Null: the server the provider-domains lookup gives for the address's domain.</param>
     /// <param name="login">Only for servers whose login format is Manual.</param>

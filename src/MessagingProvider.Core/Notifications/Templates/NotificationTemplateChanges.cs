@@ -14,11 +14,21 @@ namespace MessagingProvider.Notifications.Templates;
 /// parses every part (syntax errors with line and column) and returns warnings about unknown
 /// top-level variables.
 /// </summary>
-public static class TemplateEditor
+public static class NotificationTemplateChanges
 {
     public const string SubjectSuffix = ".subject.txt";
     private static readonly Regex Title = new Regex(@"<title[^>]*>(?<subject>.*?)</title>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly UTF8Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>
+    /// The template Set-NotificationTemplate stores: the store's own for the event and culture (or
+    /// the built-in one) with the given parts replaced.
+    /// </summary>
+    public static NotificationTemplate Compose(NotificationSettings settings, NotificationEvent notificationEvent, string? culture, string? subject, string? html, string? text)
+    {
+        NotificationTemplate baseline = TemplateSelector.Custom(settings, notificationEvent, culture) ?? BuiltInTemplates.For(notificationEvent);
+        return Merge(baseline, subject, html, text, replaceText: false);
+    }
 
     /// <summary>
     /// The new template: the parts given replace the current one's (custom or built-in). A subject
