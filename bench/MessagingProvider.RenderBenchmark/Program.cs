@@ -18,7 +18,7 @@ var settings = new NotificationSettings();
 settings.Policy.PortalUrl = "https://portal.contoso.com/";
 settings.Policy.NotifyAddedMembers = true;
 var customNoText = new NotificationSettings { Policy = settings.Policy };
-TemplateEditor.Set(customNoText, NotificationEvent.MemberAdded, null, new NotificationTemplate
+NotificationTemplateChanges.Set(customNoText, NotificationEvent.MemberAdded, null, new NotificationTemplate
 {
     Subject = BuiltInTemplates.For(NotificationEvent.MemberAdded).Subject,
     Html = BuiltInTemplates.For(NotificationEvent.MemberAdded).Html,
