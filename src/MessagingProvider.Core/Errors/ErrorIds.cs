@@ -168,4 +168,10 @@ public static class ErrorIds
 
     /// <summary>A staged SMTP test failed in a stage that named no more precise id.</summary>
     public const string SmtpTestFailed = "SmtpTestFailed";
+
+    /// <summary>Keyless Google sign-in: the metadata server (GCE/GKE, or GCE_METADATA_HOST) gave no ambient token.</summary>
+    public const string GoogleMetadataServerUnavailable = "GoogleMetadataServerUnavailable";
+
+    /// <summary>Keyless Google sign-in: the IAM Credentials API refused signJwt for the service account.</summary>
+    public const string GoogleSignJwtRefused = "GoogleSignJwtRefused";
 }
