@@ -168,7 +168,7 @@ Describe 'Set-MessagingProvider' {
     It 'stores the client secret expiry the user gives, shows it, and drops it with a new secret' {
         $null = New-IdentityStore -Name Cloud
         $common = @{ IdentityStore = 'Cloud'; Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = '6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10' }
-        $expiry = [datetime]::new(2027, 3, 31, 0, 0, 0, 'Utc')
+        $expiry = [datetime]::new(2027, 3, 31, 0, 0, 0, [System.DateTimeKind]::Utc)
         Set-MessagingProvider @common -ClientSecret (ConvertTo-TestSecureString 'cs-1') -ClientSecretExpiry $expiry
         (Get-MessagingProvider -IdentityStore Cloud).ClientSecretExpiry | Should -Be ([datetimeoffset]$expiry)
 
