@@ -142,6 +142,44 @@ Describe 'Set-MessagingProvider' {
         $info.DirectoryApiEndpoint | Should -BeExactly 'https://127.0.0.1:5444/'
     }
 
+    It 'signs in to Google keyless with -SignIn Impersonation: no key kept, and Get-MessagingProvider shows the kind' {
+        $key = New-TestGoogleJsonKey -ClientEmail 'mp@contoso-mail.iam.gserviceaccount.com'
+        $null = New-IdentityStore -Name G
+        Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -AdminUser admin@contoso.com -KeyPath $key
+        (Get-MessagingProvider -IdentityStore G).SignIn.ToString() | Should -BeExactly 'KeyFile'
+
+        $info = Set-MessagingProvider -IdentityStore G -Provider GoogleWorkspace -SignIn Impersonation -IamCredentialsEndpoint https://127.0.0.1:5445 -PassThru
+        $shown = Get-MessagingProvider -IdentityStore G
+        $info.SignIn.ToString() | Should -BeExactly 'Impersonation'
+        $shown.SignIn.ToString() | Should -BeExactly 'Impersonation'
+        $shown.ServiceAccount | Should -BeExactly 'mp@contoso-mail.iam.gserviceaccount.com'
+        $shown.Key | Should -BeNullOrEmpty
+        $shown.KeyId | Should -BeNullOrEmpty
+        $shown.IamCredentialsEndpoint | Should -BeExactly 'https://127.0.0.1:5445/'
+        (Get-Content -Raw (Get-IdentityStore -Name G).Path | ConvertFrom-Json).Messaging.GoogleWorkspace.Key | Should -BeNullOrEmpty
+
+        $null = New-IdentityStore -Name G2
+        Set-MessagingProvider -IdentityStore G2 -Provider GoogleWorkspace -ServiceAccount mp@contoso-mail.iam.gserviceaccount.com -AdminUser admin@contoso.com -SignIn Impersonation -KeyPath $key -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'ProviderSettingsIncomplete,MessagingProvider.Commands.SetMessagingProviderCommand' InvalidArgument
+        Set-MessagingProvider -IdentityStore G2 -Provider GoogleWorkspace -ServiceAccount mp@contoso-mail.iam.gserviceaccount.com -AdminUser admin@contoso.com -ErrorVariable err2 -ErrorAction SilentlyContinue
+        $err2[0].Exception.Message | Should -BeLike '*-KeyPath or -SignIn Impersonation*'
+    }
+
+    It 'stores the client secret expiry the user gives, shows it, and drops it with a new secret' {
+        $null = New-IdentityStore -Name Cloud
+        $common = @{ IdentityStore = 'Cloud'; Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = '6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10' }
+        $expiry = [datetime]::new(2027, 3, 31, 0, 0, 0, [System.DateTimeKind]::Utc)
+        Set-MessagingProvider @common -ClientSecret (ConvertTo-TestSecureString 'cs-1') -ClientSecretExpiry $expiry
+        (Get-MessagingProvider -IdentityStore Cloud).ClientSecretExpiry | Should -Be ([datetimeoffset]$expiry)
+
+        Set-MessagingProvider @common -ClientSecret (ConvertTo-TestSecureString 'cs-2')
+        (Get-MessagingProvider -IdentityStore Cloud).ClientSecretExpiry | Should -BeNullOrEmpty
+
+        Set-MessagingProvider @common -ManagedIdentity
+        Set-MessagingProvider @common -ClientSecretExpiry $expiry -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'ProviderSettingsIncomplete,MessagingProvider.Commands.SetMessagingProviderCommand' InvalidArgument
+    }
+
     It 'refuses a key file that does not load' {
         $null = [System.IO.Directory]::CreateDirectory("$ConfigDirectory-files")
         $bogus = [System.IO.Path]::Combine("$ConfigDirectory-files", 'key.p12')

@@ -73,6 +73,41 @@ Describe 'Test-MessagingProviderConnection' -Tag StandIns {
         $verbose | Where-Object { $_ -like '*Get user admin@contoso.com*' } | Should -Not -BeNullOrEmpty
     }
 
+    It 'reports Google Workspace with keyless sign-in Online, through the metadata server named by GCE_METADATA_HOST' {
+        $null = New-IdentityStore -Name K
+        Set-MessagingProvider -IdentityStore K -Provider GoogleWorkspace -ServiceAccount $Google.ServiceAccount -AdminUser admin@contoso.com -SignIn Impersonation `
+            -TokenEndpoint $Google.TokenEndpoint -DirectoryApiEndpoint $Google.DirectoryApi -IamCredentialsEndpoint $Google.IamCredentialsEndpoint
+        $env:GCE_METADATA_HOST = $Google.MetadataHost
+        try {
+            $status = @(Test-MessagingProviderConnection K)
+        }
+        finally {
+            Remove-Item Env:GCE_METADATA_HOST
+        }
+        $status | Should -HaveCount 1
+        $status[0].Status | Should -Be 'Online'
+        $Google.MetadataTokenRequests | Should -Be 1
+        $Google.SignJwtRequests | Should -Be 1
+        $Google.LastAssertion.Claim('sub') | Should -Be 'admin@contoso.com'
+    }
+
+    It 'reports Google Workspace keyless sign-in Offline when the machine may not sign for the service account' {
+        $null = New-IdentityStore -Name K
+        Set-MessagingProvider -IdentityStore K -Provider GoogleWorkspace -ServiceAccount $Google.ServiceAccount -AdminUser admin@contoso.com -SignIn Impersonation `
+            -TokenEndpoint $Google.TokenEndpoint -DirectoryApiEndpoint $Google.DirectoryApi -IamCredentialsEndpoint $Google.IamCredentialsEndpoint
+        $Google.TokenCreators.Clear()
+        $env:GCE_METADATA_HOST = $Google.MetadataHost
+        try {
+            $status = @(Test-MessagingProviderConnection K)
+        }
+        finally {
+            Remove-Item Env:GCE_METADATA_HOST
+        }
+        $status | Should -HaveCount 1
+        $status[0].Status | Should -Be 'Offline'
+        $status[0].ErrorId | Should -Be 'GoogleSignJwtRefused'
+    }
+
     It 'reports Google Workspace without domain-wide delegation Offline' {
         New-GoogleTestStore
         $Google.DelegatedScopes.Clear()

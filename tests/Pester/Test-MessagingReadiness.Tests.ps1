@@ -170,6 +170,36 @@ Describe 'Test-MessagingReadiness' {
         (Get-Finding NoGoogle GoogleKeyFile).Count | Should -Be 0
     }
 
+    It 'recommends keyless sign-in for a key file, and does not flag a store that signs in keyless' {
+        $null = New-IdentityStore -Name Keyed
+        Set-MessagingProvider -IdentityStore Keyed -Provider GoogleWorkspace -AdminUser admin@contoso.com -KeyPath (New-TestGoogleJsonKey 'mp@contoso-mail.iam.gserviceaccount.com')
+        $null = New-IdentityStore -Name Keyless
+        Set-MessagingProvider -IdentityStore Keyless -Provider GoogleWorkspace -ServiceAccount mp@contoso-mail.iam.gserviceaccount.com -AdminUser admin@contoso.com -SignIn Impersonation
+
+        (Get-Finding Keyed GoogleKeyFile)[0].Fix | Should -BeLike '*Service Account Token Creator*Set-MessagingProvider -Provider GoogleWorkspace -SignIn Impersonation*'
+        (Get-Finding Keyless GoogleKeyFile).Count | Should -Be 0
+        (Get-Finding Keyless StoredCredentialExpiring).Count | Should -Be 0
+    }
+
+    It 'reports the client secret by the expiry the user stored when Graph is not read, and not one that lasts' {
+        $common = @{ Provider = 'Office365'; Domain = 'contoso.com'; Organization = 'contoso.onmicrosoft.com'; ApplicationId = '6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10'; ClientSecret = (ConvertTo-TestSecureString 'cs') }
+        $null = New-IdentityStore -Name SecretSoon
+        Set-MessagingProvider -IdentityStore SecretSoon @common -ClientSecretExpiry ([datetime]::UtcNow.AddDays(20))
+        $null = New-IdentityStore -Name SecretLater
+        Set-MessagingProvider -IdentityStore SecretLater @common -ClientSecretExpiry ([datetime]::UtcNow.AddDays(400))
+        $null = New-IdentityStore -Name SecretUnknown
+        Set-MessagingProvider -IdentityStore SecretUnknown @common
+
+        $found = Get-Finding SecretSoon AppCredentialExpiring
+        $found.Count | Should -Be 1
+        $found[0].Severity | Should -Be 'Critical'
+        $found[0].Subject | Should -Be 'App registration 6f1d3c8e-5a0b-4a57-9d3e-2c7f1b9e4a10 client secret (stored expiry)'
+        $found[0].WhatBreaks | Should -BeLike '*expires on * (the date given with -ClientSecretExpiry; in 20 days)*'
+        $found[0].Fix | Should -BeLike '*-ClientSecret <new secret> -ClientSecretExpiry <its expiry>*'
+        (Get-Finding SecretLater AppCredentialExpiring).Count | Should -Be 0
+        (Get-Finding SecretUnknown AppCredentialExpiring).Count | Should -Be 0
+    }
+
     It 'reports an Entra ID SMTP client sign-in that lapses within the period, and not a recent one' {
         foreach ($name in 'Stale', 'Recent') {
             $null = New-IdentityStore -Name $name

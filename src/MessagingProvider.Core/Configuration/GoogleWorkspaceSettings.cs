@@ -9,8 +9,26 @@ public enum GoogleKeyType
     Json,
 }
 
+/// <summary>How the service account signs its token requests.</summary>
+public enum GoogleSignIn
+{
+    /// <summary>With the stored P12 or JSON key.</summary>
+    KeyFile,
+
+    /// <summary>Keyless: the ambient credential (metadata server) has the IAM Credentials API sign the JWT.</summary>
+    Impersonation,
+}
+
 public sealed class GoogleWorkspaceSettings
 {
+    /// <summary>Null in documents written before keyless sign-in existed (then KeyFile).</summary>
+    public GoogleSignIn? SignIn { get; set; }
+
+    public GoogleSignIn EffectiveSignIn => SignIn ?? GoogleSignIn.KeyFile;
+
+    /// <summary>Replaces the IAM Credentials API root (https://iamcredentials.googleapis.com/); null for Google's own.</summary>
+    public Uri? IamCredentialsEndpoint { get; set; }
+
     /// <summary>The service account's email address.</summary>
     public string? ServiceAccount { get; set; }
 

@@ -1,3 +1,4 @@
+using System;
 using MessagingProvider.Security;
 
 namespace MessagingProvider.Configuration;
@@ -22,6 +23,9 @@ public sealed class Office365Settings
     public string? ApplicationId { get; set; }
 
     public ProtectedSecret? ClientSecret { get; set; }
+
+    /// <summary>When the client secret expires, as the user gave it (-ClientSecretExpiry); null when not given.</summary>
+    public DateTimeOffset? ClientSecretExpiry { get; set; }
 
     public StoredCertificate? Certificate { get; set; }
 

@@ -224,4 +224,10 @@ public static class ErrorIds
 
     /// <summary>-ExchangeVersion names no Exchange version the module knows.</summary>
     public const string InvalidExchangeVersion = "InvalidExchangeVersion";
+
+    /// <summary>Keyless Google sign-in: the metadata server (GCE/GKE, or GCE_METADATA_HOST) gave no ambient token.</summary>
+    public const string GoogleMetadataServerUnavailable = "GoogleMetadataServerUnavailable";
+
+    /// <summary>Keyless Google sign-in: the IAM Credentials API refused signJwt for the service account.</summary>
+    public const string GoogleSignJwtRefused = "GoogleSignJwtRefused";
 }

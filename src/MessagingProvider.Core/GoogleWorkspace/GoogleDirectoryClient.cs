@@ -25,12 +25,12 @@ public sealed class GoogleDirectoryClient : IDisposable
     private readonly DirectoryService _service;
 
     public GoogleDirectoryClient(GoogleWorkspaceSettings settings, SecretVault vault, HttpHandlerFactory? handlerFactory = null,
-        GoogleRetryPolicy? retry = null, Action<string>? verbose = null)
+        GoogleRetryPolicy? retry = null, Action<string>? verbose = null, IConfigurableHttpClientInitializer? credential = null)
     {
         _settings = settings;
         var initializer = new BaseClientService.Initializer
         {
-            HttpClientInitializer = GoogleServiceAccount.Credential(settings, vault, handlerFactory),
+            HttpClientInitializer = credential ?? GoogleServiceAccount.Credential(settings, vault, handlerFactory),
             ApplicationName = "MessagingProvider",
             BaseUri = GoogleEndpoints.DirectoryApi(settings).ToString(),
             // Our handler below decides what is retried (Google.Apis' default retries only 503).

@@ -8,6 +8,8 @@ public static class GoogleEndpoints
 {
     public static readonly Uri DefaultTokenEndpoint = new Uri("https://oauth2.googleapis.com/token");
 
+    public static readonly Uri DefaultIamCredentials = new Uri("https://iamcredentials.googleapis.com/");
+
     public static readonly Uri DefaultDirectoryApi = new Uri("https://admin.googleapis.com/");
 
     public const string GroupScope = "https://www.googleapis.com/auth/admin.directory.group";
@@ -20,6 +22,8 @@ public static class GoogleEndpoints
     public static readonly string[] Scopes = { GroupScope, UserScope, DomainReadScope };
 
     public static Uri TokenEndpoint(GoogleWorkspaceSettings settings) => settings.TokenEndpoint ?? DefaultTokenEndpoint;
+
+    public static Uri IamCredentials(GoogleWorkspaceSettings settings) => settings.IamCredentialsEndpoint ?? DefaultIamCredentials;
 
     public static Uri DirectoryApi(GoogleWorkspaceSettings settings) => settings.DirectoryApiEndpoint ?? DefaultDirectoryApi;
 }

@@ -6,6 +6,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Google.Apis.Auth.OAuth2;
+using Google.Apis.Http;
+using MessagingProvider.GoogleWorkspace.Keyless;
 using MessagingProvider.Cloud;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
@@ -23,11 +25,12 @@ namespace MessagingProvider.GoogleWorkspace;
 /// </remarks>
 public static class GoogleServiceAccount
 {
-    private static readonly ConcurrentDictionary<string, ServiceAccountCredential> Credentials =
-        new ConcurrentDictionary<string, ServiceAccountCredential>(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IConfigurableHttpClientInitializer> Credentials =
+        new ConcurrentDictionary<string, IConfigurableHttpClientInitializer>(StringComparer.Ordinal);
 
-    public static ServiceAccountCredential Credential(GoogleWorkspaceSettings settings, SecretVault vault, HttpHandlerFactory? handlerFactory)
+    public static IConfigurableHttpClientInitializer Credential(GoogleWorkspaceSettings settings, SecretVault vault, HttpHandlerFactory? handlerFactory)
     {
+        if (settings.EffectiveSignIn == GoogleSignIn.Impersonation) return GoogleKeylessCredentials.Get(settings, handlerFactory, Credentials);
         if (string.IsNullOrEmpty(settings.ServiceAccount) || string.IsNullOrEmpty(settings.AdminUser) || settings.Key is null)
         {
             throw new MessagingProviderException(ErrorIds.ProviderSettingsIncomplete, ErrorKind.InvalidOperation,

@@ -70,6 +70,9 @@ public sealed class Office365ProviderInfo : MessagingProviderInfo
     public string? Organization { get; set; }
     public string? ApplicationId { get; set; }
     public string? ClientSecret { get; set; }
+
+    /// <summary>The client secret's expiry as given with -ClientSecretExpiry (used when Graph cannot be read).</summary>
+    public DateTimeOffset? ClientSecretExpiry { get; set; }
     public CertificateInfo? Certificate { get; set; }
 
     /// <summary>How the app signs in: ClientSecret, Certificate (stored PFX), CertificateStore (by thumbprint) or ManagedIdentity.</summary>
@@ -101,6 +104,7 @@ public sealed class Office365ProviderInfo : MessagingProviderInfo
             Organization = s.Organization,
             ApplicationId = s.ApplicationId,
             ClientSecret = Masked(s.ClientSecret),
+            ClientSecretExpiry = s.ClientSecretExpiry,
             Certificate = s.Certificate is null ? null : CertificateInfo.From(s.Certificate),
             SignIn = s.EffectiveSignIn,
             CertificateThumbprint = s.CertificateThumbprint,
@@ -119,6 +123,9 @@ public sealed class GoogleWorkspaceProviderInfo : MessagingProviderInfo
 {
     public string? ServiceAccount { get; set; }
     public string? AdminUser { get; set; }
+
+    /// <summary>KeyFile (the stored P12/JSON key) or Impersonation (keyless, through the IAM Credentials API).</summary>
+    public GoogleSignIn SignIn { get; set; }
     public GoogleKeyType KeyType { get; set; }
     public string? KeyId { get; set; }
     public DateTimeOffset? KeyNotAfter { get; set; }
@@ -127,9 +134,12 @@ public sealed class GoogleWorkspaceProviderInfo : MessagingProviderInfo
     /// <summary>The endpoints in use: Google's own, or the stored override.</summary>
     public string TokenEndpoint { get; set; } = "";
     public string DirectoryApiEndpoint { get; set; } = "";
+    public string IamCredentialsEndpoint { get; set; } = "";
 
     internal static GoogleWorkspaceProviderInfo From(GoogleWorkspaceSettings s) => new GoogleWorkspaceProviderInfo
     {
+        SignIn = s.EffectiveSignIn,
+        IamCredentialsEndpoint = GoogleEndpoints.IamCredentials(s).ToString(),
         TokenEndpoint = GoogleEndpoints.TokenEndpoint(s).ToString(),
         DirectoryApiEndpoint = GoogleEndpoints.DirectoryApi(s).ToString(),
         ServiceAccount = s.ServiceAccount,

@@ -92,6 +92,7 @@ public static class MessagingProviderChanges
         }
 
         Office365SignInChanges.Apply(settings, change, vault);
+        ClientSecretExpiryChanges.Apply(settings, change);
         Office365SignIn kind = settings.EffectiveSignIn;
         RequireSettings(MessagingProviderType.Office365,
             ("-Domain", settings.Domain is not null),
@@ -118,20 +119,7 @@ public static class MessagingProviderChanges
         if (change.DirectoryApiEndpoint is not null) settings.DirectoryApiEndpoint = EndpointUri.RequireOverride(change.DirectoryApiEndpoint, "DirectoryApiEndpoint");
         if (change.ServiceAccount is not null) settings.ServiceAccount = EmailAddressSyntax.Require(change.ServiceAccount, "ServiceAccount");
         if (change.AdminUser is not null) settings.AdminUser = EmailAddressSyntax.Require(change.AdminUser, "AdminUser");
-        if (change.KeyPath is not null)
-        {
-            GoogleKeyImporter.Import(change.KeyPath, change.KeyPassword, vault, settings);
-        }
-        else if (change.KeyPassword is not null)
-        {
-            throw new MessagingProviderException(ErrorIds.ProviderSettingsIncomplete, ErrorKind.InvalidArgument,
-                "-KeyPassword needs -KeyPath: give the P12 file together with its password.");
-        }
-
-        RequireSettings(MessagingProviderType.GoogleWorkspace,
-            ("-ServiceAccount", settings.ServiceAccount is not null),
-            ("-AdminUser", settings.AdminUser is not null),
-            ("-KeyPath", settings.Key is not null));
+        GoogleSignInChanges.Apply(settings, change, vault);
         return settings;
     }
 
@@ -183,7 +171,7 @@ public static class MessagingProviderChanges
             $"'{applicationId}' is not a valid -ApplicationId. Copy the Application (client) ID, a GUID, from the app registration in the Microsoft Entra admin center.", applicationId);
     }
 
-    private static void RequireSettings(MessagingProviderType provider, params (string Parameter, bool Present)[] required)
+    internal static void RequireSettings(MessagingProviderType provider, params (string Parameter, bool Present)[] required)
     {
         List<string> missing = required.Where(r => !r.Present).Select(r => r.Parameter).ToList();
         if (missing.Count == 0) return;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
@@ -43,7 +44,16 @@ public sealed class ProviderChange
     public string? GraphEndpoint { get; set; }
     public string? ExchangeOnlineEndpoint { get; set; }
 
+    /// <summary>The date the user says the client secret expires (kept for the readiness report when Graph cannot be read).</summary>
+    public DateTimeOffset? ClientSecretExpiry { get; set; }
+
     public string? ServiceAccount { get; set; }
+
+    /// <summary>Google: key file or keyless impersonation; null keeps the stored kind (a -KeyPath means KeyFile).</summary>
+    public GoogleSignIn? GoogleSignIn { get; set; }
+
+    /// <summary>Google IAM Credentials API override: an empty string removes it.</summary>
+    public string? IamCredentialsEndpoint { get; set; }
     public string? AdminUser { get; set; }
     public string? KeyPath { get; set; }
     public SecureString? KeyPassword { get; set; }

@@ -14,8 +14,8 @@ public static class ProviderParameters
     private static readonly Dictionary<MessagingProviderType, string[]> Specific = new Dictionary<MessagingProviderType, string[]>
     {
         [MessagingProviderType.Exchange] = new[] { "Version", "Domain", "Credential", "Server", "Deployment", "Authentication", "UseSsl", "CreateMethod", "ExcludedSmtpDomain" },
-        [MessagingProviderType.Office365] = new[] { "Cloud", "Domain", "Organization", "ApplicationId", "ClientSecret", "CertificatePath", "CertificatePassword", "CertificateThumbprint", "CertificateStoreLocation", "ManagedIdentity", "ManagedIdentityClientId", "AuthorityHost", "GraphEndpoint", "ExchangeOnlineEndpoint" },
-        [MessagingProviderType.GoogleWorkspace] = new[] { "ServiceAccount", "AdminUser", "KeyPath", "KeyPassword", "TokenEndpoint", "DirectoryApiEndpoint" },
+        [MessagingProviderType.Office365] = new[] { "Cloud", "Domain", "Organization", "ApplicationId", "ClientSecret", "CertificatePath", "CertificatePassword", "CertificateThumbprint", "CertificateStoreLocation", "ManagedIdentity", "ManagedIdentityClientId", "ClientSecretExpiry", "AuthorityHost", "GraphEndpoint", "ExchangeOnlineEndpoint" },
+        [MessagingProviderType.GoogleWorkspace] = new[] { "ServiceAccount", "AdminUser", "KeyPath", "KeyPassword", "SignIn", "IamCredentialsEndpoint", "TokenEndpoint", "DirectoryApiEndpoint" },
         [MessagingProviderType.Other] = new[] { "Domain", "MaximumAliasLength", "AliasPattern" },
         [MessagingProviderType.None] = Array.Empty<string>(),
     };

@@ -92,6 +92,8 @@ public sealed class CloudStandIns : IDisposable
         ["GoogleKeyPath"] = _googleKey,
         ["GoogleTokenEndpoint"] = _google.TokenEndpoint.ToString(),
         ["GoogleDirectoryApiEndpoint"] = _google.DirectoryApi.ToString(),
+        ["GoogleIamCredentialsEndpoint"] = _google.IamCredentialsEndpoint.ToString(),
+        ["GoogleMetadataHost"] = _google.MetadataHost,
     };
 
     public void Dispose()

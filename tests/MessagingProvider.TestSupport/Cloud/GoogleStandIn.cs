@@ -18,7 +18,7 @@ namespace MessagingProvider.TestSupport;
 /// members and the aliases of users and groups (insert, list, delete; an address is unique across
 /// users, groups and aliases), with Google's error JSON.
 /// </summary>
-public sealed class GoogleStandIn : IAsyncDisposable
+public sealed partial class GoogleStandIn : IAsyncDisposable
 {
     private const string JwtBearer = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private readonly ConcurrentDictionary<string, string> _issued = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
@@ -87,6 +87,7 @@ public sealed class GoogleStandIn : IAsyncDisposable
         {
             // Cast: a method taking only HttpContext would bind as a RequestDelegate and drop its IResult.
             app.MapPost("/token", (Func<HttpContext, Task<IResult>>)standIn.Token);
+            app.MapPost("/v1/projects/-/serviceAccounts/{name}", standIn.SignJwt);
             app.MapPost("/admin/directory/v1/groups", (Func<HttpContext, Task<IResult>>)standIn.InsertGroup);
             app.MapGet("/admin/directory/v1/groups/{groupKey}", standIn.GetGroup);
             app.MapPost("/admin/directory/v1/groups/{groupKey}/members", standIn.InsertMember);
@@ -102,10 +103,15 @@ public sealed class GoogleStandIn : IAsyncDisposable
             app.MapGet("/admin/directory/v1/users", (Func<HttpContext, IResult>)standIn.ListUsers);
             app.MapDelete("/admin/directory/v1/groups/{groupKey}", standIn.DeleteGroup);
         });
+        standIn._metadata = await StartMetadataServerAsync(standIn);
         return standIn;
     }
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _metadata.DisposeAsync();
+        await _server.DisposeAsync();
+    }
 
     private async Task<IResult> Token(HttpContext context)
     {
@@ -114,7 +120,7 @@ public sealed class GoogleStandIn : IAsyncDisposable
         if (form["grant_type"] != JwtBearer) return TokenError(400, "unsupported_grant_type", "Invalid grant_type: " + form["grant_type"]);
         SignedJwt? jwt = SignedJwt.TryParse(form["assertion"]);
         if (jwt is null) return TokenError(400, "invalid_grant", "Invalid JWT: malformed.");
-        if (jwt.Algorithm != "RS256" || PublicKey is null || !jwt.VerifySignature(PublicKey)) return TokenError(400, "invalid_grant", "Invalid JWT Signature.");
+        if (jwt.Algorithm != "RS256" || !(PublicKey is not null && jwt.VerifySignature(PublicKey) || SignedByGoogleManagedKey(jwt))) return TokenError(400, "invalid_grant", "Invalid JWT Signature.");
         if (jwt.Claim("iss") != ServiceAccount) return TokenError(400, "invalid_grant", "Invalid grant: account not found");
         // Google checks its own token URL as audience whatever URL the request went to (Google.Apis sends it so).
         if (jwt.Claim("aud") != "https://oauth2.googleapis.com/token") return TokenError(400, "invalid_grant", $"Invalid JWT: audience {jwt.Claim("aud")}.");

@@ -29,7 +29,8 @@ public sealed class AppCredentialExpiryCheck
         if (o365 is null || string.IsNullOrEmpty(o365.ApplicationId)) return;
         if (context.Offline)
         {
-            context.Skip(ReadinessCheck.AppCredentialExpiring, "-Offline: the app registration's secrets and certificates were not read from Microsoft Graph (only the stored certificate was checked).");
+            context.Skip(ReadinessCheck.AppCredentialExpiring, "-Offline: the app registration's secrets and certificates were not read from Microsoft Graph (only the stored certificate and the client secret's stored expiry were checked).");
+            StoredSecretExpiryCheck.Run(context, o365);
             return;
         }
 
@@ -41,6 +42,7 @@ public sealed class AppCredentialExpiryCheck
         catch (MessagingProviderException e)
         {
             context.Skip(ReadinessCheck.AppCredentialExpiring, $"the app registration could not be read from Microsoft Graph ({e.ErrorId}): {e.Message}");
+            StoredSecretExpiryCheck.Run(context, o365);
             return;
         }
 

@@ -28,7 +28,7 @@ public static class GoogleKeyFileCheck
         context.Add(old ? ReadinessSeverity.Warning : ReadinessSeverity.Information, ReadinessCheck.GoogleKeyFile, subject,
             old ? created!.Value.Add(PlatformDates.GoogleKeyRotation) : null,
             $"A long-lived private key is stored for the service account. New Google Cloud organisations block service-account key creation by default (iam.disableServiceAccountKeyCreation), so a lost or rotated key may not be replaceable. {ageText}".TrimEnd(),
-            "Rotate the key regularly; where the module runs on Google Cloud or with workload identity federation, prefer keyless sign-in (service-account impersonation) so no key file is kept.");
+            "Rotate the key regularly; where the module runs on Google Cloud (Compute Engine, GKE workload identity), move to keyless sign-in so no key file is kept: grant the machine's service account the Service Account Token Creator role on this service account, then Set-MessagingProvider -Provider GoogleWorkspace -SignIn Impersonation.");
     }
 
     private static DateTimeOffset? Created(ReadinessContext context, GoogleWorkspaceSettings google)

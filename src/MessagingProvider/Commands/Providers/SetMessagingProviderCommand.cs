@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Security;
 using MessagingProvider.Commands.Cmdlets;
@@ -84,6 +85,10 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
     [ValidateNotNull]
     public SecureString? CertificatePassword { get; set; }
 
+    /// <summary>When the client secret expires (the readiness report uses it when it cannot read the app registration).</summary>
+    [Parameter(ParameterSetName = Office365Set)]
+    public DateTime ClientSecretExpiry { get; set; }
+
     /// <summary>The app's certificate by thumbprint from this computer's certificate store (nothing secret stored).</summary>
     [Parameter(ParameterSetName = Office365Set)]
     [ValidateNotNullOrEmpty]
@@ -129,6 +134,14 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
     [Parameter(ParameterSetName = GoogleSet)]
     [ValidateNotNull]
     public SecureString? KeyPassword { get; set; }
+
+    /// <summary>KeyFile (-KeyPath) or Impersonation: keyless, the machine's Google Cloud identity has the service account's JWT signed.</summary>
+    [Parameter(ParameterSetName = GoogleSet)]
+    public GoogleSignIn SignIn { get; set; }
+
+    [Parameter(ParameterSetName = GoogleSet)]
+    [AllowEmptyString]
+    public string? IamCredentialsEndpoint { get; set; }
 
     [Parameter(ParameterSetName = GoogleSet)]
     [AllowEmptyString]
@@ -209,6 +222,7 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
             CertificateStoreLocation = given.ContainsKey(nameof(CertificateStoreLocation)) ? CertificateStoreLocation : null,
             ManagedIdentity = ManagedIdentity.IsPresent,
             ManagedIdentityClientId = ManagedIdentityClientId,
+            ClientSecretExpiry = given.ContainsKey(nameof(ClientSecretExpiry)) ? new DateTimeOffset(ClientSecretExpiry) : null,
             AuthorityHost = AuthorityHost,
             GraphEndpoint = GraphEndpoint,
             ExchangeOnlineEndpoint = ExchangeOnlineEndpoint,
@@ -216,6 +230,8 @@ public sealed class SetMessagingProviderCommand : IdentityStoreCmdlet
             AdminUser = AdminUser,
             KeyPath = KeyPath is null ? null : ResolveFilePath(KeyPath),
             KeyPassword = KeyPassword,
+            GoogleSignIn = given.ContainsKey(nameof(SignIn)) ? SignIn : null,
+            IamCredentialsEndpoint = IamCredentialsEndpoint,
             TokenEndpoint = TokenEndpoint,
             DirectoryApiEndpoint = DirectoryApiEndpoint,
             MaximumAliasLength = given.ContainsKey(nameof(MaximumAliasLength)) ? MaximumAliasLength : null,
