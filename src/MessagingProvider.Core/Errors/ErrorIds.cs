@@ -166,6 +166,9 @@ public static class ErrorIds
     public const string ProviderNotSupported = "ProviderNotSupported";
     public const string RecipientNotFound = "RecipientNotFound";
 
+    /// <summary>A Set-MailEnabled* setting the provider has no equivalent for (Google: hidden from address lists, sender authentication, a user's or contact's settings).</summary>
+    public const string SettingNotSupported = "SettingNotSupported";
+
     /// <summary>A staged SMTP test failed in a stage that named no more precise id.</summary>
     public const string SmtpTestFailed = "SmtpTestFailed";
 

@@ -149,6 +149,39 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
         };
     }
 
+    public MailEnabledObjectInfo? Change(MailEnabledObjectKind kind, string identity, MailEnabledObjectSettings settings, Func<string, bool> confirm, CancellationToken cancellationToken)
+    {
+        (PSObject recipient, string readFrom) = ReadOne(kind, identity, cancellationToken);
+        MailEnabledObjectInfo current = ExchangeRecipientQueries.Info(recipient, kind, _identityStore, _commands.Provider, readFrom);
+        settings = settings.Except(current);
+        if (settings.Given().Count == 0) return current;
+        string? type = current.RecipientTypeDetails;
+        ExchangeCommand command = ExchangeSettingsCommands.For(kind, type, identity, settings);
+        if (!confirm($"{command.Name} {string.Join(", ", settings.Given())} ({type}) on {_runner.Location}")) return null;
+
+        // A Set- gives the same result however often it runs, so a server lost after running it may
+        // be followed by the same command on the next one: no existence check is needed.
+        string server = _runner.Run(command, null, identity, cancellationToken).Server;
+        (PSObject after, string _) = ReadOne(kind, identity, cancellationToken);
+        return ExchangeRecipientQueries.Info(after, kind, _identityStore, _commands.Provider, server);
+    }
+
+    private (PSObject Recipient, string Server) ReadOne(MailEnabledObjectKind kind, string identity, CancellationToken cancellationToken)
+    {
+        ExchangeRunResult read;
+        try
+        {
+            read = _runner.Run(ExchangeRecipientQueries.Read(kind, identity), null, identity, cancellationToken);
+        }
+        catch (MessagingProviderException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            throw NotFound(kind, identity, e.Message, e);
+        }
+
+        PSObject recipient = read.Output.FirstOrDefault() ?? throw NotFound(kind, identity, $"{_runner.Location} found no mail-enabled {kind.ToString().ToLowerInvariant()} '{identity}'.", null);
+        return (recipient, read.Server);
+    }
+
     private MessagingProviderException NotFound(MailEnabledObjectKind kind, string target, string why, Exception? inner) =>
         new MessagingProviderException(ErrorIds.RecipientNotFound, ErrorKind.NotFound,
             $"{why} Get-MailEnabled{kind} -IdentityStore '{_identityStore}' -Name '*' lists the {kind.ToString().ToLowerInvariant()}s there are.", target, inner);

@@ -105,6 +105,9 @@ public sealed class GoogleDirectoryClient : IDisposable
     public Task<DirectoryDomains> ListDomainsAsync(CancellationToken cancellationToken) =>
         Run("List the domains and domain aliases", ct => new DomainsListRequest(_service).ExecuteAsync(ct), cancellationToken);
 
+    public Task<DirectoryGroup> PatchGroupAsync(string groupKey, DirectoryGroup changes, CancellationToken cancellationToken) =>
+        Run($"Patch group {groupKey}", ct => new GroupsPatchRequest(_service, changes, groupKey).ExecuteAsync(ct), cancellationToken);
+
     public Task DeleteGroupAsync(string groupKey, CancellationToken cancellationToken) =>
         Run($"Delete group {groupKey}", ct => new GroupsDeleteRequest(_service, groupKey).ExecuteAsync(ct), cancellationToken);
 

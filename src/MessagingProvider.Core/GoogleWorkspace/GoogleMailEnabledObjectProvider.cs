@@ -199,6 +199,16 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         };
     }
 
+    public MailEnabledObjectInfo? Change(MailEnabledObjectKind kind, string identity, MailEnabledObjectSettings settings, Func<string, bool> confirm, CancellationToken cancellationToken)
+    {
+        if (kind == MailEnabledObjectKind.Contact) throw ContactNotSupported(identity);
+        GoogleSettingsMap.Require(_identityStore, kind, identity, settings);
+        MailEnabledObjectInfo group = _relay.Run(() => _reader.GetAsync(kind, identity, cancellationToken));
+        if (!confirm($"Patch the Google group {group.PrimarySmtpAddress}: {string.Join(", ", settings.Given())} (Directory API groups.patch at {_client.BaseUri})")) return null;
+        _relay.Run(() => _client.PatchGroupAsync(group.PrimarySmtpAddress, new DirectoryGroup { Name = settings.DisplayName }, cancellationToken));
+        return _relay.Run(() => _reader.GetAsync(kind, group.PrimarySmtpAddress, cancellationToken));
+    }
+
     private MessagingProviderException ContactNotSupported(string target) =>
         new MessagingProviderException(ErrorIds.GoogleContactNotSupported, ErrorKind.NotSupported,
             $"Google Workspace has no mail contacts in the Directory API (identity store '{_identityStore}'), so there are none to read or remove here. Shared contacts live in the Google Admin console.",

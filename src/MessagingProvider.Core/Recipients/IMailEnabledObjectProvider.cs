@@ -42,6 +42,13 @@ public interface IMailEnabledObjectProvider : IDisposable
     /// </summary>
     MailEnabledObjectRemoval? Remove(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies <paramref name="settings"/> to the object when <paramref name="confirm"/> agrees with
+    /// what is described, and returns the object as read after the change; null when it did not agree.
+    /// A setting the provider cannot map is a NotSupported error before anything is sent.
+    /// </summary>
+    MailEnabledObjectInfo? Change(MailEnabledObjectKind kind, string identity, MailEnabledObjectSettings settings, Func<string, bool> confirm, CancellationToken cancellationToken);
+
     /// <summary>Drops every connection without waiting for the servers (Ctrl+C); Dispose closes them politely.</summary>
     void Abandon();
 }

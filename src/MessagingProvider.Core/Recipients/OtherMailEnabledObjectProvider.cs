@@ -53,6 +53,9 @@ public sealed class OtherMailEnabledObjectProvider : IMailEnabledObjectProvider,
     public MailEnabledObjectRemoval? Remove(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken) =>
         throw NoDirectory(disable ? "disable" : "remove", identity);
 
+    public MailEnabledObjectInfo? Change(MailEnabledObjectKind kind, string identity, MailEnabledObjectSettings settings, Func<string, bool> confirm, CancellationToken cancellationToken) =>
+        throw NoDirectory("change", identity);
+
     private MessagingProviderException NoDirectory(string verb, string target) =>
         new MessagingProviderException(ErrorIds.ProviderNotSupported, ErrorKind.NotSupported,
             $"The identity store '{_document.Name}' uses the provider Other, which holds no directory of mail-enabled objects: there is nothing to {verb}. Manage them at the provider itself.",

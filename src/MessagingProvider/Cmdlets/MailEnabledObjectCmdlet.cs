@@ -98,6 +98,24 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         });
     }
 
+    /// <summary>
+    /// One pipeline record of a Set- cmdlet: the object is read, the settings it already has are
+    /// dropped, the rest confirmed and applied; with <paramref name="passThru"/> the object as read after.
+    /// </summary>
+    protected void Change(MailEnabledObjectKind kind, string identity, MailEnabledObjectSettings settings, bool passThru)
+    {
+        NextInput(identity);
+        TryRun(() =>
+        {
+            if (settings.Given().Count == 0) WriteWarning($"'{identity}': no setting was given, so nothing is changed.");
+            IMailEnabledObjectProvider provider = ProviderFor(Document(IdentityStore));
+            MailEnabledObjectInfo? after = provider.Change(kind, identity, settings, what => ShouldProcess(identity, what), CancellationToken);
+            if (after is null) return;
+            WriteVerbose($"'{identity}': {string.Join(", ", settings.Given())} set{(after.Server is null ? "" : " (server " + after.Server + ")")}.");
+            if (passThru) WriteObject(after);
+        });
+    }
+
     /// <summary>Checks everything locally (provider, create method, password, alias), then asks ShouldProcess, then provisions.</summary>
     protected void Provision(MailEnabledObjectRequest request)
     {

@@ -145,9 +145,9 @@ public sealed class ExchangeOnlineStandIn : IAsyncDisposable
         ["New-DistributionGroup"] = new[] { "Name", "Alias", "DisplayName", "PrimarySmtpAddress", "Members", "ManagedBy", "Notes", "Type", "RequireSenderAuthenticationEnabled" },
         ["New-MailContact"] = new[] { "Name", "Alias", "DisplayName", "ExternalEmailAddress", "FirstName", "LastName", "Initials" },
         ["New-MailUser"] = new[] { "Name", "Alias", "DisplayName", "ExternalEmailAddress", "PrimarySmtpAddress", "FirstName", "LastName", "MicrosoftOnlineServicesID", "Password" },
-        ["Set-DistributionGroup"] = new[] { "Identity", "EmailAddresses", "DisplayName", "ManagedBy" },
-        ["Set-MailContact"] = new[] { "Identity", "EmailAddresses", "DisplayName" },
-        ["Set-MailUser"] = new[] { "Identity", "EmailAddresses", "DisplayName" },
+        ["Set-DistributionGroup"] = new[] { "Identity", "EmailAddresses", "DisplayName", "ManagedBy", "HiddenFromAddressListsEnabled", "RequireSenderAuthenticationEnabled", "MemberJoinRestriction", "MemberDepartRestriction" },
+        ["Set-MailContact"] = new[] { "Identity", "EmailAddresses", "DisplayName", "HiddenFromAddressListsEnabled", "RequireSenderAuthenticationEnabled" },
+        ["Set-MailUser"] = new[] { "Identity", "EmailAddresses", "DisplayName", "HiddenFromAddressListsEnabled", "RequireSenderAuthenticationEnabled" },
         ["Set-Mailbox"] = new[] { "Identity", "EmailAddresses", "DisplayName" },
     };
 
@@ -254,7 +254,16 @@ public sealed class ExchangeOnlineStandIn : IAsyncDisposable
             _ => string.Equals("Set-" + type, cmdlet, StringComparison.OrdinalIgnoreCase),
         };
         if (recipient is null || !fits) return NotFound(identity);
-        if (parameters["EmailAddresses"] is not JsonArray wanted) return Results.Json(new JsonObject { ["value"] = new JsonArray() });
+        if (parameters["EmailAddresses"] is not JsonArray wanted)
+        {
+            // The other Set- parameters are stored as sent (Get-Recipient then reports them).
+            foreach (string name in new[] { "DisplayName", "ManagedBy", "HiddenFromAddressListsEnabled", "RequireSenderAuthenticationEnabled", "MemberJoinRestriction", "MemberDepartRestriction" })
+            {
+                if (parameters[name] is JsonNode value) recipient[name] = value.DeepClone();
+            }
+
+            return Results.Json(new JsonObject { ["value"] = new JsonArray() });
+        }
 
         List<string> addresses = wanted.Select(a => a!.GetValue<string>()).ToList();
         List<string> primaries = addresses.Where(a => a.StartsWith("SMTP:", StringComparison.Ordinal)).ToList();

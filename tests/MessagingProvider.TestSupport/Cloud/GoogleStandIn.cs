@@ -102,6 +102,7 @@ public sealed partial class GoogleStandIn : IAsyncDisposable
             app.MapGet("/admin/directory/v1/groups", (Func<HttpContext, IResult>)standIn.ListGroups);
             app.MapGet("/admin/directory/v1/users", (Func<HttpContext, IResult>)standIn.ListUsers);
             app.MapDelete("/admin/directory/v1/groups/{groupKey}", standIn.DeleteGroup);
+            app.MapPatch("/admin/directory/v1/groups/{groupKey}", (Func<HttpContext, string, Task<IResult>>)standIn.PatchGroup);
         });
         standIn._metadata = await StartMetadataServerAsync(standIn);
         return standIn;
@@ -406,6 +407,21 @@ public sealed partial class GoogleStandIn : IAsyncDisposable
         _members.TryRemove(email, out _);
         _aliases.TryRemove(email, out _);
         return Results.NoContent();
+    }
+
+    /// <summary>groups.patch: the fields of the body replace the group's (name and description only; the email is not renamed here).</summary>
+    private async Task<IResult> PatchGroup(HttpContext context, string groupKey)
+    {
+        if (Gate(context) is { } refused) return refused;
+        if (GroupEmail(groupKey) is not { } email) return ApiError(404, "Resource Not Found: groupKey", "notFound");
+        JsonObject body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        JsonObject group = _groups[email];
+        foreach (string field in new[] { "name", "description" })
+        {
+            if (body[field] is JsonNode value) group[field] = value.DeepClone();
+        }
+
+        return Results.Json(group.DeepClone());
     }
 
     /// <summary>Puts a group in the directory as if an administrator had made it, with owners among its members.</summary>

@@ -22,6 +22,13 @@ public abstract class StandInCmdlet : PSCmdlet
         o.Properties.Add(new PSNoteProperty("DistinguishedName", "CN=" + r.Name + ",OU=Mail,DC=" + StandInState.Domain.Replace(".", ",DC=")));
         o.Properties.Add(new PSNoteProperty("ManagedBy", r.ManagedBy.ToArray()));
         o.Properties.Add(new PSNoteProperty("HiddenFromAddressListsEnabled", r.HiddenFromAddressListsEnabled));
+        o.Properties.Add(new PSNoteProperty("RequireSenderAuthenticationEnabled", r.RequireSenderAuthenticationEnabled));
+        if (r.RecipientTypeDetails.EndsWith("Group", StringComparison.Ordinal))
+        {
+            o.Properties.Add(new PSNoteProperty("MemberJoinRestriction", r.MemberJoinRestriction));
+            o.Properties.Add(new PSNoteProperty("MemberDepartRestriction", r.MemberDepartRestriction));
+        }
+
         o.Properties.Add(new PSNoteProperty("RecipientTypeDetails", r.RecipientTypeDetails));
         o.Properties.Add(new PSNoteProperty("PrimarySmtpAddress", r.PrimarySmtpAddress));
         o.Properties.Add(new PSNoteProperty("EmailAddresses", r.EmailAddresses.ToArray()));
@@ -100,6 +107,20 @@ public abstract class StandInCmdlet : PSCmdlet
         }
 
         StandInState.Delete(r.Key, command);
+    }
+
+    /// <summary>Set-* of the other settings (display name, owners, flags, restrictions).</summary>
+    protected void SetSettings(string command, string identity, Action<StandInRecipient> change)
+    {
+        StandInRecipient? r = StandInState.Find(identity);
+        if (r is null)
+        {
+            Fail($"The operation couldn't be performed because object '{identity}' couldn't be found on '{StandInState.Server}'.", ErrorCategory.ObjectNotFound, identity);
+            return;
+        }
+
+        change(r);
+        StandInState.Save(r, command);
     }
 
     /// <summary>Set-* -EmailAddresses: replaces the collection; the one uppercase SMTP: entry becomes the primary address.</summary>
@@ -377,8 +398,32 @@ public abstract class SetCommandBase : StandInCmdlet
     [Parameter(Mandatory = true, Position = 0)] public string Identity { get; set; } = "";
     [Parameter] public string[]? EmailAddresses { get; set; }
     [Parameter] public bool EmailAddressPolicyEnabled { get; set; } = true;
+    [Parameter] public string? DisplayName { get; set; }
+    [Parameter] public string[]? ManagedBy { get; set; }
+    [Parameter] public bool? HiddenFromAddressListsEnabled { get; set; }
+    [Parameter] public bool? RequireSenderAuthenticationEnabled { get; set; }
+    [Parameter] [ValidateSet("Open", "Closed", "ApprovalRequired")] public string? MemberJoinRestriction { get; set; }
+    [Parameter] [ValidateSet("Open", "Closed", "ApprovalRequired")] public string? MemberDepartRestriction { get; set; }
     protected abstract string CommandName { get; }
-    protected override void ProcessRecord() => SetAddresses(CommandName, Identity, EmailAddresses);
+
+    protected override void ProcessRecord()
+    {
+        if (EmailAddresses is not null)
+        {
+            SetAddresses(CommandName, Identity, EmailAddresses);
+            return;
+        }
+
+        SetSettings(CommandName, Identity, r =>
+        {
+            if (DisplayName is not null) r.DisplayName = DisplayName;
+            if (ManagedBy is not null) r.ManagedBy = ManagedBy.ToList();
+            if (HiddenFromAddressListsEnabled is bool hidden) r.HiddenFromAddressListsEnabled = hidden;
+            if (RequireSenderAuthenticationEnabled is bool auth) r.RequireSenderAuthenticationEnabled = auth;
+            if (MemberJoinRestriction is not null) r.MemberJoinRestriction = MemberJoinRestriction;
+            if (MemberDepartRestriction is not null) r.MemberDepartRestriction = MemberDepartRestriction;
+        });
+    }
 }
 
 [Cmdlet(VerbsCommon.Set, "DistributionGroup")] public sealed class SetDistributionGroupCommand : SetCommandBase { protected override string CommandName => "Set-DistributionGroup"; }

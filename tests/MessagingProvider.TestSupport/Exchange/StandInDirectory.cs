@@ -77,6 +77,22 @@ public sealed class StandInDirectory : IDisposable
         File.WriteAllText(System.IO.Path.Combine(objects, "seed-" + Guid.NewGuid().ToString("N") + ".json"), json);
     }
 
+    /// <summary>One stored property of a recipient as text (arrays joined with ';'), or null when the stand-in has none.</summary>
+    public string? PropertyOf(string identity, string property)
+    {
+        foreach (string file in Directory.GetFiles(System.IO.Path.Combine(Path, "objects"), "*.json"))
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+            if (!string.Equals(doc.RootElement.GetProperty("Key").GetString(), identity, StringComparison.OrdinalIgnoreCase)) continue;
+            if (!doc.RootElement.TryGetProperty(property, out var value)) return null;
+            return value.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? string.Join(";", value.EnumerateArray().Select(e => e.ToString()))
+                : value.ToString();
+        }
+
+        throw new InvalidOperationException($"No stand-in recipient '{identity}'.");
+    }
+
     /// <summary>The stored EmailAddresses of a recipient, as the stand-in keeps them.</summary>
     public string[] EmailAddressesOf(string identity)
     {

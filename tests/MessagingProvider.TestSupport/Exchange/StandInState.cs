@@ -22,6 +22,9 @@ public sealed class StandInRecipient
     public string? DisplayName { get; set; }
     public List<string> ManagedBy { get; set; } = new List<string>();
     public bool HiddenFromAddressListsEnabled { get; set; }
+    public bool RequireSenderAuthenticationEnabled { get; set; }
+    public string MemberJoinRestriction { get; set; } = "Closed";
+    public string MemberDepartRestriction { get; set; } = "Open";
     public string CreatedBy { get; set; } = "";
 }
 
