@@ -128,6 +128,14 @@ public abstract class MessagingProviderCmdlet : PSCmdlet, IDisposable
     /// <summary>For failures after which the command cannot go on.</summary>
     protected void ThrowCoreError(MessagingProviderException exception) => ThrowTerminatingError(ErrorRecords.From(exception));
 
+    /// <summary>Runs work that returns, rather than throws, the failure no retry mends, and stops the command on it.</summary>
+    protected void RunOrStop(Func<MessagingProviderException?> work)
+    {
+        MessagingProviderException? fatal = null;
+        TryRun(() => fatal = work());
+        if (fatal is not null) ThrowCoreError(fatal);
+    }
+
     /// <summary>The parameters the user gave, without PowerShell's common parameters.</summary>
     protected IList<string> GivenParameters()
     {

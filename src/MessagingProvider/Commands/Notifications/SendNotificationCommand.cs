@@ -47,9 +47,7 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
     protected override void EndProcessing()
     {
         if (_findings.Count > 0) TryRun(() => Send(ReadinessNotification.Build(_findings, RecipientAddresses.Parse(_event.To, "To"), RecipientAddresses.Parse(_event.Cc, "Cc"))));
-        MessagingProviderException? fatal = null;
-        TryRun(() => fatal = _session.Complete());
-        if (fatal is not null) ThrowCoreError(fatal);
+        RunOrStop(_session.Complete);
     }
 
     private void Send(NotificationRequest request)
@@ -99,9 +97,7 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
         // No server, a refused password…: no message can go. Stop once; what was rendered stays queued.
         if (fatal is not null) ThrowCoreError(fatal);
         if (!_session.SendsInParallel) return;
-        MessagingProviderException? failed = null;
-        TryRun(() => failed = _session.PumpParallel(untilDone: false));
-        if (failed is not null) ThrowCoreError(failed);
+        RunOrStop(() => _session.PumpParallel(untilDone: false));
     }
 
     private static string Describe(NotificationResult result) =>

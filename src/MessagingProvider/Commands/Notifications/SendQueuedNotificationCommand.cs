@@ -53,8 +53,6 @@ public sealed class SendQueuedNotificationCommand : IdentityStoreCmdlet, IDynami
 
     protected override void EndProcessing()
     {
-        MessagingProviderException? fatal = null;
-        TryRun(() => fatal = _session.Complete());
-        if (fatal is not null) ThrowCoreError(fatal);
+        RunOrStop(_session.Complete);
     }
 }
