@@ -36,13 +36,27 @@ try
 {
 Console.WriteLine($"Postfix STARTTLS on 127.0.0.1:{server.StartTlsPort}; {messages} messages per scenario; {Environment.ProcessorCount} cores; .NET {Environment.Version}; {DateTime.UtcNow:u}");
 
+// The bare loop sends what the module sends: the same subject, text and HTML bodies (taken from
+// Get-NotificationPreview once the module is imported), multipart/alternative, UTF-8, the same
+// headers. Each message is built in the loop, as a script would. Until 2026-12-06 it sent a
+// 200-byte text/plain message while the module sent its 2.5 KB HTML template, which charged the
+// module for Postfix's and TLS's work on the larger message.
+(string Subject, string Text, string Html) content = ("Group-{0} was modified", "Group-{0} was modified by admin@test.local.", "<p>Group-{0} was modified.</p>");
+
 MimeMessage Message(int i)
 {
+    string name = "Group-" + i;
     var m = new MimeMessage();
     m.From.Add(MailboxAddress.Parse(MailServerFixture.SenderUser));
     m.To.Add(MailboxAddress.Parse(Recipient));
-    m.Subject = $"Group-{i} was modified";
-    m.Body = new TextPart("plain") { Text = $"Group-{i} was modified by admin@test.local.\r\n\r\nThis notification was sent for the identity store Bench." };
+    m.Subject = content.Subject.Replace("Group-0", name);
+    m.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
+    m.Headers.Add("X-MessagingProvider-Event", "ObjectModified");
+    var text = new TextPart("plain");
+    text.SetText("utf-8", content.Text.Replace("Group-0", name));
+    var html = new TextPart("html");
+    html.SetText("utf-8", content.Html.Replace("Group-0", name));
+    m.Body = new MultipartAlternative { text, html };
     return m;
 }
 
@@ -92,6 +106,10 @@ Invoke("New-IdentityStore -Name Bench");
 Invoke("Set-SmtpServer -IdentityStore Bench -Server $args[0] -Port $args[1] -From $args[2] -Security StartTls -Authentication Basic -Credential $args[3] -CertificateThumbprint $args[4]",
     server.Host, server.StartTlsPort, MailServerFixture.SenderUser,
     new PSCredential(MailServerFixture.SenderUser, new NetworkCredential("", server.SenderPassword).SecurePassword), server.Certificate.Thumbprint);
+
+Collection<PSObject> preview = Invoke("Get-NotificationPreview -IdentityStore Bench -Event ObjectModified -InputObject @{ Name = 'Group-0'; ObjectClass = 'group' } -To $args[0]", Recipient);
+content = ((string)preview[0].Properties["Subject"].Value, (string)preview[0].Properties["TextBody"].Value, (string)preview[0].Properties["HtmlBody"].Value);
+Console.WriteLine($"message content (both): subject {content.Subject.Length} chars, text {content.Text.Length}, HTML {content.Html.Length}; rendered MIME {Message(0).ToString().Length} bytes");
 
 // Input objects are built before the clock starts, as the bare loop's are built in C#: what is
 // timed is the module's own work (reading objects, resolving, rendering, sending, results).
@@ -168,19 +186,39 @@ if (latency)
 const int Rounds = 5;
 var bareRounds = new System.Collections.Generic.List<double>();
 var moduleRounds = new System.Collections.Generic.List<double>();
+var bareCpu = new System.Collections.Generic.List<double>();
+var moduleCpu = new System.Collections.Generic.List<double>();
+// CPU time of this process (the client side: MailKit, and for the module also PowerShell, the
+// renderer and the outbox) per message: unlike elapsed time it hardly moves when other work
+// competes for the 2 cores, so it shows the module's own cost even on a busy machine.
+void Timed(System.Collections.Generic.List<double> rounds, System.Collections.Generic.List<double> cpu, Func<double> run)
+{
+    TimeSpan before = Process.GetCurrentProcess().TotalProcessorTime;
+    rounds.Add(run());
+    cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / messages);
+}
+
 Drain();
 double perMessage = PerMessage(messages);
 for (int round = 0; round < Rounds; round++)
 {
     Drain();
-    if (round % 2 == 0) bareRounds.Add(Bare(messages));
-    else moduleRounds.Add(ModuleTimed(messages));
+    if (round % 2 == 0) Timed(bareRounds, bareCpu, () => Bare(messages));
+    else Timed(moduleRounds, moduleCpu, () => ModuleTimed(messages));
     Drain();
-    if (round % 2 == 0) moduleRounds.Add(ModuleTimed(messages));
-    else bareRounds.Add(Bare(messages));
+    if (round % 2 == 0) Timed(moduleRounds, moduleCpu, () => ModuleTimed(messages));
+    else Timed(bareRounds, bareCpu, () => Bare(messages));
+}
+
+static double MedianOf(System.Collections.Generic.IEnumerable<double> values)
+{
+    var sorted = values.OrderBy(v => v).ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }
 
 Console.WriteLine($"rounds (s): bare {string.Join(" / ", bareRounds.Select(r => r.ToString("0.00")))}; module {string.Join(" / ", moduleRounds.Select(r => r.ToString("0.00")))}");
+Console.WriteLine($"client CPU per message (ms): bare {string.Join(" / ", bareCpu.Select(r => r.ToString("0.00")))}; module {string.Join(" / ", moduleCpu.Select(r => r.ToString("0.00")))}");
+Console.WriteLine($"medians: bare {MedianOf(bareRounds):0.00} s, module {MedianOf(moduleRounds):0.00} s, module / bare {MedianOf(bareRounds) / MedianOf(moduleRounds):0.00}x; client CPU bare {MedianOf(bareCpu):0.00} ms/msg, module {MedianOf(moduleCpu):0.00} ms/msg");
 double bare = bareRounds.Min();
 double module = moduleRounds.Min();
 Console.WriteLine($"bare MailKit loop, one connection : {bare,7:0.00} s  {messages / bare,7:0} msg/s");
@@ -206,12 +244,6 @@ return 0;
 // trips per message as the relay counted them (the times a client waited for the server).
 void RunLatency()
 {
-    static double Median(System.Collections.Generic.List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
     Console.WriteLine($"server capabilities MailKit saw: {capabilities}");
     foreach (int rtt in rtts)
     {
@@ -246,11 +278,11 @@ void RunLatency()
         }
 
         Console.WriteLine($"--- RTT {rtt} ms through the relay; {messages} messages per scenario ({perCount} for connection per message); {latencyRounds} rounds; median per message");
-        double bareMedian = Median(times["bare MailKit loop, one connection"]);
-        double perMedian = Median(times["connection per message"]);
+        double bareMedian = MedianOf(times["bare MailKit loop, one connection"]);
+        double perMedian = MedianOf(times["connection per message"]);
         foreach (string name in new[] { "connection per message", "bare MailKit loop, one connection", "module, one connection", "module, -MaxConnection 4" })
         {
-            double median = Median(times[name]);
+            double median = MedianOf(times[name]);
             Console.WriteLine($"{name,-36}: {median * 1000,7:0.0} ms/msg {1 / median,7:0.0} msg/s  {trips[name],5:0.00} round trips/msg  x{bareMedian / median:0.00} bare loop  x{perMedian / median:0.0} conn/msg  rounds {string.Join(" / ", times[name].Select(t => (t * 1000).ToString("0.0")))} ms/msg");
         }
     }
