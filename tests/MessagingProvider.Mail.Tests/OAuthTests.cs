@@ -27,7 +27,7 @@ public sealed class OAuthTests : IDisposable
     }
 
     private static Output.SmtpServerTestResult Run(SmtpEndpoint endpoint, OAuthTokenProvider tokens, List<string>? dialogue = null, params string[] to) =>
-        new SmtpServerTester(endpoint, dialogue is null ? null : dialogue.Add, null, tokens).Run(to.Select(MailboxAddress.Parse).ToList(), null, CancellationToken.None);
+        new SmtpServerTester(endpoint, dialogue is null ? null : dialogue.Add, null, tokens).RunAsync(to.Select(MailboxAddress.Parse).ToList(), null, CancellationToken.None).GetAwaiter().GetResult();
 
     [Fact]
     public void ResourceOwnerPasswordGrantTokenIsAcceptedWithXOAuth2AndMailIsDelivered()
@@ -117,7 +117,7 @@ public sealed class OAuthTests : IDisposable
         var tokens = new OAuthTokenProvider();
         SmtpEndpoint endpoint = Endpoints.OAuth(_server, null);
         _server.TokenEndpoint.IssueExpiredTokens = true;
-        tokens.GetToken(endpoint, forceNew: false, null, CancellationToken.None);
+        tokens.GetTokenAsync(endpoint, forceNew: false, null, CancellationToken.None).GetAwaiter().GetResult();
         _server.TokenEndpoint.IssueExpiredTokens = false;
         int before = _server.TokenEndpoint.Issued;
 

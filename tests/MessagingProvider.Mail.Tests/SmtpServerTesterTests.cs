@@ -20,7 +20,7 @@ public sealed class SmtpServerTesterTests
 
     private static SmtpServerTestResult Run(SmtpEndpoint endpoint, List<string>? dialogue = null, params string[] to) =>
         new SmtpServerTester(endpoint, dialogue is null ? null : dialogue.Add, null, new OAuthTokenProvider())
-            .Run(to.Select(MailboxAddress.Parse).ToList(), null, CancellationToken.None);
+            .RunAsync(to.Select(MailboxAddress.Parse).ToList(), null, CancellationToken.None).GetAwaiter().GetResult();
 
     private static void AssertStages(SmtpServerTestResult result, params string[] expected) =>
         Assert.Equal(expected, result.Stages.Select(s => $"{s.Stage}:{s.Outcome}").ToArray());

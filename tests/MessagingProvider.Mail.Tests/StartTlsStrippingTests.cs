@@ -22,7 +22,7 @@ public sealed class StartTlsStrippingTests
     public StartTlsStrippingTests(MailServerFixture server) => _server = server;
 
     private static SmtpServerTestResult Run(SmtpEndpoint endpoint) =>
-        new SmtpServerTester(endpoint, null, null, new OAuthTokenProvider()).Run(new List<MailboxAddress>(), null, CancellationToken.None);
+        new SmtpServerTester(endpoint, null, null, new OAuthTokenProvider()).RunAsync(new List<MailboxAddress>(), null, CancellationToken.None).GetAwaiter().GetResult();
 
     [Theory]
     [InlineData(SmtpAuthentication.Basic)]
