@@ -120,7 +120,7 @@ public sealed class NotificationDispatcher : IDisposable
     public void Enqueue(NotificationDraft draft)
     {
         lock (_outboxLock) _outbox.EnqueueClaimed(draft.Entries, _owner, Lease, DateTime.UtcNow);
-        draft.Result.OutboxId = draft.Entries.Select(e => e.Id).ToArray();
+        draft.Summary.OutboxId = draft.Entries.Select(e => e.Id).ToArray();
     }
 
     /// <summary>Sends the draft's own entries (and what a 452 split off them), then completes its result.</summary>
@@ -140,8 +140,8 @@ public sealed class NotificationDispatcher : IDisposable
             delivered.AddRange(await DeliverAsync(entry, lane, writeError, cancellationToken, split => splits.Enqueue(split.Id), rendered).ConfigureAwait(false));
         }
 
-        Summarize(draft.Result, delivered);
-        return draft.Result;
+        Summarize(draft.Summary, delivered);
+        return draft.Summary;
     }
 
     /// <summary>Sends every due entry of the queue, oldest first; one result per entry, to <paramref name="writeResult"/> as it is known.</summary>

@@ -59,7 +59,7 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
             try
             {
                 NotificationDraft draft = dispatcher.Prepare(request);
-                NotificationResult result = draft.Result;
+                NotificationResult result = draft.Summary;
                 foreach (string skipped in result.SkippedRecipients) WriteVerbose($"Not notified: {skipped}.");
                 if (draft.IsSkipped)
                 {
