@@ -21,7 +21,7 @@ public static class Program
 {
     private const int NoSuchProcess = int.MaxValue - 7;
 
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         int iterations = args.Length > 0 ? int.Parse(args[0]) : 15;
         using var directory = new StandInDirectory();
@@ -37,12 +37,12 @@ public static class Program
             return new NamedPipeConnectionInfo(pid) { OpenTimeout = (int)openTimeout.TotalMilliseconds };
         }
 
-        double Once(string scope, TimeSpan cooldown, params string[] servers)
+        async Task<double> Once(string scope, TimeSpan cooldown, params string[] servers)
         {
             var watch = Stopwatch.StartNew();
             using (var runner = new ExchangeCommandRunner("Bench", servers, Connect, cooldown, scope))
             {
-                runner.Invoke(command, null, CancellationToken.None);
+                await runner.InvokeAsync(command, null, CancellationToken.None);
             }
 
             double ms = watch.Elapsed.TotalMilliseconds;
@@ -51,20 +51,27 @@ public static class Program
             return ms;
         }
 
+        static async Task<List<double>> Times(int count, Func<Task<double>> once)
+        {
+            var times = new List<double>();
+            for (int i = 0; i < count; i++) times.Add(await once());
+            return times;
+        }
+
         double Median(IEnumerable<double> values)
         {
             var sorted = values.OrderBy(v => v).ToArray();
             return sorted[sorted.Length / 2];
         }
 
-        for (int i = 0; i < 3; i++) Once("warm", TimeSpan.Zero, "ExchB");
+        for (int i = 0; i < 3; i++) await Once("warm", TimeSpan.Zero, "ExchB");
 
-        double direct = Median(Enumerable.Range(0, iterations).Select(_ => Once("direct", TimeSpan.Zero, "ExchB")));
-        double refused = Median(Enumerable.Range(0, iterations).Select(_ => Once("refused", TimeSpan.Zero, "ExchGone", "ExchB")));
+        double direct = Median(await Times(iterations, () => Once("direct", TimeSpan.Zero, "ExchB")));
+        double refused = Median(await Times(iterations, () => Once("refused", TimeSpan.Zero, "ExchGone", "ExchB")));
 
         Process.Start("kill", new[] { "-STOP", hung.ProcessId.ToString() })!.WaitForExit();
-        double hangFirst = Once("hang", TimeSpan.FromMinutes(5), "ExchHung", "ExchB");
-        double hangNext = Median(Enumerable.Range(0, iterations).Select(_ => Once("hang", TimeSpan.FromMinutes(5), "ExchHung", "ExchB")));
+        double hangFirst = await Once("hang", TimeSpan.FromMinutes(5), "ExchHung", "ExchB");
+        double hangNext = Median(await Times(iterations, () => Once("hang", TimeSpan.FromMinutes(5), "ExchHung", "ExchB")));
         Process.Start("kill", new[] { "-CONT", hung.ProcessId.ToString() })!.WaitForExit();
 
         Console.WriteLine($"iterations per figure: {iterations} (median)");

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange.ExchangeOnline;
 using MessagingProvider.GoogleWorkspace;
@@ -12,12 +14,12 @@ namespace MessagingProvider.Cloud.Tests;
 public sealed class ExchangeOnlineAddressCheckTests : Office365StandInTest
 {
     [Fact]
-    public void ACreateIsRefusedBeforeItIsSentWhenTheAddressIsHeld()
+    public async Task ACreateIsRefusedBeforeItIsSentWhenTheAddressIsHeld()
     {
         _exchange.AddRecipient("Sales", "MailUniversalDistributionGroup", "SMTP:sales@contoso.com", "smtp:projectx@contoso.com");
         using IMailEnabledObjectProvider provider = ExchangeOnlineObjectProvider.Create("Cloud", _settings.WithSecret(_entra, _entra.ClientSecret, _exchange.Endpoint), _settings.Vault, null, null, TestHandlers.Trusting());
 
-        var error = Assert.Throws<MessagingProviderException>(() => provider.Provision(
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => provider.ProvisionAsync(
             new MailEnabledObjectRequest { Kind = MailEnabledObjectKind.Group, Mode = MailEnabledObjectMode.New, Identity = "Project X" }, "projectx", CancellationToken.None));
 
         Assert.Equal(ErrorIds.EmailAddressInUse, error.ErrorId);
@@ -26,11 +28,11 @@ public sealed class ExchangeOnlineAddressCheckTests : Office365StandInTest
     }
 
     [Fact]
-    public void APrimaryAddressOutsideTheAcceptedDomainsIsRefused()
+    public async Task APrimaryAddressOutsideTheAcceptedDomainsIsRefused()
     {
         using IMailEnabledObjectProvider provider = ExchangeOnlineObjectProvider.Create("Cloud", _settings.WithSecret(_entra, _entra.ClientSecret, _exchange.Endpoint), _settings.Vault, null, null, TestHandlers.Trusting());
 
-        var error = Assert.Throws<MessagingProviderException>(() => provider.Provision(
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => provider.ProvisionAsync(
             new MailEnabledObjectRequest { Kind = MailEnabledObjectKind.Group, Mode = MailEnabledObjectMode.New, Identity = "Sales", PrimarySmtpAddress = "sales@fabrikam.com" }, "sales", CancellationToken.None));
 
         Assert.Equal(ErrorIds.DomainNotAccepted, error.ErrorId);
@@ -43,15 +45,15 @@ public sealed class ExchangeOnlineAddressCheckTests : Office365StandInTest
 public sealed class GoogleAddressCheckTests : GoogleStandInTest
 {
     [Fact]
-    public void DomainsAliasesUsersGroupsAndTheirAliasesAreAllLookedAt()
+    public async Task DomainsAliasesUsersGroupsAndTheirAliasesAreAllLookedAt()
     {
         _google.Domains["contoso.com"] = new[] { "contoso.net" };
         _google.SeedGroup("sales@contoso.com", "Sales");
         using IMailEnabledObjectProvider provider = GoogleMailEnabledObjectProvider.Create("G", P12(), _settings.Vault, _verbose.Add, TestHandlers.Trusting());
-        provider.SetEmailAddresses("alice@contoso.com", new[] { "alice@contoso.com", "alice.s@contoso.com" }, "alice@contoso.com", _ => true, CancellationToken.None);
+        await provider.SetEmailAddressesAsync("alice@contoso.com", new[] { "alice@contoso.com", "alice.s@contoso.com" }, "alice@contoso.com", _ => true, CancellationToken.None);
 
-        EmailAddressCheck[] checks = new[] { "alice.s@contoso.com", "sales@contoso.com", "free@contoso.net", "x@fabrikam.com" }
-            .Select(a => provider.Addresses.Check(a, CancellationToken.None)).ToArray();
+        var checks = new List<EmailAddressCheck>();
+        foreach (string a in new[] { "alice.s@contoso.com", "sales@contoso.com", "free@contoso.net", "x@fabrikam.com" }) checks.Add(await provider.Addresses.CheckAsync(a, CancellationToken.None));
 
         Assert.Equal(new[] { "alice@contoso.com", "sales@contoso.com", null, null }, checks.Select(c => c.HeldBy));
         Assert.Equal(new[] { true, true, true, false }, checks.Select(c => c.DomainAccepted));
@@ -59,12 +61,12 @@ public sealed class GoogleAddressCheckTests : GoogleStandInTest
     }
 
     [Fact]
-    public void WithoutTheDomainScopeTheChecksSayWhatToDelegate()
+    public async Task WithoutTheDomainScopeTheChecksSayWhatToDelegate()
     {
         _google.DelegatedScopes.Remove(GoogleEndpoints.DomainReadScope);
         using IMailEnabledObjectProvider provider = GoogleMailEnabledObjectProvider.Create("G", P12(), _settings.Vault, _verbose.Add, TestHandlers.Trusting());
 
-        var error = Assert.Throws<MessagingProviderException>(() => provider.Addresses.Check("x@contoso.com", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => provider.Addresses.CheckAsync("x@contoso.com", CancellationToken.None));
 
         Assert.Equal(ErrorIds.GoogleDelegationNotGranted, error.ErrorId);
         Assert.Contains(GoogleEndpoints.DomainReadScope, error.Message);

@@ -49,8 +49,8 @@ public sealed class ExchangeOnlineRunnerTests : Office365StandInTest
     {
         using ExchangeOnlineCommandRunner runner = Runner();
         IExchangeCommandRunner shared = runner;
-        shared.Invoke("New-DistributionGroup", new Hashtable { ["Name"] = "Support" }, CancellationToken.None);
-        PSObject found = Assert.Single(shared.Invoke("Get-DistributionGroup", new Hashtable { ["Identity"] = "Support" }, CancellationToken.None));
+        await shared.InvokeAsync("New-DistributionGroup", new Hashtable { ["Name"] = "Support" }, CancellationToken.None);
+        PSObject found = Assert.Single((await shared.InvokeAsync("Get-DistributionGroup", new Hashtable { ["Identity"] = "Support" }, CancellationToken.None)));
         Assert.Equal("Support@contoso.com", found.Properties["PrimarySmtpAddress"].Value);
     }
 

@@ -21,13 +21,13 @@ public sealed class GoogleObjectProviderTests : GoogleStandInTest
     [InlineData(MailEnabledObjectMode.New, "Project X", null, "Project X")]
     [InlineData(MailEnabledObjectMode.New, "Project X", "Project X team", "Project X team")]
     [InlineData(MailEnabledObjectMode.Enable, "CN=Sales Team,OU=Groups,DC=contoso,DC=com", null, "Sales Team")]
-    public void AGroupIsCreatedWithTheAliasInTheAdministratorsDomain(MailEnabledObjectMode mode, string identity, string? displayName, string groupName)
+    public async Task AGroupIsCreatedWithTheAliasInTheAdministratorsDomain(MailEnabledObjectMode mode, string identity, string? displayName, string groupName)
     {
         using IMailEnabledObjectProvider provider = Provider();
         var request = new MailEnabledObjectRequest { Kind = MailEnabledObjectKind.Group, Mode = mode, Identity = identity, DisplayName = displayName, Alias = "projectx", SkipAddressCheck = true };
 
         string described = provider.Describe(request);
-        MailEnabledObjectResult result = provider.Provision(request, "projectx", CancellationToken.None);
+        MailEnabledObjectResult result = await provider.ProvisionAsync(request, "projectx", CancellationToken.None);
 
         Assert.Contains("projectx@contoso.com", described);
         Assert.Equal("projectx@contoso.com", result.PrimarySmtpAddress);
@@ -38,12 +38,12 @@ public sealed class GoogleObjectProviderTests : GoogleStandInTest
     }
 
     [Fact]
-    public void AnAddressThatExistsIsGoogleGroupExists()
+    public async Task AnAddressThatExistsIsGoogleGroupExists()
     {
         using IMailEnabledObjectProvider provider = Provider();
 
         // alice@contoso.com is a user: Google keeps one namespace for users, groups and aliases.
-        var error = Assert.Throws<MessagingProviderException>(() => provider.Provision(Group("Alice group"), "alice", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => provider.ProvisionAsync(Group("Alice group"), "alice", CancellationToken.None));
 
         Assert.Equal(ErrorIds.GoogleGroupExists, error.ErrorId);
         Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
@@ -55,13 +55,13 @@ public sealed class GoogleObjectProviderTests : GoogleStandInTest
     [Theory]
     [InlineData(MailEnabledObjectKind.User, "GoogleUserNotSupported", "Google Admin console")]
     [InlineData(MailEnabledObjectKind.Contact, "GoogleContactNotSupported", "the Directory API has no mail contacts")]
-    public void UsersAndContactsAreRefusedBeforeAnythingIsSent(MailEnabledObjectKind kind, string errorId, string reason)
+    public async Task UsersAndContactsAreRefusedBeforeAnythingIsSent(MailEnabledObjectKind kind, string errorId, string reason)
     {
         using IMailEnabledObjectProvider provider = Provider();
         var request = new MailEnabledObjectRequest { Kind = kind, Mode = MailEnabledObjectMode.New, Identity = "Dee", Alias = "dee", ExternalEmailAddress = "dee@fabrikam.com" };
 
         var described = Assert.Throws<MessagingProviderException>(() => provider.Describe(request));
-        var provisioned = Assert.Throws<MessagingProviderException>(() => provider.Provision(request, "dee", CancellationToken.None));
+        var provisioned = await Assert.ThrowsAsync<MessagingProviderException>(() => provider.ProvisionAsync(request, "dee", CancellationToken.None));
 
         Assert.Equal(errorId, described.ErrorId);
         Assert.Equal(errorId, provisioned.ErrorId);
@@ -72,13 +72,13 @@ public sealed class GoogleObjectProviderTests : GoogleStandInTest
     }
 
     [Fact]
-    public void GroupAliasesAreAddedAndRemoved()
+    public async Task GroupAliasesAreAddedAndRemoved()
     {
         using IMailEnabledObjectProvider provider = Provider();
-        provider.Provision(Group("Sales"), "sales", CancellationToken.None);
-        provider.SetEmailAddresses("sales@contoso.com", new[] { "sales@contoso.com", "vertrieb@contoso.com", "ventas@contoso.com" }, "sales@contoso.com", _ => true, CancellationToken.None);
+        await provider.ProvisionAsync(Group("Sales"), "sales", CancellationToken.None);
+        await provider.SetEmailAddressesAsync("sales@contoso.com", new[] { "sales@contoso.com", "vertrieb@contoso.com", "ventas@contoso.com" }, "sales@contoso.com", _ => true, CancellationToken.None);
 
-        EmailAddressUpdate update = provider.SetEmailAddresses("sales@contoso.com", new[] { "SMTP:sales@contoso.com", "verkauf@contoso.com", "ventas@contoso.com" }, null, _ => true, CancellationToken.None);
+        EmailAddressUpdate update = await provider.SetEmailAddressesAsync("sales@contoso.com", new[] { "SMTP:sales@contoso.com", "verkauf@contoso.com", "ventas@contoso.com" }, null, _ => true, CancellationToken.None);
 
         Assert.Equal(new[] { "ventas@contoso.com", "verkauf@contoso.com" }, _google.AliasesOf("sales@contoso.com").OrderBy(a => a));
         Assert.Equal(new[] { "vertrieb@contoso.com" }, update.Removed);
@@ -88,27 +88,27 @@ public sealed class GoogleObjectProviderTests : GoogleStandInTest
     }
 
     [Fact]
-    public void AGroupIsFoundByItsAlias()
+    public async Task AGroupIsFoundByItsAlias()
     {
         using IMailEnabledObjectProvider provider = Provider();
-        provider.Provision(Group("Sales"), "sales", CancellationToken.None);
-        provider.SetEmailAddresses("sales@contoso.com", new[] { "sales@contoso.com", "vertrieb@contoso.com" }, "sales@contoso.com", _ => true, CancellationToken.None);
+        await provider.ProvisionAsync(Group("Sales"), "sales", CancellationToken.None);
+        await provider.SetEmailAddressesAsync("sales@contoso.com", new[] { "sales@contoso.com", "vertrieb@contoso.com" }, "sales@contoso.com", _ => true, CancellationToken.None);
 
-        EmailAddressUpdate update = provider.SetEmailAddresses("vertrieb@contoso.com", new[] { "sales@contoso.com" }, "sales@contoso.com", _ => true, CancellationToken.None);
+        EmailAddressUpdate update = await provider.SetEmailAddressesAsync("vertrieb@contoso.com", new[] { "sales@contoso.com" }, "sales@contoso.com", _ => true, CancellationToken.None);
 
         Assert.Empty(_google.AliasesOf("sales@contoso.com"));
         Assert.Equal(new[] { "vertrieb@contoso.com" }, update.Removed);
     }
 
     [Fact]
-    public void UserAliasesAreSetAndTheSameSetIsNoChange()
+    public async Task UserAliasesAreSetAndTheSameSetIsNoChange()
     {
         using IMailEnabledObjectProvider provider = Provider();
         string[] wanted = { "alice.smith@contoso.com", "SMTP:alice@contoso.com" };
-        provider.SetEmailAddresses("alice@contoso.com", wanted, null, _ => true, CancellationToken.None);
+        await provider.SetEmailAddressesAsync("alice@contoso.com", wanted, null, _ => true, CancellationToken.None);
         int requests = _google.ApiRequests;
 
-        EmailAddressUpdate again = provider.SetEmailAddresses("alice@contoso.com", wanted, null, _ => throw new InvalidOperationException("nothing to confirm"), CancellationToken.None);
+        EmailAddressUpdate again = await provider.SetEmailAddressesAsync("alice@contoso.com", wanted, null, _ => throw new InvalidOperationException("nothing to confirm"), CancellationToken.None);
 
         Assert.Equal(new[] { "alice.smith@contoso.com" }, _google.AliasesOf("alice@contoso.com"));
         Assert.False(again.Changed);
@@ -117,23 +117,23 @@ public sealed class GoogleObjectProviderTests : GoogleStandInTest
     }
 
     [Fact]
-    public void DeclinedConfirmationChangesNothing()
+    public async Task DeclinedConfirmationChangesNothing()
     {
         using IMailEnabledObjectProvider provider = Provider();
 
-        EmailAddressUpdate update = provider.SetEmailAddresses("alice@contoso.com", new[] { "alice@contoso.com", "a@contoso.com" }, "alice@contoso.com", _ => false, CancellationToken.None);
+        EmailAddressUpdate update = await provider.SetEmailAddressesAsync("alice@contoso.com", new[] { "alice@contoso.com", "a@contoso.com" }, "alice@contoso.com", _ => false, CancellationToken.None);
 
         Assert.True(update.Changed);
         Assert.Empty(_google.AliasesOf("alice@contoso.com"));
     }
 
     [Fact]
-    public void AnotherPrimaryAddressIsRefusedAndNothingChanges()
+    public async Task AnotherPrimaryAddressIsRefusedAndNothingChanges()
     {
         using IMailEnabledObjectProvider provider = Provider();
 
-        var error = Assert.Throws<MessagingProviderException>(() =>
-            provider.SetEmailAddresses("alice@contoso.com", new[] { "alice@contoso.com", "a@contoso.com" }, "a@contoso.com", _ => true, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() =>
+            provider.SetEmailAddressesAsync("alice@contoso.com", new[] { "alice@contoso.com", "a@contoso.com" }, "a@contoso.com", _ => true, CancellationToken.None));
 
         Assert.Equal(ErrorIds.GooglePrimaryAddressChangeNotSupported, error.ErrorId);
         Assert.Equal(ErrorKind.NotSupported, error.Kind);
@@ -142,35 +142,35 @@ public sealed class GoogleObjectProviderTests : GoogleStandInTest
     }
 
     [Fact]
-    public void AnUnknownAddressIsRecipientNotFound()
+    public async Task AnUnknownAddressIsRecipientNotFound()
     {
         using IMailEnabledObjectProvider provider = Provider();
 
-        MessagingProviderException error = ProviderAssertions.RecipientNotFound(provider);
+        MessagingProviderException error = await ProviderAssertions.RecipientNotFoundAsync(provider);
 
         Assert.Contains("404", error.InnerException!.Message);
         Assert.Contains("Google Workspace has no group or user", error.Message);
     }
 
     [Fact]
-    public void BadAddressesAreRefusedBeforeAnyRequest()
+    public async Task BadAddressesAreRefusedBeforeAnyRequest()
     {
         using IMailEnabledObjectProvider provider = Provider();
 
-        var error = Assert.Throws<MessagingProviderException>(() =>
-            provider.SetEmailAddresses("alice@contoso.com", new[] { "not an address" }, null, _ => true, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() =>
+            provider.SetEmailAddressesAsync("alice@contoso.com", new[] { "not an address" }, null, _ => true, CancellationToken.None));
 
         Assert.Equal(ErrorIds.InvalidEmailAddresses, error.ErrorId);
         Assert.Equal(0, _google.ApiRequests);
     }
 
     [Fact]
-    public void RateLimitingIsRetriedOnTheObjectPath()
+    public async Task RateLimitingIsRetriedOnTheObjectPath()
     {
         using IMailEnabledObjectProvider provider = Provider();
         _google.Throttle(2, 429);
 
-        MailEnabledObjectResult result = provider.Provision(Group("Sales"), "sales", CancellationToken.None);
+        MailEnabledObjectResult result = await provider.ProvisionAsync(Group("Sales"), "sales", CancellationToken.None);
 
         Assert.Equal("sales@contoso.com", result.PrimarySmtpAddress);
         Assert.Equal(3, _google.ApiRequests);
@@ -178,23 +178,23 @@ public sealed class GoogleObjectProviderTests : GoogleStandInTest
     }
 
     [Fact]
-    public void RateLimitingThatOutlastsTheRetriesIsGoogleRateLimited()
+    public async Task RateLimitingThatOutlastsTheRetriesIsGoogleRateLimited()
     {
         using IMailEnabledObjectProvider provider = GoogleMailEnabledObjectProvider.Create("G", P12(), _settings.Vault, _verbose.Add, TestHandlers.Trusting(), new GoogleRetryPolicy { MaximumRetries = 1 });
         _google.Throttle(5, 403, "userRateLimitExceeded");
 
-        var error = Assert.Throws<MessagingProviderException>(() => provider.Provision(Group("Sales"), "sales", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => provider.ProvisionAsync(Group("Sales"), "sales", CancellationToken.None));
 
         Assert.Equal(ErrorIds.GoogleRateLimited, error.ErrorId);
         Assert.Empty(_google.Groups);
     }
 
     [Fact]
-    public void OneTokenServesEveryRequest()
+    public async Task OneTokenServesEveryRequest()
     {
         using IMailEnabledObjectProvider provider = Provider();
-        foreach (string name in new[] { "a", "b", "c" }) provider.Provision(Group(name), name, CancellationToken.None);
-        provider.SetEmailAddresses("a@contoso.com", new[] { "a@contoso.com", "a2@contoso.com" }, "a@contoso.com", _ => true, CancellationToken.None);
+        foreach (string name in new[] { "a", "b", "c" }) await provider.ProvisionAsync(Group(name), name, CancellationToken.None);
+        await provider.SetEmailAddressesAsync("a@contoso.com", new[] { "a@contoso.com", "a2@contoso.com" }, "a@contoso.com", _ => true, CancellationToken.None);
 
         Assert.Equal(1, _google.TokenRequests);
     }

@@ -25,7 +25,7 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
     private readonly HttpHandlerFactory _handlers = TestHandlers.Trusting();
 
     [Fact]
-    public void ARenderedNotificationBecomesTheGraphRequest()
+    public async Task ARenderedNotificationBecomesTheGraphRequest()
     {
         IdentityStoreDocument document = GraphStore();
         document.Notifications.Cc.Add("audit@contoso.com");
@@ -40,7 +40,7 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
         using INotificationTransport transport = Create(document);
         MimeMessage message = Assert.Single(NotificationRenderer.Render(document.Name, transport.From, request, recipients, document.Notifications)).Message;
 
-        SendOutcome outcome = transport.Send(message, CancellationToken.None);
+        SendOutcome outcome = await transport.SendAsync(message, CancellationToken.None);
 
         Assert.True(outcome.Sent);
         Assert.Equal(1, outcome.Attempts);
@@ -63,7 +63,7 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
     }
 
     [Fact]
-    public void AnHtmlBodyIsSentAsHtml()
+    public async Task AnHtmlBodyIsSentAsHtml()
     {
         using INotificationTransport transport = Create(GraphStore());
         var message = new MimeMessage();
@@ -71,7 +71,7 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
         message.Subject = "Welcome";
         message.Body = new BodyBuilder { TextBody = "Welcome to Sales.", HtmlBody = "<p>Welcome to <b>Sales</b>.</p>" }.ToMessageBody();
 
-        Assert.True(transport.Send(message, CancellationToken.None).Sent);
+        Assert.True((await transport.SendAsync(message, CancellationToken.None)).Sent);
 
         JsonNode body = Assert.Single(_graph.Sent).Body["message"]!["body"]!;
         Assert.Equal("html", body["contentType"]!.GetValue<string>());
@@ -79,23 +79,23 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
     }
 
     [Fact]
-    public void ManyMessagesShareOneToken()
+    public async Task ManyMessagesShareOneToken()
     {
         using INotificationTransport transport = Create(GraphStore());
 
-        for (int i = 0; i < 5; i++) Assert.True(transport.Send(Message("owner@contoso.com", $"Notification {i}"), CancellationToken.None).Sent);
+        for (int i = 0; i < 5; i++) Assert.True((await transport.SendAsync(Message("owner@contoso.com", $"Notification {i}"), CancellationToken.None)).Sent);
 
         Assert.Equal(5, _graph.Sent.Count);
         Assert.Equal(1, _entra.TokenRequests);
     }
 
     [Fact]
-    public void ThrottlingWaitsForRetryAfterAndCountsTheAttempts()
+    public async Task ThrottlingWaitsForRetryAfterAndCountsTheAttempts()
     {
         _graph.Throttle(2);
         using INotificationTransport transport = Create(GraphStore());
 
-        SendOutcome outcome = transport.Send(Message("owner@contoso.com", "Throttled"), CancellationToken.None);
+        SendOutcome outcome = await transport.SendAsync(Message("owner@contoso.com", "Throttled"), CancellationToken.None);
 
         Assert.True(outcome.Sent);
         Assert.Equal(3, outcome.Attempts);
@@ -105,13 +105,13 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
     }
 
     [Fact]
-    public void ThrottlingThatOutlastsTheAttemptsFailsThatMessageOnly()
+    public async Task ThrottlingThatOutlastsTheAttemptsFailsThatMessageOnly()
     {
         _graph.Throttle(2);
         using INotificationTransport transport = Create(GraphStore(), maxAttempts: 2);
 
-        SendOutcome throttled = transport.Send(Message("owner@contoso.com", "Throttled"), CancellationToken.None);
-        SendOutcome next = transport.Send(Message("owner@contoso.com", "Next"), CancellationToken.None);
+        SendOutcome throttled = await transport.SendAsync(Message("owner@contoso.com", "Throttled"), CancellationToken.None);
+        SendOutcome next = await transport.SendAsync(Message("owner@contoso.com", "Next"), CancellationToken.None);
 
         Assert.False(throttled.Sent);
         Assert.Equal(2, throttled.Attempts);
@@ -140,7 +140,7 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
     }
 
     [Fact]
-    public void StoppingDuringAThrottlingWaitEndsTheSend()
+    public async Task StoppingDuringAThrottlingWaitEndsTheSend()
     {
         _graph.Throttle(1);
         using var cancellation = new CancellationTokenSource();
@@ -151,19 +151,19 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
             Verbose = v => { if (v.Contains("retrying")) cancellation.Cancel(); },
         });
 
-        Assert.ThrowsAny<OperationCanceledException>(() => transport.Send(Message("owner@contoso.com", "Stopped"), cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transport.SendAsync(Message("owner@contoso.com", "Stopped"), cancellation.Token));
 
         Assert.Equal(1, _graph.Requests);
         Assert.Empty(_graph.Sent);
     }
 
     [Fact]
-    public void MissingMailSendPermissionFailsTheMessage()
+    public async Task MissingMailSendPermissionFailsTheMessage()
     {
         _graph.MailSendGranted = false;
         using INotificationTransport transport = Create(GraphStore());
 
-        SendOutcome outcome = transport.Send(Message("owner@contoso.com", "Denied"), CancellationToken.None);
+        SendOutcome outcome = await transport.SendAsync(Message("owner@contoso.com", "Denied"), CancellationToken.None);
 
         Assert.False(outcome.Sent);
         Assert.Equal("403 ErrorAccessDenied", outcome.ServerReply);
@@ -173,13 +173,13 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
     }
 
     [Fact]
-    public void AnUnknownSenderMailboxFailsTheMessage()
+    public async Task AnUnknownSenderMailboxFailsTheMessage()
     {
         IdentityStoreDocument document = GraphStore();
         document.Notifications.Delivery.From = "nobody@contoso.com";
         using INotificationTransport transport = Create(document);
 
-        SendOutcome outcome = transport.Send(Message("owner@contoso.com", "Nobody"), CancellationToken.None);
+        SendOutcome outcome = await transport.SendAsync(Message("owner@contoso.com", "Nobody"), CancellationToken.None);
 
         Assert.Equal(ErrorIds.GraphMailboxNotFound, outcome.Failure!.ErrorId);
         Assert.Equal(ErrorKind.NotFound, outcome.Failure.Kind);
@@ -188,13 +188,13 @@ public sealed class GraphNotificationTransportTests : Office365StandInTest
     }
 
     [Fact]
-    public void ASignInFailureStopsTheDeliveryInsteadOfFailingEachMessage()
+    public async Task ASignInFailureStopsTheDeliveryInsteadOfFailingEachMessage()
     {
         IdentityStoreDocument document = GraphStore();
         document.Messaging.Office365 = Office365("not-the-secret");
         using INotificationTransport transport = Create(document);
 
-        var error = Assert.Throws<MessagingProviderException>(() => transport.Send(Message("owner@contoso.com", "Never"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => transport.SendAsync(Message("owner@contoso.com", "Never"), CancellationToken.None));
 
         Assert.Equal(ErrorIds.EntraClientSecretInvalid, error.ErrorId);
         Assert.Equal(0, _graph.Requests);

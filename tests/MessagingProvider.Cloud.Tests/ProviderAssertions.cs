@@ -1,4 +1,5 @@
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange;
 using MessagingProvider.Recipients;
@@ -8,10 +9,10 @@ namespace MessagingProvider.Cloud.Tests;
 internal static class ProviderAssertions
 {
     /// <summary>Setting the addresses of nobody@contoso.com is RecipientNotFound; the error is returned for the provider's own details.</summary>
-    public static MessagingProviderException RecipientNotFound(IMailEnabledObjectProvider provider)
+    public static async Task<MessagingProviderException> RecipientNotFoundAsync(IMailEnabledObjectProvider provider)
     {
-        var error = Assert.Throws<MessagingProviderException>(() =>
-            provider.SetEmailAddresses("nobody@contoso.com", new[] { "nobody@contoso.com" }, null, _ => true, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() =>
+            provider.SetEmailAddressesAsync("nobody@contoso.com", new[] { "nobody@contoso.com" }, null, _ => true, CancellationToken.None));
         Assert.Equal(ErrorIds.RecipientNotFound, error.ErrorId);
         Assert.Equal(ErrorKind.NotFound, error.Kind);
         return error;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Connections;
 
 namespace MessagingProvider.Core.Tests;
@@ -13,24 +14,24 @@ public sealed class ConnectionStagesTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public void AnIpAddressNeedsNoLookupAndANameResolvesIpv4First()
+    public async Task AnIpAddressNeedsNoLookupAndANameResolvesIpv4First()
     {
-        Assert.Equal(new[] { IPAddress.Parse("127.0.0.1") }, ConnectionStages.ResolveDns("127.0.0.1", Timeout, CancellationToken.None));
+        Assert.Equal(new[] { IPAddress.Parse("127.0.0.1") }, await ConnectionStages.ResolveDnsAsync("127.0.0.1", Timeout, CancellationToken.None));
 
-        var addresses = ConnectionStages.ResolveDns("localhost", Timeout, CancellationToken.None);
+        var addresses = await ConnectionStages.ResolveDnsAsync("localhost", Timeout, CancellationToken.None);
         Assert.Contains(IPAddress.Loopback, addresses);
         Assert.Equal(AddressFamily.InterNetwork, addresses[0].AddressFamily);
     }
 
     [Fact]
-    public void TheFirstAddressThatAcceptsGetsTheConnection()
+    public async Task TheFirstAddressThatAcceptsGetsTheConnection()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         try
         {
             int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            using Socket socket = ConnectionStages.ConnectTcp(new[] { IPAddress.Loopback }, port, Timeout, CancellationToken.None);
+            using Socket socket = await ConnectionStages.ConnectTcpAsync(new[] { IPAddress.Loopback }, port, Timeout, CancellationToken.None);
             Assert.True(socket.Connected);
             Assert.Equal(new IPEndPoint(IPAddress.Loopback, port), socket.RemoteEndPoint);
         }
@@ -41,14 +42,14 @@ public sealed class ConnectionStagesTests
     }
 
     [Fact]
-    public void APortWhereNothingListensIsRefusedAndSaysWhere()
+    public async Task APortWhereNothingListensIsRefusedAndSaysWhere()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
 
-        var error = Assert.Throws<TcpConnectException>(() => ConnectionStages.ConnectTcp(new[] { IPAddress.Loopback }, port, Timeout, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TcpConnectException>(() => ConnectionStages.ConnectTcpAsync(new[] { IPAddress.Loopback }, port, Timeout, CancellationToken.None));
         Assert.True(error.Refused);
         Assert.False(error.TimedOut);
         Assert.Contains($"127.0.0.1:{port}", error.Message);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.TestSupport;
 using MessagingProvider.Smtp;
 using MimeKit;
@@ -26,16 +27,16 @@ public sealed class OAuthTests : IDisposable
         _server.TokenEndpoint.Lifetime = TimeSpan.FromHours(1);
     }
 
-    private static Output.SmtpServerTestResult Run(SmtpEndpoint endpoint, OAuthTokenProvider tokens, List<string>? dialogue = null, params string[] to) =>
-        new SmtpServerTester(endpoint, dialogue is null ? null : dialogue.Add, null, tokens).Run(to.Select(MailboxAddress.Parse).ToList(), null, CancellationToken.None);
+    private static Task<Output.SmtpServerTestResult> RunAsync(SmtpEndpoint endpoint, OAuthTokenProvider tokens, List<string>? dialogue = null, params string[] to) =>
+        new SmtpServerTester(endpoint, dialogue is null ? null : dialogue.Add, null, tokens).RunAsync(to.Select(MailboxAddress.Parse).ToList(), null, CancellationToken.None);
 
     [Fact]
-    public void ResourceOwnerPasswordGrantTokenIsAcceptedWithXOAuth2AndMailIsDelivered()
+    public async Task ResourceOwnerPasswordGrantTokenIsAcceptedWithXOAuth2AndMailIsDelivered()
     {
         var user = new NetworkCredential("carol@test.local", MailServerFixture.MailboxPassword);
         var dialogue = new List<string>();
 
-        var result = Run(Endpoints.OAuth(_server, user), new OAuthTokenProvider(), dialogue, "dave@test.local");
+        var result = await RunAsync(Endpoints.OAuth(_server, user), new OAuthTokenProvider(), dialogue, "dave@test.local");
 
         Assert.True(result.Succeeded, result.Reason);
         Assert.Equal("XOAUTH2", result.AuthMechanism);
@@ -46,13 +47,13 @@ public sealed class OAuthTests : IDisposable
     }
 
     [Fact]
-    public void ClientCredentialsGrantAuthenticatesTheAppMailboxAndTheTokenIsCached()
+    public async Task ClientCredentialsGrantAuthenticatesTheAppMailboxAndTheTokenIsCached()
     {
         var tokens = new OAuthTokenProvider();
         int before = _server.TokenEndpoint.Issued;
 
-        var first = Run(Endpoints.OAuth(_server, null), tokens);
-        var second = Run(Endpoints.OAuth(_server, null), tokens);
+        var first = await RunAsync(Endpoints.OAuth(_server, null), tokens);
+        var second = await RunAsync(Endpoints.OAuth(_server, null), tokens);
 
         Assert.True(first.Succeeded, first.Reason);
         Assert.True(second.Succeeded, second.Reason);
@@ -60,11 +61,11 @@ public sealed class OAuthTests : IDisposable
     }
 
     [Fact]
-    public void AWrongSecretDoesNotReuseTheTokenOfTheRightOne()
+    public async Task AWrongSecretDoesNotReuseTheTokenOfTheRightOne()
     {
         var tokens = new OAuthTokenProvider();
-        var right = Run(Endpoints.OAuth(_server, null), tokens);
-        var wrong = Run(Endpoints.OAuth(_server, null, clientSecret: "not-the-secret"), tokens);
+        var right = await RunAsync(Endpoints.OAuth(_server, null), tokens);
+        var wrong = await RunAsync(Endpoints.OAuth(_server, null, clientSecret: "not-the-secret"), tokens);
 
         Assert.True(right.Succeeded, right.Reason);
         Assert.False(wrong.Succeeded);
@@ -72,11 +73,11 @@ public sealed class OAuthTests : IDisposable
     }
 
     [Fact]
-    public void AWrongPasswordDoesNotReuseTheTokenOfTheRightOne()
+    public async Task AWrongPasswordDoesNotReuseTheTokenOfTheRightOne()
     {
         var tokens = new OAuthTokenProvider();
-        var right = Run(Endpoints.OAuth(_server, new NetworkCredential("frank@test.local", MailServerFixture.MailboxPassword)), tokens);
-        var wrong = Run(Endpoints.OAuth(_server, new NetworkCredential("frank@test.local", "not-the-password")), tokens);
+        var right = await RunAsync(Endpoints.OAuth(_server, new NetworkCredential("frank@test.local", MailServerFixture.MailboxPassword)), tokens);
+        var wrong = await RunAsync(Endpoints.OAuth(_server, new NetworkCredential("frank@test.local", "not-the-password")), tokens);
 
         Assert.True(right.Succeeded, right.Reason);
         Assert.False(wrong.Succeeded);
@@ -85,9 +86,9 @@ public sealed class OAuthTests : IDisposable
     }
 
     [Fact]
-    public void WrongClientSecretFailsAtAuthWithTheEndpointsReason()
+    public async Task WrongClientSecretFailsAtAuthWithTheEndpointsReason()
     {
-        var result = Run(Endpoints.OAuth(_server, null, clientSecret: "not-the-secret"), new OAuthTokenProvider());
+        var result = await RunAsync(Endpoints.OAuth(_server, null, clientSecret: "not-the-secret"), new OAuthTokenProvider());
 
         Assert.Equal("Auth", result.FailedStage);
         Assert.Equal("OAuthTokenRefused", result.ErrorId);
@@ -97,12 +98,12 @@ public sealed class OAuthTests : IDisposable
     }
 
     [Fact]
-    public void ExpiredTokenIsRefreshedOnceThenFailsAtAuthWithTheServersReply()
+    public async Task ExpiredTokenIsRefreshedOnceThenFailsAtAuthWithTheServersReply()
     {
         _server.TokenEndpoint.IssueExpiredTokens = true;
         int before = _server.TokenEndpoint.Issued;
 
-        var result = Run(Endpoints.OAuth(_server, new NetworkCredential("erin@test.local", MailServerFixture.MailboxPassword)), new OAuthTokenProvider());
+        var result = await RunAsync(Endpoints.OAuth(_server, new NetworkCredential("erin@test.local", MailServerFixture.MailboxPassword)), new OAuthTokenProvider());
 
         Assert.Equal("Auth", result.FailedStage);
         Assert.Equal("SmtpAuthenticationFailed", result.ErrorId);
@@ -112,36 +113,36 @@ public sealed class OAuthTests : IDisposable
     }
 
     [Fact]
-    public void StaleCachedTokenIsReplacedOnceWhenTheServerRefusesIt()
+    public async Task StaleCachedTokenIsReplacedOnceWhenTheServerRefusesIt()
     {
         var tokens = new OAuthTokenProvider();
         SmtpEndpoint endpoint = Endpoints.OAuth(_server, null);
         _server.TokenEndpoint.IssueExpiredTokens = true;
-        tokens.GetToken(endpoint, forceNew: false, null, CancellationToken.None);
+        await tokens.GetTokenAsync(endpoint, forceNew: false, null, CancellationToken.None);
         _server.TokenEndpoint.IssueExpiredTokens = false;
         int before = _server.TokenEndpoint.Issued;
 
-        var result = Run(endpoint, tokens);
+        var result = await RunAsync(endpoint, tokens);
 
         Assert.True(result.Succeeded, result.Reason);
         Assert.Equal(1, _server.TokenEndpoint.Issued - before);
     }
 
     [Fact]
-    public void UntrustedTokenEndpointCertificateIsRefused()
+    public async Task UntrustedTokenEndpointCertificateIsRefused()
     {
         SmtpEndpoint endpoint = Endpoints.OAuth(_server, null);
         endpoint.HttpClientFactory = null;
         endpoint.CertificateThumbprints = new[] { _server.Certificate.Thumbprint };
 
-        var result = Run(endpoint, new OAuthTokenProvider());
+        var result = await RunAsync(endpoint, new OAuthTokenProvider());
 
         Assert.Equal("Auth", result.FailedStage);
         Assert.Equal("OAuthTokenEndpointUnreachable", result.ErrorId);
     }
 
     [Fact]
-    public void OAuthBearerIsUsedWhenItIsTheOnlyTokenMechanismOffered()
+    public async Task OAuthBearerIsUsedWhenItIsTheOnlyTokenMechanismOffered()
     {
         using var proxy = new SmtpFaultProxy(_server.PlainPort) { OfferedAuthMechanisms = new[] { "PLAIN", "OAUTHBEARER" } };
         SmtpEndpoint endpoint = Endpoints.OAuth(_server, new NetworkCredential("walter@test.local", MailServerFixture.MailboxPassword));
@@ -149,7 +150,7 @@ public sealed class OAuthTests : IDisposable
         endpoint.Security = SmtpSecurity.None;
         var dialogue = new List<string>();
 
-        var result = Run(endpoint, new OAuthTokenProvider(), dialogue, "walter@test.local");
+        var result = await RunAsync(endpoint, new OAuthTokenProvider(), dialogue, "walter@test.local");
 
         Assert.True(result.Succeeded, result.Reason);
         Assert.Equal("OAUTHBEARER", result.AuthMechanism);
@@ -157,12 +158,12 @@ public sealed class OAuthTests : IDisposable
     }
 
     [Fact]
-    public void CurrentUserFailsClearlyWhenTheServerOffersNoIntegratedMechanism()
+    public async Task CurrentUserFailsClearlyWhenTheServerOffersNoIntegratedMechanism()
     {
         SmtpEndpoint endpoint = Endpoints.Basic(_server);
         endpoint.Authentication = SmtpAuthentication.CurrentUser;
 
-        var result = Run(endpoint, new OAuthTokenProvider());
+        var result = await RunAsync(endpoint, new OAuthTokenProvider());
 
         Assert.Equal("Auth", result.FailedStage);
         Assert.Equal("SmtpIntegratedAuthUnavailable", result.ErrorId);
@@ -171,14 +172,14 @@ public sealed class OAuthTests : IDisposable
     }
 
     [Fact]
-    public void TokenCloseToExpiryIsNotReusedButReplaced()
+    public async Task TokenCloseToExpiryIsNotReusedButReplaced()
     {
         var tokens = new OAuthTokenProvider { RefreshMargin = TimeSpan.FromMinutes(2) };
         _server.TokenEndpoint.Lifetime = TimeSpan.FromSeconds(90);
         int before = _server.TokenEndpoint.Issued;
 
-        var first = Run(Endpoints.OAuth(_server, null), tokens);
-        var second = Run(Endpoints.OAuth(_server, null), tokens);
+        var first = await RunAsync(Endpoints.OAuth(_server, null), tokens);
+        var second = await RunAsync(Endpoints.OAuth(_server, null), tokens);
 
         Assert.True(first.Succeeded, first.Reason);
         Assert.True(second.Succeeded, second.Reason);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.TestSupport;
 using MessagingProvider.Output;
 using MessagingProvider.Smtp;
@@ -18,17 +19,17 @@ public sealed class SmtpServerTesterTests
 
     public SmtpServerTesterTests(MailServerFixture server) => _server = server;
 
-    private static SmtpServerTestResult Run(SmtpEndpoint endpoint, List<string>? dialogue = null, params string[] to) =>
+    private static Task<SmtpServerTestResult> RunAsync(SmtpEndpoint endpoint, List<string>? dialogue = null, params string[] to) =>
         new SmtpServerTester(endpoint, dialogue is null ? null : dialogue.Add, null, new OAuthTokenProvider())
-            .Run(to.Select(MailboxAddress.Parse).ToList(), null, CancellationToken.None);
+            .RunAsync(to.Select(MailboxAddress.Parse).ToList(), null, CancellationToken.None);
 
     private static void AssertStages(SmtpServerTestResult result, params string[] expected) =>
         Assert.Equal(expected, result.Stages.Select(s => $"{s.Stage}:{s.Outcome}").ToArray());
 
     [Fact]
-    public void StartTlsWithBasicAuthPassesEveryStageAndDeliversTheTestMessage()
+    public async Task StartTlsWithBasicAuthPassesEveryStageAndDeliversTheTestMessage()
     {
-        var result = Run(Endpoints.Basic(_server), null, "alice@test.local");
+        var result = await RunAsync(Endpoints.Basic(_server), null, "alice@test.local");
 
         Assert.True(result.Succeeded, result.Reason);
         AssertStages(result, "Dns:Passed", "Tcp:Passed", "Tls:Passed", "Ehlo:Passed", "Auth:Passed", "Send:Passed");
@@ -47,9 +48,9 @@ public sealed class SmtpServerTesterTests
     }
 
     [Fact]
-    public void ImplicitTlsPassesWithoutStartTls()
+    public async Task ImplicitTlsPassesWithoutStartTls()
     {
-        var result = Run(Endpoints.Basic(_server, _server.ImplicitTlsPort, SmtpSecurity.SslOnConnect));
+        var result = await RunAsync(Endpoints.Basic(_server, _server.ImplicitTlsPort, SmtpSecurity.SslOnConnect));
 
         Assert.True(result.Succeeded, result.Reason);
         AssertStages(result, "Dns:Passed", "Tcp:Passed", "Tls:Passed", "Ehlo:Passed", "Auth:Passed", "Send:Skipped");
@@ -57,10 +58,10 @@ public sealed class SmtpServerTesterTests
     }
 
     [Fact]
-    public void RefusedPortFailsAtTcp()
+    public async Task RefusedPortFailsAtTcp()
     {
         int closed = FreePort.Next();
-        var result = Run(Endpoints.Basic(_server, closed));
+        var result = await RunAsync(Endpoints.Basic(_server, closed));
 
         Assert.False(result.Succeeded);
         Assert.Equal("Tcp", result.FailedStage);
@@ -70,12 +71,12 @@ public sealed class SmtpServerTesterTests
     }
 
     [Fact]
-    public void UntrustedCertificateFailsAtTlsAndNamesTheWayOut()
+    public async Task UntrustedCertificateFailsAtTlsAndNamesTheWayOut()
     {
         SmtpEndpoint endpoint = Endpoints.Basic(_server);
         endpoint.CertificateThumbprints = Array.Empty<string>();
 
-        var result = Run(endpoint);
+        var result = await RunAsync(endpoint);
 
         Assert.Equal("Tls", result.FailedStage);
         Assert.Equal("SmtpCertificateInvalid", result.ErrorId);
@@ -87,13 +88,13 @@ public sealed class SmtpServerTesterTests
     }
 
     [Fact]
-    public void SkipCertificateCheckAcceptsTheUntrustedCertificateAndSaysSo()
+    public async Task SkipCertificateCheckAcceptsTheUntrustedCertificateAndSaysSo()
     {
         SmtpEndpoint endpoint = Endpoints.Basic(_server);
         endpoint.CertificateThumbprints = Array.Empty<string>();
         endpoint.SkipCertificateCheck = true;
 
-        var result = Run(endpoint);
+        var result = await RunAsync(endpoint);
 
         Assert.True(result.Succeeded, result.Reason);
         Assert.True(result.CertificateCheckSkipped);
@@ -101,21 +102,21 @@ public sealed class SmtpServerTesterTests
     }
 
     [Fact]
-    public void NameMismatchIsReportedEvenForAPinnedCertificate()
+    public async Task NameMismatchIsReportedEvenForAPinnedCertificate()
     {
         SmtpEndpoint endpoint = Endpoints.Basic(_server);
         endpoint.Server = "localhost";
 
-        var result = Run(endpoint);
+        var result = await RunAsync(endpoint);
 
         Assert.Equal("Tls", result.FailedStage);
         Assert.Contains("certificate name mismatch", result.Reason);
     }
 
     [Fact]
-    public void StartTlsNotOfferedFailsAtTls()
+    public async Task StartTlsNotOfferedFailsAtTls()
     {
-        var result = Run(Endpoints.Basic(_server, _server.PlainPort, SmtpSecurity.StartTls));
+        var result = await RunAsync(Endpoints.Basic(_server, _server.PlainPort, SmtpSecurity.StartTls));
 
         Assert.Equal("Tls", result.FailedStage);
         Assert.Equal("SmtpStartTlsNotOffered", result.ErrorId);
@@ -123,12 +124,12 @@ public sealed class SmtpServerTesterTests
     }
 
     [Fact]
-    public void WrongPasswordFailsAtAuthWith535AndTheSecretNeverShowsInTheDialogue()
+    public async Task WrongPasswordFailsAtAuthWith535AndTheSecretNeverShowsInTheDialogue()
     {
         string wrong = "Wr0ng-" + Guid.NewGuid().ToString("N");
         var dialogue = new List<string>();
 
-        var result = Run(Endpoints.Basic(_server, password: wrong), dialogue);
+        var result = await RunAsync(Endpoints.Basic(_server, password: wrong), dialogue);
 
         Assert.Equal("Auth", result.FailedStage);
         Assert.Equal("SmtpAuthenticationFailed", result.ErrorId);
@@ -138,11 +139,11 @@ public sealed class SmtpServerTesterTests
     }
 
     [Fact]
-    public void SuccessfulDialogueIsShownWithTheSecretRedacted()
+    public async Task SuccessfulDialogueIsShownWithTheSecretRedacted()
     {
         var dialogue = new List<string>();
 
-        var result = Run(Endpoints.Basic(_server), dialogue, "bob@test.local");
+        var result = await RunAsync(Endpoints.Basic(_server), dialogue, "bob@test.local");
 
         Assert.True(result.Succeeded, result.Reason);
         Assert.Contains(dialogue, l => l.StartsWith("S: 235", StringComparison.Ordinal));
@@ -151,7 +152,7 @@ public sealed class SmtpServerTesterTests
     }
 
     [Fact]
-    public void RelayDeniedIsReportedAtSend()
+    public async Task RelayDeniedIsReportedAtSend()
     {
         var endpoint = new SmtpEndpoint
         {
@@ -159,7 +160,7 @@ public sealed class SmtpServerTesterTests
             Security = SmtpSecurity.None, Authentication = SmtpAuthentication.Anonymous,
         };
 
-        var result = Run(endpoint, null, "outsider@example.org");
+        var result = await RunAsync(endpoint, null, "outsider@example.org");
 
         Assert.Equal("Send", result.FailedStage);
         Assert.Equal("SmtpRecipientRejected", result.ErrorId);
@@ -168,7 +169,7 @@ public sealed class SmtpServerTesterTests
     }
 
     [Fact]
-    public void ServerThatNeverGreetsTimesOutAtEhlo()
+    public async Task ServerThatNeverGreetsTimesOutAtEhlo()
     {
         var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         silent.Start();
@@ -177,7 +178,7 @@ public sealed class SmtpServerTesterTests
             SmtpEndpoint endpoint = Endpoints.Basic(_server, ((IPEndPoint)silent.LocalEndpoint).Port, SmtpSecurity.None);
             endpoint.Timeout = TimeSpan.FromSeconds(1);
 
-            var result = Run(endpoint);
+            var result = await RunAsync(endpoint);
 
             Assert.Equal("Ehlo", result.FailedStage);
             Assert.Contains("Timed out", result.Reason);

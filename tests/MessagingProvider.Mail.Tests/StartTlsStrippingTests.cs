@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Output;
 using MessagingProvider.Smtp;
 using MessagingProvider.TestSupport;
@@ -21,14 +22,14 @@ public sealed class StartTlsStrippingTests
 
     public StartTlsStrippingTests(MailServerFixture server) => _server = server;
 
-    private static SmtpServerTestResult Run(SmtpEndpoint endpoint) =>
-        new SmtpServerTester(endpoint, null, null, new OAuthTokenProvider()).Run(new List<MailboxAddress>(), null, CancellationToken.None);
+    private static Task<SmtpServerTestResult> RunAsync(SmtpEndpoint endpoint) =>
+        new SmtpServerTester(endpoint, null, null, new OAuthTokenProvider()).RunAsync(new List<MailboxAddress>(), null, CancellationToken.None);
 
     [Theory]
     [InlineData(SmtpAuthentication.Basic)]
     [InlineData(SmtpAuthentication.OAuth2)]
     [InlineData(SmtpAuthentication.CurrentUser)]
-    public void AutoSendsNoSignInWhenStartTlsIsHidden(SmtpAuthentication authentication)
+    public async Task AutoSendsNoSignInWhenStartTlsIsHidden(SmtpAuthentication authentication)
     {
         using var proxy = new SmtpFaultProxy(_server.PlainPort);
         SmtpEndpoint endpoint = authentication == SmtpAuthentication.OAuth2 ? Endpoints.OAuth(_server, null) : Endpoints.Basic(_server);
@@ -37,7 +38,7 @@ public sealed class StartTlsStrippingTests
         endpoint.Security = SmtpSecurity.Auto;
         endpoint.Authentication = authentication;
 
-        SmtpServerTestResult result = Run(endpoint);
+        SmtpServerTestResult result = await RunAsync(endpoint);
 
         Assert.False(result.Succeeded);
         Assert.Equal("Tls", result.FailedStage);
@@ -48,7 +49,7 @@ public sealed class StartTlsStrippingTests
     }
 
     [Fact]
-    public void AutoStillRelaysAnonymouslyWithoutStartTlsAndSaysTheSessionIsNotEncrypted()
+    public async Task AutoStillRelaysAnonymouslyWithoutStartTlsAndSaysTheSessionIsNotEncrypted()
     {
         using var proxy = new SmtpFaultProxy(_server.PlainPort);
         SmtpEndpoint endpoint = Endpoints.Basic(_server);
@@ -58,7 +59,7 @@ public sealed class StartTlsStrippingTests
         endpoint.Authentication = SmtpAuthentication.Anonymous;
         endpoint.Credential = null;
 
-        SmtpServerTestResult result = Run(endpoint);
+        SmtpServerTestResult result = await RunAsync(endpoint);
 
         Assert.True(result.Succeeded, result.Reason);
         Assert.Contains(result.Stages, s => s.Stage == "Tls" && s.Outcome == SmtpStageOutcome.Skipped && s.Detail!.Contains("NOT encrypted"));
@@ -66,13 +67,13 @@ public sealed class StartTlsStrippingTests
     }
 
     [Fact]
-    public void ExplicitNoneAuthenticatesInPlainTextAndIsWarnedAbout()
+    public async Task ExplicitNoneAuthenticatesInPlainTextAndIsWarnedAbout()
     {
         using var proxy = new SmtpFaultProxy(_server.PlainPort);
         SmtpEndpoint endpoint = Endpoints.Basic(_server, proxy.Port, SmtpSecurity.None);
         endpoint.Server = "127.0.0.1";
 
-        SmtpServerTestResult result = Run(endpoint);
+        SmtpServerTestResult result = await RunAsync(endpoint);
 
         Assert.True(result.Succeeded, result.Reason);
         Assert.Equal(1, proxy.AuthCommands);

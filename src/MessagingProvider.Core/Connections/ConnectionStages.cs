@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MailKit;
@@ -21,29 +20,25 @@ public static class ConnectionStages
     /// <summary>The host's addresses, IPv4 first; an IP literal without a lookup.</summary>
     /// <exception cref="SocketException">The name does not resolve.</exception>
     /// <exception cref="TimeoutException">No answer within <paramref name="timeout"/>.</exception>
-    public static IReadOnlyList<IPAddress> ResolveDns(string host, TimeSpan timeout, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<IPAddress>> ResolveDnsAsync(string host, TimeSpan timeout, CancellationToken cancellation)
     {
         if (IPAddress.TryParse(host, out IPAddress? literal)) return new[] { literal };
+        // The lookup itself takes no token or timeout: the wait on it is bounded instead.
         Task<IPAddress[]> lookup = Dns.GetHostAddressesAsync(host);
-        IPAddress[] addresses;
-        try
+        if (!await Within(lookup, timeout, cancellation).ConfigureAwait(false))
         {
-            if (!lookup.Wait(Milliseconds(timeout), cancellation)) throw new TimeoutException($"no DNS answer for {host} within {timeout.TotalSeconds:0.#} s");
-            addresses = lookup.Result;
-        }
-        catch (AggregateException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
+            _ = lookup.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed: a late failure is nobody's
+            throw new TimeoutException($"no DNS answer for {host} within {timeout.TotalSeconds:0.#} s");
         }
 
+        IPAddress[] addresses = await lookup.ConfigureAwait(false);
         if (addresses.Length == 0) throw new SocketException((int)SocketError.HostNotFound);
         return addresses.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).ToList();
     }
 
     /// <summary>A socket connected to the first address that accepts.</summary>
     /// <exception cref="TcpConnectException">No address accepted.</exception>
-    public static Socket ConnectTcp(IReadOnlyList<IPAddress> addresses, int port, TimeSpan timeout, CancellationToken cancellation)
+    public static async Task<Socket> ConnectTcpAsync(IReadOnlyList<IPAddress> addresses, int port, TimeSpan timeout, CancellationToken cancellation)
     {
         var failures = new List<string>();
         SocketException? last = null;
@@ -54,12 +49,18 @@ public static class ConnectionStages
             try
             {
                 Task connect = socket.ConnectAsync(new IPEndPoint(address, port));
-                if (connect.Wait(Milliseconds(timeout), cancellation)) return socket;
+                if (await Within(connect, timeout, cancellation).ConfigureAwait(false))
+                {
+                    await connect.ConfigureAwait(false);
+                    return socket;
+                }
+
                 timedOut = true;
                 failures.Add($"{address}:{port} did not accept the connection within {timeout.TotalSeconds:0.#} s");
                 socket.Dispose();
+                _ = connect.ContinueWith(t => t.Exception, TaskScheduler.Default);
             }
-            catch (AggregateException e) when (e.InnerException is SocketException s)
+            catch (SocketException s)
             {
                 last = s;
                 failures.Add($"{address}:{port}: {s.Message}");
@@ -80,16 +81,15 @@ public static class ConnectionStages
     /// which the client owns once connected; on failure or stop the socket is closed here.
     /// </summary>
     /// <exception cref="OperationCanceledException">Stopped while connecting.</exception>
-    public static void SecureAndGreet(MailService client, Socket socket, string host, int port, SecureSocketOptions options, CancellationToken cancellation)
+    public static async Task SecureAndGreetAsync(MailService client, Socket socket, string host, int port, SecureSocketOptions options, CancellationToken cancellation)
     {
-        // The synchronous call keeps MailKit's callbacks (protocol log, certificate check) on the
-        // caller's thread, where PowerShell accepts verbose output. A TLS handshake does not watch the
-        // token, so a stop closes the socket, which ends even a handshake the server never answers.
+        // A TLS handshake does not watch the token, so a stop closes the socket, which ends even a
+        // handshake the server never answers. MailKit's Timeout bounds each read and write.
         using (cancellation.Register(() => socket.Dispose()))
         {
             try
             {
-                client.Connect(socket, host, port, options, cancellation);
+                await client.ConnectAsync(socket, host, port, options, cancellation).ConfigureAwait(false);
             }
             catch (Exception e) when (cancellation.IsCancellationRequested)
             {
@@ -102,6 +102,18 @@ public static class ConnectionStages
                 throw;
             }
         }
+    }
+
+    /// <summary>True when <paramref name="work"/> ended within <paramref name="timeout"/>; throws on stop.</summary>
+    private static async Task<bool> Within(Task work, TimeSpan timeout, CancellationToken cancellation)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        Task delay = Task.Delay(Milliseconds(timeout), timer.Token);
+        Task first = await Task.WhenAny(work, delay).ConfigureAwait(false);
+        timer.Cancel();
+        if (first == work) return true;
+        cancellation.ThrowIfCancellationRequested();
+        return false;
     }
 
     private static int Milliseconds(TimeSpan timeout) => (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds);

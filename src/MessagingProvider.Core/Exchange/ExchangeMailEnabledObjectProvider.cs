@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange.Addresses;
@@ -38,11 +39,11 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
 
     public string Describe(MailEnabledObjectRequest request) => $"{_commands.For(request, request.Alias ?? "").Name} on {_runner.Location}";
 
-    public MailEnabledObjectResult Provision(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
+    public async Task<MailEnabledObjectResult> ProvisionAsync(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
     {
         ExchangeCommand command = _commands.For(request, alias);
-        if (!request.SkipAddressCheck) CheckAddresses(request, alias, cancellationToken);
-        ExchangeRunResult result = _runner.Run(command, FailoverCheck.Created(ExchangeRecipientCommands.ExistenceCheck(request.Identity)), request.Identity, cancellationToken);
+        if (!request.SkipAddressCheck) await CheckAddressesAsync(request, alias, cancellationToken).ConfigureAwait(false);
+        ExchangeRunResult result = await _runner.RunAsync(command, FailoverCheck.Created(ExchangeRecipientCommands.ExistenceCheck(request.Identity)), request.Identity, cancellationToken).ConfigureAwait(false);
         string? notice = _commands.NoticeAfter(request);
         if (notice is not null) _warning(notice);
         PSObject? recipient = result.Output.FirstOrDefault();
@@ -64,11 +65,11 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
     /// The address the object gets must be free and in an accepted domain. A contact's address is
     /// outside the organisation by nature: only that nobody inside already has it is checked.
     /// </summary>
-    private void CheckAddresses(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
+    private async Task CheckAddressesAsync(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
     {
         if (request.Kind == MailEnabledObjectKind.Contact)
         {
-            string? holder = request.ExternalEmailAddress is null ? null : FindHolder(request.ExternalEmailAddress, cancellationToken);
+            string? holder = request.ExternalEmailAddress is null ? null : (await FindHolderAsync(request.ExternalEmailAddress, cancellationToken).ConfigureAwait(false));
             if (holder is not null)
             {
                 throw new MessagingProviderException(ErrorIds.EmailAddressInUse, ErrorKind.AlreadyExists,
@@ -79,11 +80,11 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
             if (request.PrimarySmtpAddress is null) return;
         }
 
-        Addresses.Require(_commands.PlannedPrimary(request, alias), request.Identity, cancellationToken);
+        await Addresses.RequireAsync(_commands.PlannedPrimary(request, alias), request.Identity, cancellationToken).ConfigureAwait(false);
     }
 
-    public IReadOnlyList<string> ReadAcceptedDomains(CancellationToken cancellationToken) =>
-        _runner.Run(ExchangeRecipientQueries.AcceptedDomains(), null, _identityStore, cancellationToken).Output
+    public async Task<IReadOnlyList<string>> ReadAcceptedDomainsAsync(CancellationToken cancellationToken) =>
+        (await _runner.RunAsync(ExchangeRecipientQueries.AcceptedDomains(), null, _identityStore, cancellationToken).ConfigureAwait(false)).Output
             .Select(d => ExchangeRecipientQueries.Text(d, "DomainName") ?? ExchangeRecipientQueries.Text(d, "Name"))
             .Where(d => !string.IsNullOrEmpty(d))
             .Select(d => d!)
@@ -91,19 +92,19 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
 
     public bool CanFindHolders => true;
 
-    public string? FindHolder(string address, CancellationToken cancellationToken)
+    public async Task<string?> FindHolderAsync(string address, CancellationToken cancellationToken)
     {
-        PSObject? holder = _runner.Run(ExchangeRecipientQueries.Holder(address), null, address, cancellationToken).Output.FirstOrDefault();
+        PSObject? holder = (await _runner.RunAsync(ExchangeRecipientQueries.Holder(address), null, address, cancellationToken).ConfigureAwait(false)).Output.FirstOrDefault();
         return holder is null ? null : ExchangeRecipientQueries.Text(holder, "Name") ?? ExchangeRecipientQueries.Text(holder, "Identity") ?? address;
     }
 
-    public IReadOnlyList<MailEnabledObjectInfo> Find(MailEnabledObjectQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MailEnabledObjectInfo>> FindAsync(MailEnabledObjectQuery query, CancellationToken cancellationToken)
     {
         string target = query.Identity ?? query.EmailAddress ?? query.Name ?? _identityStore;
         ExchangeRunResult result;
         try
         {
-            result = _runner.Run(ExchangeRecipientQueries.Find(query), null, target, cancellationToken);
+            result = await _runner.RunAsync(ExchangeRecipientQueries.Find(query), null, target, cancellationToken).ConfigureAwait(false);
         }
         catch (MessagingProviderException e) when (e.Kind == ErrorKind.NotFound)
         {
@@ -117,12 +118,12 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
         return objects;
     }
 
-    public MailEnabledObjectRemoval? Remove(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken)
+    public async Task<MailEnabledObjectRemoval?> RemoveAsync(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken)
     {
         ExchangeRunResult read;
         try
         {
-            read = _runner.Run(ExchangeRecipientQueries.Read(kind, identity), null, identity, cancellationToken);
+            read = await _runner.RunAsync(ExchangeRecipientQueries.Read(kind, identity), null, identity, cancellationToken).ConfigureAwait(false);
         }
         catch (MessagingProviderException e) when (e.Kind == ErrorKind.NotFound)
         {
@@ -134,7 +135,7 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
         ExchangeCommand command = _commands.Remove(kind, type, identity, disable);
         if (!confirm($"{command.Name} ({type}) on {_runner.Location}")) return null;
 
-        ExchangeRunResult result = _runner.Run(command, ExchangeRemovalCommands.Done(kind, identity), identity, cancellationToken);
+        ExchangeRunResult result = await _runner.RunAsync(command, ExchangeRemovalCommands.Done(kind, identity), identity, cancellationToken).ConfigureAwait(false);
         return new MailEnabledObjectRemoval
         {
             IdentityStore = _identityStore,
@@ -149,9 +150,9 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
         };
     }
 
-    public MailEnabledObjectInfo? Change(MailEnabledObjectKind kind, string identity, MailEnabledObjectSettings settings, Func<string, bool> confirm, CancellationToken cancellationToken)
+    public async Task<MailEnabledObjectInfo?> ChangeAsync(MailEnabledObjectKind kind, string identity, MailEnabledObjectSettings settings, Func<string, bool> confirm, CancellationToken cancellationToken)
     {
-        (PSObject recipient, string readFrom) = ReadOne(kind, identity, cancellationToken);
+        (PSObject recipient, string readFrom) = await ReadOneAsync(kind, identity, cancellationToken).ConfigureAwait(false);
         MailEnabledObjectInfo current = ExchangeRecipientQueries.Info(recipient, kind, _identityStore, _commands.Provider, readFrom);
         settings = settings.Except(current);
         if (settings.Given().Count == 0) return current;
@@ -161,17 +162,17 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
 
         // A Set- gives the same result however often it runs, so a server lost after running it may
         // be followed by the same command on the next one: no existence check is needed.
-        string server = _runner.Run(command, null, identity, cancellationToken).Server;
-        (PSObject after, string _) = ReadOne(kind, identity, cancellationToken);
+        string server = (await _runner.RunAsync(command, null, identity, cancellationToken).ConfigureAwait(false)).Server;
+        (PSObject after, string _) = await ReadOneAsync(kind, identity, cancellationToken).ConfigureAwait(false);
         return ExchangeRecipientQueries.Info(after, kind, _identityStore, _commands.Provider, server);
     }
 
-    private (PSObject Recipient, string Server) ReadOne(MailEnabledObjectKind kind, string identity, CancellationToken cancellationToken)
+    private async Task<(PSObject Recipient, string Server)> ReadOneAsync(MailEnabledObjectKind kind, string identity, CancellationToken cancellationToken)
     {
         ExchangeRunResult read;
         try
         {
-            read = _runner.Run(ExchangeRecipientQueries.Read(kind, identity), null, identity, cancellationToken);
+            read = await _runner.RunAsync(ExchangeRecipientQueries.Read(kind, identity), null, identity, cancellationToken).ConfigureAwait(false);
         }
         catch (MessagingProviderException e) when (e.Kind == ErrorKind.NotFound)
         {
@@ -186,56 +187,56 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
         new MessagingProviderException(ErrorIds.RecipientNotFound, ErrorKind.NotFound,
             $"{why} Get-MailEnabled{kind} -IdentityStore '{_identityStore}' -Name '*' lists the {kind.ToString().ToLowerInvariant()}s there are.", target, inner);
 
-    public EmailAddressUpdate SetEmailAddresses(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
+    public async Task<EmailAddressUpdate> SetEmailAddressesAsync(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
     {
         // Bad input is refused before any remote call.
         EmailAddressExport.Compute(null, desired, primary, _commands.ExcludedSmtpDomains);
 
-        (PSObject recipient, string server) = Read(identity, cancellationToken);
+        (PSObject recipient, string server) = await ReadAsync(identity, cancellationToken).ConfigureAwait(false);
         EmailAddressUpdate update = EmailAddressExport.Compute(Strings(recipient, "EmailAddresses"), desired, primary, _commands.ExcludedSmtpDomains);
         update.Identity = identity;
         if (!update.Changed || !confirm(update)) return update;
 
         ExchangeCommand set = _commands.SetEmailAddresses(Text(recipient, "RecipientTypeDetails"), identity, update.EmailAddresses);
-        update.Server = _runner.Run(set, null, identity, cancellationToken).Server;
+        update.Server = (await _runner.RunAsync(set, null, identity, cancellationToken).ConfigureAwait(false)).Server;
         return update;
     }
 
-    public EmailAddressUpdate EditEmailAddresses(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
+    public async Task<EmailAddressUpdate> EditEmailAddressesAsync(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
     {
-        (PSObject recipient, string _) = Read(identity, cancellationToken);
+        (PSObject recipient, string _) = await ReadAsync(identity, cancellationToken).ConfigureAwait(false);
         List<string> current = Strings(recipient, "EmailAddresses").ToList();
         EmailAddressUpdate update = EmailAddressEdit.Compute(current, add, remove, primary, _commands.ExcludedSmtpDomains);
         update.Identity = identity;
         if (!skipAddressCheck)
         {
             string self = ExchangeRecipientQueries.Text(recipient, "Name") ?? identity;
-            foreach (string address in EmailAddressEdit.NewAddresses(current, update)) RequireFree(address, identity, self, cancellationToken);
+            foreach (string address in EmailAddressEdit.NewAddresses(current, update)) await RequireFreeAsync(address, identity, self, cancellationToken).ConfigureAwait(false);
         }
 
         if (!update.Changed || !confirm(update)) return update;
         ExchangeCommand set = _commands.SetEmailAddresses(ExchangeRecipientQueries.Text(recipient, "RecipientTypeDetails"), identity, update.EmailAddresses);
-        update.Server = _runner.Run(set, null, identity, cancellationToken).Server;
+        update.Server = (await _runner.RunAsync(set, null, identity, cancellationToken).ConfigureAwait(false)).Server;
         return update;
     }
 
     /// <summary>The address checks for an address added to an existing recipient: the recipient itself may hold it.</summary>
-    private void RequireFree(string address, string identity, string self, CancellationToken cancellationToken)
+    private async Task RequireFreeAsync(string address, string identity, string self, CancellationToken cancellationToken)
     {
-        EmailAddressCheck check = Addresses.Check(address, cancellationToken);
+        EmailAddressCheck check = await Addresses.CheckAsync(address, cancellationToken).ConfigureAwait(false);
         if (!check.DomainAccepted || (check.InUse == true && !string.Equals(check.HeldBy, self, StringComparison.OrdinalIgnoreCase)))
         {
-            Addresses.Require(address, identity, cancellationToken);
+            await Addresses.RequireAsync(address, identity, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private (PSObject Recipient, string Server) Read(string identity, CancellationToken cancellationToken)
+    private async Task<(PSObject Recipient, string Server)> ReadAsync(string identity, CancellationToken cancellationToken)
     {
         ExchangeCommand read = ExchangeRecipientCommands.ExistenceCheck(identity);
         ExchangeRunResult current;
         try
         {
-            current = _runner.Run(read, null, identity, cancellationToken);
+            current = await _runner.RunAsync(read, null, identity, cancellationToken).ConfigureAwait(false);
         }
         catch (MessagingProviderException e) when (e.Kind == ErrorKind.NotFound)
         {

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace MessagingProvider.Exchange;
 
@@ -14,5 +15,5 @@ public interface IExchangeCommandRunner
 {
     /// <param name="commandName">For example New-DistributionGroup.</param>
     /// <param name="parameters">Parameter name to value; a switch is <c>true</c>.</param>
-    IReadOnlyList<PSObject> Invoke(string commandName, IDictionary parameters, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PSObject>> InvokeAsync(string commandName, IDictionary parameters, CancellationToken cancellationToken);
 }

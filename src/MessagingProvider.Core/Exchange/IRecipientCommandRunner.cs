@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Exchange.Remoting;
 
 namespace MessagingProvider.Exchange;
@@ -19,7 +20,7 @@ public interface IRecipientCommandRunner : IDisposable
     /// its category from Exchange's error). <paramref name="failoverCheck"/> guards a change
     /// against running twice where the runner fails over between servers.
     /// </summary>
-    ExchangeRunResult Run(ExchangeCommand command, FailoverCheck? failoverCheck, object? target, CancellationToken cancellationToken);
+    Task<ExchangeRunResult> RunAsync(ExchangeCommand command, FailoverCheck? failoverCheck, object? target, CancellationToken cancellationToken);
 
     /// <summary>Lets every connection go without waiting (Ctrl+C).</summary>
     void Abandon();

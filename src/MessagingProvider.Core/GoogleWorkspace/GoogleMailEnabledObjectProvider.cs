@@ -26,14 +26,12 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
     private readonly string _identityStore;
     private readonly string _domain;
     private readonly GoogleDirectoryClient _client;
-    private readonly CallingThreadRelay _relay;
 
-    public GoogleMailEnabledObjectProvider(string identityStore, string domain, GoogleDirectoryClient client, CallingThreadRelay relay)
+    public GoogleMailEnabledObjectProvider(string identityStore, string domain, GoogleDirectoryClient client)
     {
         _identityStore = identityStore;
         _domain = domain;
         _client = client;
-        _relay = relay;
         _reader = new GoogleObjectReader(identityStore, client);
         Addresses = new AddressChecker(identityStore, MessagingProviderType.GoogleWorkspace, this);
     }
@@ -46,11 +44,11 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
     public static GoogleMailEnabledObjectProvider Create(string identityStore, GoogleWorkspaceSettings settings, SecretVault vault,
         Action<string>? verbose, HttpHandlerFactory? handlerFactory = null, GoogleRetryPolicy? retry = null)
     {
-        var relay = new CallingThreadRelay();
-        var client = new GoogleDirectoryClient(settings, vault, handlerFactory, retry, relay.Wrap(verbose));
+        // verbose is called from the thread the requests continue on: the caller gives one that may be (the cmdlet's bridge).
+        var client = new GoogleDirectoryClient(settings, vault, handlerFactory, retry, verbose);
         string admin = settings.AdminUser ?? "";
         verbose?.Invoke($"Google Workspace: Directory API at {client.BaseUri} as {settings.ServiceAccount} for {admin}.");
-        return new GoogleMailEnabledObjectProvider(identityStore, admin.Substring(admin.LastIndexOf('@') + 1), client, relay);
+        return new GoogleMailEnabledObjectProvider(identityStore, admin.Substring(admin.LastIndexOf('@') + 1), client);
     }
 
     public string Describe(MailEnabledObjectRequest request)
@@ -59,11 +57,11 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         return $"Create the Google group {AddressChecker.Planned(request.PrimarySmtpAddress, request.Alias ?? "", _domain)} (Directory API groups.insert at {_client.BaseUri})";
     }
 
-    public MailEnabledObjectResult Provision(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
+    public async Task<MailEnabledObjectResult> ProvisionAsync(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
     {
         RequireGroup(request);
         string email = AddressChecker.Planned(request.PrimarySmtpAddress, alias, _domain);
-        if (!request.SkipAddressCheck) Addresses.Require(email, request.Identity, cancellationToken);
+        if (!request.SkipAddressCheck) await Addresses.RequireAsync(email, request.Identity, cancellationToken).ConfigureAwait(false);
         var group = new DirectoryGroup
         {
             Email = email,
@@ -72,7 +70,7 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         DirectoryGroup created;
         try
         {
-            created = _relay.Run(() => _client.InsertGroupAsync(group, cancellationToken));
+            created = await _client.InsertGroupAsync(group, cancellationToken).ConfigureAwait(false);
         }
         catch (MessagingProviderException e) when (e.Kind == ErrorKind.AlreadyExists)
         {
@@ -95,25 +93,25 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         };
     }
 
-    public EmailAddressUpdate SetEmailAddresses(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
+    public async Task<EmailAddressUpdate> SetEmailAddressesAsync(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
     {
         // Bad input is refused before any remote call.
         EmailAddressExport.Compute(null, desired, primary, null);
 
-        GoogleAddresses current = _relay.Run(() => ReadAsync(identity, cancellationToken));
+        GoogleAddresses current = await ReadAsync(identity, cancellationToken).ConfigureAwait(false);
         EmailAddressUpdate update = EmailAddressExport.Compute(current.Entries, desired, primary, null);
-        return Apply(identity, current, update, null, confirm, cancellationToken);
+        return await ApplyAsync(identity, current, update, null, confirm, cancellationToken).ConfigureAwait(false);
     }
 
-    public EmailAddressUpdate EditEmailAddresses(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
+    public async Task<EmailAddressUpdate> EditEmailAddressesAsync(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
     {
-        GoogleAddresses current = _relay.Run(() => ReadAsync(identity, cancellationToken));
+        GoogleAddresses current = await ReadAsync(identity, cancellationToken).ConfigureAwait(false);
         EmailAddressUpdate update = EmailAddressEdit.Compute(current.Entries, add, remove, primary, null);
-        return Apply(identity, current, update, skipAddressCheck ? null : current.PrimaryEmail, confirm, cancellationToken);
+        return await ApplyAsync(identity, current, update, skipAddressCheck ? null : current.PrimaryEmail, confirm, cancellationToken).ConfigureAwait(false);
     }
 
     /// <param name="checkAs">When set, each new alias is checked first (accepted domain, not held by anyone but this owner).</param>
-    private EmailAddressUpdate Apply(string identity, GoogleAddresses current, EmailAddressUpdate update, string? checkAs, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
+    private async Task<EmailAddressUpdate> ApplyAsync(string identity, GoogleAddresses current, EmailAddressUpdate update, string? checkAs, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken)
     {
         update.Identity = identity;
         if (!string.Equals(update.PrimarySmtpAddress, current.PrimaryEmail, StringComparison.OrdinalIgnoreCase))
@@ -131,8 +129,8 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         {
             foreach (string alias in add)
             {
-                EmailAddressCheck check = Addresses.Check(alias, cancellationToken);
-                if (!check.DomainAccepted || (check.InUse == true && !string.Equals(check.HeldBy, checkAs, StringComparison.OrdinalIgnoreCase))) Addresses.Require(alias, identity, cancellationToken);
+                EmailAddressCheck check = await Addresses.CheckAsync(alias, cancellationToken).ConfigureAwait(false);
+                if (!check.DomainAccepted || (check.InUse == true && !string.Equals(check.HeldBy, checkAs, StringComparison.OrdinalIgnoreCase))) await Addresses.RequireAsync(alias, identity, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -140,29 +138,25 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         update.Changed = add.Count > 0 || remove.Count > 0;
         if (!update.Changed || !confirm(update)) return update;
 
-        _relay.Run(async () =>
-        {
-            foreach (string alias in add) await _client.InsertAliasAsync(current.Owner, current.PrimaryEmail, alias, cancellationToken).ConfigureAwait(false);
-            foreach (string alias in remove) await _client.DeleteAliasAsync(current.Owner, current.PrimaryEmail, alias, cancellationToken).ConfigureAwait(false);
-            return true;
-        });
+        foreach (string alias in add) await _client.InsertAliasAsync(current.Owner, current.PrimaryEmail, alias, cancellationToken).ConfigureAwait(false);
+        foreach (string alias in remove) await _client.DeleteAliasAsync(current.Owner, current.PrimaryEmail, alias, cancellationToken).ConfigureAwait(false);
         update.Server = _client.BaseUri.Host;
         return update;
     }
 
-    public IReadOnlyList<string> ReadAcceptedDomains(CancellationToken cancellationToken) => _relay.Run(() => _reader.DomainsAsync(cancellationToken));
+    public Task<IReadOnlyList<string>> ReadAcceptedDomainsAsync(CancellationToken cancellationToken) => _reader.DomainsAsync(cancellationToken);
 
     public bool CanFindHolders => true;
 
-    public string? FindHolder(string address, CancellationToken cancellationToken) => _relay.Run(() => _reader.HolderAsync(address, cancellationToken));
+    public Task<string?> FindHolderAsync(string address, CancellationToken cancellationToken) => _reader.HolderAsync(address, cancellationToken);
 
-    public IReadOnlyList<MailEnabledObjectInfo> Find(MailEnabledObjectQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MailEnabledObjectInfo>> FindAsync(MailEnabledObjectQuery query, CancellationToken cancellationToken)
     {
         if (query.Kind == MailEnabledObjectKind.Contact) throw ContactNotSupported(query.Identity ?? query.EmailAddress ?? query.Name ?? _identityStore);
-        return _relay.Run(() => _reader.FindAsync(query, cancellationToken));
+        return await _reader.FindAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
-    public MailEnabledObjectRemoval? Remove(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken)
+    public async Task<MailEnabledObjectRemoval?> RemoveAsync(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken)
     {
         if (disable)
         {
@@ -179,13 +173,9 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
                 identity);
         }
 
-        MailEnabledObjectInfo group = _relay.Run(() => _reader.GetAsync(kind, identity, cancellationToken));
+        MailEnabledObjectInfo group = await _reader.GetAsync(kind, identity, cancellationToken).ConfigureAwait(false);
         if (!confirm($"Delete the Google group {group.PrimarySmtpAddress} (Directory API groups.delete at {_client.BaseUri})")) return null;
-        _relay.Run(async () =>
-        {
-            await _client.DeleteGroupAsync(group.PrimarySmtpAddress, cancellationToken).ConfigureAwait(false);
-            return true;
-        });
+        await _client.DeleteGroupAsync(group.PrimarySmtpAddress, cancellationToken).ConfigureAwait(false);
         return new MailEnabledObjectRemoval
         {
             IdentityStore = _identityStore,
@@ -199,14 +189,14 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         };
     }
 
-    public MailEnabledObjectInfo? Change(MailEnabledObjectKind kind, string identity, MailEnabledObjectSettings settings, Func<string, bool> confirm, CancellationToken cancellationToken)
+    public async Task<MailEnabledObjectInfo?> ChangeAsync(MailEnabledObjectKind kind, string identity, MailEnabledObjectSettings settings, Func<string, bool> confirm, CancellationToken cancellationToken)
     {
         if (kind == MailEnabledObjectKind.Contact) throw ContactNotSupported(identity);
         GoogleSettingsMap.Require(_identityStore, kind, identity, settings);
-        MailEnabledObjectInfo group = _relay.Run(() => _reader.GetAsync(kind, identity, cancellationToken));
+        MailEnabledObjectInfo group = await _reader.GetAsync(kind, identity, cancellationToken).ConfigureAwait(false);
         if (!confirm($"Patch the Google group {group.PrimarySmtpAddress}: {string.Join(", ", settings.Given())} (Directory API groups.patch at {_client.BaseUri})")) return null;
-        _relay.Run(() => _client.PatchGroupAsync(group.PrimarySmtpAddress, new DirectoryGroup { Name = settings.DisplayName }, cancellationToken));
-        return _relay.Run(() => _reader.GetAsync(kind, group.PrimarySmtpAddress, cancellationToken));
+        await _client.PatchGroupAsync(group.PrimarySmtpAddress, new DirectoryGroup { Name = settings.DisplayName }, cancellationToken).ConfigureAwait(false);
+        return await _reader.GetAsync(kind, group.PrimarySmtpAddress, cancellationToken).ConfigureAwait(false);
     }
 
     private MessagingProviderException ContactNotSupported(string target) =>

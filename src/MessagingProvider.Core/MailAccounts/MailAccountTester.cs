@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading;
+using System.Threading.Tasks;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
@@ -82,7 +83,7 @@ public sealed class MailAccountTester
         }
     }
 
-    public MailAccountTestResult Test(string identityStore, MailServerEntry server, MailAccountEntry account, MailAccountTestRequest request, MailStageRecorder recorder)
+    public async Task<MailAccountTestResult> TestAsync(string identityStore, MailServerEntry server, MailAccountEntry account, MailAccountTestRequest request, MailStageRecorder recorder)
     {
         RequireTestable(server, request);
         var connector = new MailConnector(new ServerCertificatePolicy(request.TrustedCertificateThumbprints), request.Timeout, _cancellation);
@@ -94,8 +95,8 @@ public sealed class MailAccountTester
             Login = account.Login,
         };
 
-        if (request.Receive) TestImap(MailEndpoint.Imap(server), account, connector, recorder, result);
-        if (request.Send) TestSmtp(MailEndpoint.Smtp(server), account, request.To, connector, recorder, result);
+        if (request.Receive) await TestImapAsync(MailEndpoint.Imap(server), account, connector, recorder, result).ConfigureAwait(false);
+        if (request.Send) await TestSmtpAsync(MailEndpoint.Smtp(server), account, request.To, connector, recorder, result).ConfigureAwait(false);
 
         result.Stages = recorder.Stages.ToArray();
         result.Succeeded = recorder.FirstFailure is null;
@@ -103,60 +104,60 @@ public sealed class MailAccountTester
         return result;
     }
 
-    private void TestImap(MailEndpoint endpoint, MailAccountEntry account, MailConnector connector, MailStageRecorder recorder, MailAccountTestResult result)
+    private async Task TestImapAsync(MailEndpoint endpoint, MailAccountEntry account, MailConnector connector, MailStageRecorder recorder, MailAccountTestResult result)
     {
         // Every stage is recorded; the recorder skips those after a failure.
         using var client = new ImapClient();
         using CancellationTokenRegistration stop = _cancellation.Register(() => client.Dispose());
-        connector.Connect(client, endpoint, recorder);
-        Login(client, endpoint, account, recorder);
-        recorder.Run(MailProtocol.Imap, MailTestStage.Folders, () =>
+        await connector.ConnectAsync(client, endpoint, recorder).ConfigureAwait(false);
+        await LoginAsync(client, endpoint, account, recorder).ConfigureAwait(false);
+        await recorder.RunAsync(MailProtocol.Imap, MailTestStage.Folders, async () =>
         {
-            var folders = client.GetFolders(client.PersonalNamespaces[0], cancellationToken: _cancellation)
+            var folders = (await client.GetFoldersAsync(client.PersonalNamespaces[0], cancellationToken: _cancellation).ConfigureAwait(false))
                 .Select(f => f.FullName).Append(client.Inbox.FullName).Distinct(StringComparer.OrdinalIgnoreCase)
                 .OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
             result.Folders = folders;
             return $"{folders.Length} folder(s): {string.Join(", ", folders)}";
-        }, e => (ErrorKind.ConnectionError, "Listing the folders failed: " + MailConnector.FirstLine(e.Message)));
+        }, e => (ErrorKind.ConnectionError, "Listing the folders failed: " + MailConnector.FirstLine(e.Message))).ConfigureAwait(false);
 
-        recorder.Run(MailProtocol.Imap, MailTestStage.Unread, () =>
+        await recorder.RunAsync(MailProtocol.Imap, MailTestStage.Unread, async () =>
         {
-            client.Inbox.Status(StatusItems.Unread, _cancellation);
+            await client.Inbox.StatusAsync(StatusItems.Unread, _cancellation).ConfigureAwait(false);
             result.UnreadCount = client.Inbox.Unread;
             return $"{client.Inbox.Unread} unread message(s) in {client.Inbox.FullName}";
-        }, e => (ErrorKind.ConnectionError, "Counting unread messages failed: " + MailConnector.FirstLine(e.Message)));
-        Disconnect(client);
+        }, e => (ErrorKind.ConnectionError, "Counting unread messages failed: " + MailConnector.FirstLine(e.Message))).ConfigureAwait(false);
+        await DisconnectAsync(client).ConfigureAwait(false);
     }
 
-    private void TestSmtp(MailEndpoint endpoint, MailAccountEntry account, string? to, MailConnector connector, MailStageRecorder recorder, MailAccountTestResult result)
+    private async Task TestSmtpAsync(MailEndpoint endpoint, MailAccountEntry account, string? to, MailConnector connector, MailStageRecorder recorder, MailAccountTestResult result)
     {
         using var client = new SmtpClient();
         using CancellationTokenRegistration stop = _cancellation.Register(() => client.Dispose());
-        connector.Connect(client, endpoint, recorder);
-        Login(client, endpoint, account, recorder);
+        await connector.ConnectAsync(client, endpoint, recorder).ConfigureAwait(false);
+        await LoginAsync(client, endpoint, account, recorder).ConfigureAwait(false);
         if (to is null)
         {
             recorder.Skip(MailProtocol.Smtp, MailTestStage.Send, "no test message: give -To to send one");
         }
         else
         {
-            result.MessageSent = recorder.Run(MailProtocol.Smtp, MailTestStage.Send, () =>
+            result.MessageSent = await recorder.RunAsync(MailProtocol.Smtp, MailTestStage.Send, async () =>
             {
                 using MimeMessage message = TestMessage(account.EmailAddress, to);
-                string response = client.Send(message, _cancellation);
+                string response = await client.SendAsync(message, _cancellation).ConfigureAwait(false);
                 return $"test message {message.MessageId} accepted for {to}: {MailConnector.FirstLine(response)}";
-            }, e => (ErrorKind.InvalidOperation, $"The server did not accept the test message for {to}: {MailConnector.FirstLine(e.Message)}"));
+            }, e => (ErrorKind.InvalidOperation, $"The server did not accept the test message for {to}: {MailConnector.FirstLine(e.Message)}")).ConfigureAwait(false);
         }
 
-        Disconnect(client);
+        await DisconnectAsync(client).ConfigureAwait(false);
     }
 
-    private bool Login(MailService client, MailEndpoint endpoint, MailAccountEntry account, MailStageRecorder recorder) =>
-        recorder.Run(endpoint.Protocol, MailTestStage.Login, () =>
+    private Task<bool> LoginAsync(MailService client, MailEndpoint endpoint, MailAccountEntry account, MailStageRecorder recorder) =>
+        recorder.RunAsync(endpoint.Protocol, MailTestStage.Login, async () =>
         {
             if (account.Password is null) throw new AuthenticationException("the account has no stored password");
             var credential = new NetworkCredential(account.Login, _vault.UnprotectSecureString(account.Password));
-            client.Authenticate(credential, _cancellation);
+            await client.AuthenticateAsync(credential, _cancellation).ConfigureAwait(false);
             return $"logged in as {account.Login} ({string.Join(", ", client.AuthenticationMechanisms)} offered)";
         }, e => e switch
         {
@@ -176,14 +177,14 @@ public sealed class MailAccountTester
         return message;
     }
 
-    private static void Disconnect(MailService client)
+    private static async Task DisconnectAsync(MailService client)
     {
         if (!client.IsConnected) return;
         try
         {
-            client.Disconnect(true, CancellationToken.None);
+            await client.DisconnectAsync(true, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is System.IO.IOException || e is ProtocolException || e is CommandException || e is OperationCanceledException)
+        catch (Exception e) when (e is System.IO.IOException || e is TimeoutException || e is ProtocolException || e is CommandException || e is OperationCanceledException)
         {
             // The verdict is in; a failed goodbye changes nothing.
         }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using System.Threading.Tasks;
 using MailKit;
 using MailKit.Security;
 using MessagingProvider.Configuration;
@@ -33,34 +34,34 @@ public sealed class MailConnector
     }
 
     /// <returns>True when the client is connected and greeted (and secured, unless TlsMode is None).</returns>
-    public bool Connect(MailService client, MailEndpoint endpoint, MailStageRecorder recorder)
+    public async Task<bool> ConnectAsync(MailService client, MailEndpoint endpoint, MailStageRecorder recorder)
     {
         client.Timeout = (int)_timeout.TotalMilliseconds;
         client.ServerCertificateValidationCallback = _certificates.Validate;
 
         IReadOnlyList<IPAddress> addresses = Array.Empty<IPAddress>();
-        recorder.Run(endpoint.Protocol, MailTestStage.Dns, () =>
+        await recorder.RunAsync(endpoint.Protocol, MailTestStage.Dns, async () =>
         {
-            addresses = ConnectionStages.ResolveDns(endpoint.Host, _timeout, _cancellation);
+            addresses = await ConnectionStages.ResolveDnsAsync(endpoint.Host, _timeout, _cancellation).ConfigureAwait(false);
             return IPAddress.TryParse(endpoint.Host, out _)
                 ? $"{endpoint.Host} is an IP address; no lookup needed"
                 : $"{endpoint.Host} resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}";
-        }, e => (e is TimeoutException ? ErrorKind.OperationTimeout : ErrorKind.ConnectionError, $"{endpoint.Host} does not resolve: {e.Message}"));
+        }, e => (e is TimeoutException ? ErrorKind.OperationTimeout : ErrorKind.ConnectionError, $"{endpoint.Host} does not resolve: {e.Message}")).ConfigureAwait(false);
 
         Socket? socket = null;
-        recorder.Run(endpoint.Protocol, MailTestStage.Tcp, () =>
+        await recorder.RunAsync(endpoint.Protocol, MailTestStage.Tcp, async () =>
         {
-            socket = ConnectionStages.ConnectTcp(addresses, endpoint.Port, _timeout, _cancellation);
+            socket = await ConnectionStages.ConnectTcpAsync(addresses, endpoint.Port, _timeout, _cancellation).ConfigureAwait(false);
             return $"connected to {socket.RemoteEndPoint}";
-        }, e => (e is TcpConnectException { TimedOut: true, Last: null } ? ErrorKind.OperationTimeout : ErrorKind.ConnectionError, e.Message));
+        }, e => (e is TcpConnectException { TimedOut: true, Last: null } ? ErrorKind.OperationTimeout : ErrorKind.ConnectionError, e.Message)).ConfigureAwait(false);
 
-        bool connected = recorder.Run(endpoint.Protocol, MailTestStage.Tls, () =>
+        bool connected = await recorder.RunAsync(endpoint.Protocol, MailTestStage.Tls, async () =>
         {
-            ConnectionStages.SecureAndGreet(client, socket!, endpoint.Host, endpoint.Port, Options(endpoint.Tls), _cancellation);
+            await ConnectionStages.SecureAndGreetAsync(client, socket!, endpoint.Host, endpoint.Port, Options(endpoint.Tls), _cancellation).ConfigureAwait(false);
             return client.IsSecure
                 ? $"{client.SslProtocol} with {endpoint.Tls}; certificate {_certificates.Certificate}"
                 : "greeting received";
-        }, e => ExplainTls(e, endpoint));
+        }, e => ExplainTls(e, endpoint)).ConfigureAwait(false);
 
         if (connected && endpoint.Tls == MailTlsMode.None)
         {

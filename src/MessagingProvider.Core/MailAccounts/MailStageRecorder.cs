@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Errors;
 using MessagingProvider.Output;
 
@@ -30,7 +31,7 @@ public sealed class MailStageRecorder
     public ErrorKind FirstFailureKind { get; private set; }
 
     /// <summary>Runs <paramref name="stage"/> unless an earlier stage of the same protocol failed; the function returns the detail text.</summary>
-    public bool Run(MailProtocol protocol, MailTestStage stage, Func<string> action, Func<Exception, (ErrorKind Kind, string Detail)> explain)
+    public async Task<bool> RunAsync(MailProtocol protocol, MailTestStage stage, Func<Task<string>> action, Func<Exception, (ErrorKind Kind, string Detail)> explain)
     {
         if (ProtocolFailed(protocol))
         {
@@ -42,7 +43,7 @@ public sealed class MailStageRecorder
         var watch = Stopwatch.StartNew();
         try
         {
-            string detail = action();
+            string detail = await action().ConfigureAwait(false);
             Record(protocol, stage, MailTestStageStatus.Passed, watch.Elapsed, detail);
             return true;
         }

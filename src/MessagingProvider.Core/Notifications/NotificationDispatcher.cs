@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Notifications.Delivery;
@@ -59,9 +60,10 @@ public sealed class NotificationDispatcher : IDisposable
     private DeliveryLane Lane => _lane ??= new DeliveryLane(Transport, _options.Verbose);
 
     /// <summary>
-    /// Sends through <paramref name="connections"/> connections at once, each on its own thread,
-    /// still one message at a time per connection and within the store's pacing; what they
-    /// report is handed to the calling thread by <see cref="ParallelDispatch.Pump"/>.
+    /// Sends through <paramref name="connections"/> connections at once, still one message at a
+    /// time per connection and within the store's pacing; what they report goes to
+    /// <paramref name="writeError"/>, <paramref name="writeResult"/> and the verbose sink from
+    /// their own threads (the cmdlet's bridge carries it to the pipeline thread).
     /// </summary>
     public ParallelDispatch StartParallel(int connections, Action<MessagingProviderException> writeError, Action<NotificationResult> writeResult, CancellationToken cancellationToken) =>
         new ParallelDispatch(this, connections, writeError, writeResult, cancellationToken);
@@ -118,14 +120,14 @@ public sealed class NotificationDispatcher : IDisposable
     public void Enqueue(NotificationDraft draft)
     {
         lock (_outboxLock) _outbox.EnqueueClaimed(draft.Entries, _owner, Lease, DateTime.UtcNow);
-        draft.Result.OutboxId = draft.Entries.Select(e => e.Id).ToArray();
+        draft.Summary.OutboxId = draft.Entries.Select(e => e.Id).ToArray();
     }
 
     /// <summary>Sends the draft's own entries (and what a 452 split off them), then completes its result.</summary>
-    public NotificationResult Send(NotificationDraft draft, Action<MessagingProviderException> writeError, CancellationToken cancellationToken) =>
-        Send(draft, Lane, writeError, cancellationToken);
+    public Task<NotificationResult> SendAsync(NotificationDraft draft, Action<MessagingProviderException> writeError, CancellationToken cancellationToken) =>
+        SendAsync(draft, Lane, writeError, cancellationToken);
 
-    internal NotificationResult Send(NotificationDraft draft, DeliveryLane lane, Action<MessagingProviderException> writeError, CancellationToken cancellationToken)
+    internal async Task<NotificationResult> SendAsync(NotificationDraft draft, DeliveryLane lane, Action<MessagingProviderException> writeError, CancellationToken cancellationToken)
     {
         var delivered = new List<OutboxMessage>();
         var claimed = new Queue<OutboxMessage>(draft.Entries);
@@ -134,20 +136,21 @@ public sealed class NotificationDispatcher : IDisposable
         {
             OutboxMessage? entry = claimed.Count > 0 ? claimed.Dequeue() : Claim(DateTime.UtcNow, splits.Dequeue());
             if (entry is null) continue; // another sender took it: it is that sender's to report
-            foreach (OutboxMessage part in Deliver(entry, lane, writeError, cancellationToken, split => splits.Enqueue(split.Id), draft.Messages.TryGetValue(entry.MessageId, out MimeMessage? m) ? m : null)) delivered.Add(part);
+            MimeMessage? rendered = draft.Messages.TryGetValue(entry.MessageId, out MimeMessage? m) ? m : null;
+            delivered.AddRange(await DeliverAsync(entry, lane, writeError, cancellationToken, split => splits.Enqueue(split.Id), rendered).ConfigureAwait(false));
         }
 
-        Summarize(draft.Result, delivered);
-        return draft.Result;
+        Summarize(draft.Summary, delivered);
+        return draft.Summary;
     }
 
-    /// <summary>Sends every due entry of the queue, oldest first; one result per entry.</summary>
-    public IEnumerable<NotificationResult> SendDue(Action<MessagingProviderException> writeError, CancellationToken cancellationToken, bool includeNotDue = false)
+    /// <summary>Sends every due entry of the queue, oldest first; one result per entry, to <paramref name="writeResult"/> as it is known.</summary>
+    public async Task SendDueAsync(Action<NotificationResult> writeResult, Action<MessagingProviderException> writeError, CancellationToken cancellationToken, bool includeNotDue = false)
     {
         var cursor = new DueCursor(includeNotDue);
-        while (SendNextDue(cursor, Lane, writeError, cancellationToken) is { } results)
+        while (await SendNextDueAsync(cursor, Lane, writeError, cancellationToken).ConfigureAwait(false) is { } results)
         {
-            foreach (NotificationResult result in results) yield return result;
+            foreach (NotificationResult result in results) writeResult(result);
         }
     }
 
@@ -162,7 +165,7 @@ public sealed class NotificationDispatcher : IDisposable
     }
 
     /// <summary>Claims the next due message after the cursor and sends it; null when none is left.</summary>
-    internal IReadOnlyList<NotificationResult>? SendNextDue(DueCursor cursor, DeliveryLane lane, Action<MessagingProviderException> writeError, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<NotificationResult>?> SendNextDueAsync(DueCursor cursor, DeliveryLane lane, Action<MessagingProviderException> writeError, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         OutboxMessage? claimed;
@@ -175,7 +178,7 @@ public sealed class NotificationDispatcher : IDisposable
         }
 
         var results = new List<NotificationResult>();
-        foreach (OutboxMessage part in Deliver(claimed, lane, writeError, cancellationToken, _ => { }))
+        foreach (OutboxMessage part in await DeliverAsync(claimed, lane, writeError, cancellationToken, _ => { }).ConfigureAwait(false))
         {
             var result = new NotificationResult { IdentityStore = _document.Name, Event = part.Event, Object = part.Object, Transport = part.Transport, Subject = part.Subject, MessageId = part.MessageId };
             result.Bcc = part.Recipients.ToArray();
@@ -202,7 +205,7 @@ public sealed class NotificationDispatcher : IDisposable
     private TimeSpan Lease => TimeSpan.FromTicks(Delivery.GetTimeout().Ticks * (MaxAttempts * 4 + 2)) + TimeSpan.FromMinutes(1);
 
     /// <summary>Tries one claimed entry until it is Sent, Failed, or out of attempts; returns it and any entries split off and finished with it.</summary>
-    private IEnumerable<OutboxMessage> Deliver(OutboxMessage entry, DeliveryLane lane, Action<MessagingProviderException> writeError, CancellationToken cancellationToken, Action<OutboxMessage> requeue, MimeMessage? rendered = null)
+    private async Task<IReadOnlyList<OutboxMessage>> DeliverAsync(OutboxMessage entry, DeliveryLane lane, Action<MessagingProviderException> writeError, CancellationToken cancellationToken, Action<OutboxMessage> requeue, MimeMessage? rendered = null)
     {
         bool uncertain = entry.State == OutboxState.Uncertain || entry.PossibleDuplicate;
         if (_transportDown is not null)
@@ -231,9 +234,9 @@ public sealed class NotificationDispatcher : IDisposable
             SendOutcome outcome;
             try
             {
-                _pacer.WaitTurn(cancellationToken);
+                await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
                 tries++;
-                outcome = lane.Transport.Send(message, entry.Recipients, cancellationToken);
+                outcome = await lane.Transport.SendAsync(message, entry.Recipients, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is MessagingProviderException || e is OperationCanceledException)
             {
@@ -264,7 +267,7 @@ public sealed class NotificationDispatcher : IDisposable
                 tries--;
                 TimeSpan pause = Backoff(throttleWaits);
                 lane.Verbose?.Invoke($"The server asks to slow down ({outcome.ServerReply}); waiting {pause.TotalSeconds:0.##} s.");
-                Wait(pause, cancellationToken);
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -281,11 +284,11 @@ public sealed class NotificationDispatcher : IDisposable
                 : outcome.Failure?.ErrorId == ErrorIds.SmtpConnectionLost
                     ? $"The connection was lost while sending ({outcome.Failure.Message}); reconnecting and sending again (attempt {tries + 1} of {MaxAttempts})."
                     : $"Temporary failure ({outcome.ServerReply}); retrying in {delay.TotalSeconds:0.##} s (attempt {tries + 1} of {MaxAttempts}).");
-            if (outcome.Failure?.ErrorId != ErrorIds.SmtpConnectionLost && !outcome.Uncertain) Wait(delay, cancellationToken);
+            if (outcome.Failure?.ErrorId != ErrorIds.SmtpConnectionLost && !outcome.Uncertain) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private IEnumerable<OutboxMessage> Sent(OutboxMessage entry, SendOutcome outcome, bool uncertain, DeliveryLane lane, Action<MessagingProviderException> writeError, Action<OutboxMessage> requeue)
+    private IReadOnlyList<OutboxMessage> Sent(OutboxMessage entry, SendOutcome outcome, bool uncertain, DeliveryLane lane, Action<MessagingProviderException> writeError, Action<OutboxMessage> requeue)
     {
         var finished = new List<OutboxMessage> { entry };
         var splitOff = new List<OutboxMessage>();
@@ -380,11 +383,6 @@ public sealed class NotificationDispatcher : IDisposable
 
     private TimeSpan Backoff(int attempt) => TimeSpan.FromTicks(_options.RetryDelay.Ticks << Math.Min(10, Math.Max(0, attempt - 1)));
 
-    private static void Wait(TimeSpan delay, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.WaitHandle.WaitOne(delay)) cancellationToken.ThrowIfCancellationRequested();
-    }
-
     private INotificationTransport CreateTransport(Action<string>? verbose)
     {
         INotificationTransport transport = NewTransport(verbose);
@@ -446,7 +444,7 @@ public sealed class DispatchOptions
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Always called on the thread that calls the dispatcher (a cmdlet may write only there).</summary>
+    /// <summary>Called from whatever thread the sending continues on: give a sink that carries messages to the pipeline thread.</summary>
     public Action<string>? Verbose { get; set; }
 
     public Cloud.HttpHandlerFactory? HttpHandlerFactory { get; set; }

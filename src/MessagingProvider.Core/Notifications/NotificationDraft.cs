@@ -4,12 +4,12 @@ using MessagingProvider.Output;
 
 namespace MessagingProvider.Notifications;
 
-/// <summary>A rendered notification: its result so far, and the outbox entries (one per transaction) it becomes.</summary>
+/// <summary>A rendered notification: its result so far (Summary), and the outbox entries (one per transaction) it becomes.</summary>
 public sealed class NotificationDraft
 {
-    public NotificationDraft(NotificationResult result) => Result = result;
+    public NotificationDraft(NotificationResult result) => Summary = result;
 
-    public NotificationResult Result { get; }
+    public NotificationResult Summary { get; }
 
     public List<OutboxMessage> Entries { get; } = new List<OutboxMessage>();
 

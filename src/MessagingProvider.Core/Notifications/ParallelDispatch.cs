@@ -10,26 +10,30 @@ using MessagingProvider.Output;
 namespace MessagingProvider.Notifications;
 
 /// <summary>
-/// A send run over several connections of one store (-MaxConnection): each connection has its
-/// own thread and transport and sends one message at a time; the store's pacing is shared. The
-/// outbox's claims keep a message on one connection. Results, errors and verbose messages are
-/// queued and handed to the caller's thread by <see cref="Pump"/>, because a cmdlet may write
-/// only there. A configuration problem (no server, a refused password) stops every connection;
-/// what was not sent stays queued, and <see cref="Pump"/> throws it.
+/// A send run over several connections of one store (-MaxConnection): each connection is its own
+/// task with its own transport and sends one message at a time; the store's pacing is shared. The
+/// outbox's claims keep a message on one connection. Results, errors and verbose messages go to
+/// the caller's callbacks from the connections' threads: the caller gives callbacks that carry
+/// them to where they may be written (a cmdlet's async bridge). A configuration problem (no
+/// server, a refused password) stops every connection; what was not sent stays queued, and the
+/// next <see cref="PostAsync"/> or <see cref="CompleteAsync"/> throws it.
 /// </summary>
-public sealed class ParallelDispatch : IDisposable
+public sealed class ParallelDispatch
 {
     private readonly NotificationDispatcher _dispatcher;
     private readonly int _connections;
     private readonly Action<MessagingProviderException> _writeError;
     private readonly Action<NotificationResult> _writeResult;
     private readonly CancellationTokenSource _stop;
-    private readonly BlockingCollection<NotificationDraft> _drafts;
-    private readonly BlockingCollection<Action> _reports = new BlockingCollection<Action>();
+    private readonly ConcurrentQueue<NotificationDraft> _drafts = new ConcurrentQueue<NotificationDraft>();
+    // One count per queued draft, plus one when no more come (a connection that finds the queue
+    // empty puts it back for the others and ends).
+    private readonly SemaphoreSlim _queued = new SemaphoreSlim(0);
+    private readonly SemaphoreSlim _free;
     private readonly List<Task> _workers = new List<Task>();
     private NotificationDispatcher.DueCursor? _due;
     private Exception? _fatal;
-    private int _running;
+    private int _completed;
 
     internal ParallelDispatch(NotificationDispatcher dispatcher, int connections, Action<MessagingProviderException> writeError, Action<NotificationResult> writeResult, CancellationToken cancellationToken)
     {
@@ -40,22 +44,33 @@ public sealed class ParallelDispatch : IDisposable
         _writeResult = writeResult;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Two waiting messages per connection: enough to keep each busy, and a pipeline of any
-        // length holds no more than that in memory (Post waits for a free place).
-        _drafts = new BlockingCollection<NotificationDraft>(boundedCapacity: connections * 2);
+        // length holds no more than that in memory (PostAsync waits for a free place).
+        _free = new SemaphoreSlim(connections * 2);
     }
 
-    /// <summary>Queues a message already committed to the outbox (<see cref="NotificationDispatcher.Enqueue"/>); starts the connections on first use.</summary>
-    public void Post(NotificationDraft draft)
+    /// <summary>Ends when every connection has ended (at once when none started).</summary>
+    public Task Ended => Task.WhenAll(_workers);
+
+    /// <summary>
+    /// Queues a message already committed to the outbox (<see cref="NotificationDispatcher.Enqueue"/>);
+    /// starts the connections on first use. Throws the problem that stopped them, if any.
+    /// </summary>
+    public async Task PostAsync(NotificationDraft draft)
     {
+        ThrowIfStopped();
         Start();
         try
         {
-            _drafts.Add(draft, _stop.Token);
+            await _free.WaitAsync(_stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (Volatile.Read(ref _fatal) is not null)
         {
-            // The connections stopped: the message stays queued, and Pump reports why.
+            // The connections stopped: the message stays queued.
+            ThrowIfStopped();
         }
+
+        _drafts.Enqueue(draft);
+        _queued.Release();
     }
 
     /// <summary>The connections send every due message of the outbox (Send-QueuedNotification).</summary>
@@ -65,32 +80,23 @@ public sealed class ParallelDispatch : IDisposable
         Start();
     }
 
-    /// <summary>
-    /// Runs the queued reports on this thread; with <paramref name="untilDone"/>, waits for every
-    /// message posted so far to be finished first. Throws the problem that stopped the run.
-    /// </summary>
-    public void Pump(bool untilDone)
+    /// <summary>Waits for every message posted so far to be finished; throws the problem that stopped the run.</summary>
+    public async Task CompleteAsync()
     {
-        if (untilDone) _drafts.CompleteAdding();
-        while (true)
-        {
-            if (!untilDone || Volatile.Read(ref _running) == 0)
-            {
-                if (!_reports.TryTake(out Action? report)) break;
-                report();
-                continue;
-            }
+        if (Interlocked.Exchange(ref _completed, 1) == 0) _queued.Release();
+        await Ended.ConfigureAwait(false);
+        ThrowIfStopped();
+    }
 
-            // Wakes when a report comes or the last connection ends (it adds an empty report).
-            if (_reports.TryTake(out Action? next, Timeout.Infinite, CancellationToken.None)) next();
-        }
+    /// <summary>Stops the connections (what they hold stays queued); <see cref="Ended"/> says when they have.</summary>
+    public void Stop()
+    {
+        _stop.Cancel();
+        if (Interlocked.Exchange(ref _completed, 1) == 0) _queued.Release();
+    }
 
-        if (untilDone)
-        {
-            Task.WaitAll(_workers.ToArray());
-            while (_reports.TryTake(out Action? last)) last();
-        }
-
+    private void ThrowIfStopped()
+    {
         Exception? fatal = Volatile.Read(ref _fatal);
         if (fatal is OperationCanceledException) throw new OperationCanceledException(fatal.Message, fatal, _stop.Token);
         if (fatal is not null) throw fatal;
@@ -99,38 +105,34 @@ public sealed class ParallelDispatch : IDisposable
     private void Start()
     {
         if (_workers.Count > 0) return;
-        _running = _connections;
         for (int i = 0; i < _connections; i++)
         {
             int number = i + 1;
-            _workers.Add(Task.Factory.StartNew(() => Work(number), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+            _workers.Add(Task.Run(() => WorkAsync(number)));
         }
     }
 
-    private void Work(int number)
+    private async Task WorkAsync(int number)
     {
         INotificationTransport? transport = null;
         try
         {
-            Action<string>? verbose = _dispatcher.VerboseCallback is null ? null : text => Report(() => _dispatcher.VerboseCallback!($"[connection {number}] {text}"));
+            Action<string>? verbose = _dispatcher.VerboseCallback is null ? null : text => _dispatcher.VerboseCallback!($"[connection {number}] {text}");
             transport = _dispatcher.NewTransport(verbose);
-            INotificationTransport created = transport;
-            Report(() => _dispatcher.OnTransportCreated(created));
+            _dispatcher.OnTransportCreated(transport);
             var lane = new DeliveryLane(transport, verbose);
-            Action<MessagingProviderException> writeError = e => Report(() => _writeError(e));
             if (_due is not null)
             {
-                while (_dispatcher.SendNextDue(_due, lane, writeError, _stop.Token) is { } results)
+                while (await _dispatcher.SendNextDueAsync(_due, lane, _writeError, _stop.Token).ConfigureAwait(false) is { } results)
                 {
-                    foreach (NotificationResult result in results) Report(() => _writeResult(result));
+                    foreach (NotificationResult result in results) _writeResult(result);
                 }
             }
             else
             {
-                foreach (NotificationDraft draft in _drafts.GetConsumingEnumerable(_stop.Token))
+                while (await NextDraftAsync().ConfigureAwait(false) is { } draft)
                 {
-                    NotificationResult result = _dispatcher.Send(draft, lane, writeError, _stop.Token);
-                    Report(() => _writeResult(result));
+                    _writeResult(await _dispatcher.SendAsync(draft, lane, _writeError, _stop.Token).ConfigureAwait(false));
                 }
             }
         }
@@ -142,27 +144,20 @@ public sealed class ParallelDispatch : IDisposable
         finally
         {
             transport?.Dispose();
-            Interlocked.Decrement(ref _running);
-            _reports.Add(() => { });
         }
     }
 
-    private void Report(Action report) => _reports.Add(report);
-
-    public void Dispose()
+    /// <summary>The next posted draft; null when no more will come.</summary>
+    private async Task<NotificationDraft?> NextDraftAsync()
     {
-        _stop.Cancel();
-        _drafts.CompleteAdding();
-        try
+        await _queued.WaitAsync(_stop.Token).ConfigureAwait(false);
+        if (_drafts.TryDequeue(out NotificationDraft? draft))
         {
-            Task.WaitAll(_workers.ToArray());
-        }
-        catch (AggregateException)
-        {
+            _free.Release();
+            return draft;
         }
 
-        _stop.Dispose();
-        _drafts.Dispose();
-        _reports.Dispose();
+        _queued.Release();
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace MessagingProvider.Notifications;
 
@@ -19,7 +20,7 @@ public sealed class SendPacer
     public SendPacer(int messagesPerMinute) =>
         _interval = messagesPerMinute > 0 ? TimeSpan.FromTicks(TimeSpan.TicksPerMinute / messagesPerMinute) : TimeSpan.Zero;
 
-    public void WaitTurn(CancellationToken cancellationToken)
+    public async Task WaitTurnAsync(CancellationToken cancellationToken)
     {
         if (_interval <= TimeSpan.Zero) return;
         TimeSpan wait;
@@ -31,6 +32,6 @@ public sealed class SendPacer
             wait = slot - now;
         }
 
-        if (wait > TimeSpan.Zero && cancellationToken.WaitHandle.WaitOne(wait)) cancellationToken.ThrowIfCancellationRequested();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
     }
 }

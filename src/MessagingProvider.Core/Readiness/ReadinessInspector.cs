@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using MessagingProvider.Configuration;
+using MessagingProvider.Errors;
+using MessagingProvider.Output;
 using MessagingProvider.Readiness.Checks;
 using MessagingProvider.Security;
 
@@ -29,6 +33,51 @@ public sealed class ReadinessInspector
 
     /// <summary>The moment findings are measured against (now, unless a test or a report for a later date says otherwise).</summary>
     public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>
+    /// Checks each identity store that <paramref name="names"/> (names or wildcards) match, once per
+    /// <paramref name="report"/>, adds it to the report and hands it to <paramref name="inspected"/>.
+    /// A wildcard that matches nothing is silent; an exact name that does not exist goes to
+    /// <paramref name="writeError"/> and the other names are still checked, as with Get-Item.
+    /// </summary>
+    public async Task InspectMatchingAsync(ConfigurationStore store, IEnumerable<string> names, ReadinessReport report,
+        Action<ReadinessContext> inspected, Action<MessagingProviderException> writeError, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        foreach (string name in names)
+        {
+            foreach (IdentityStoreDocument document in Matching(store, name, writeError))
+            {
+                if (report.IdentityStores.Contains(document.Name)) continue;
+                var progress = new OperationProgress(1, "Test-MessagingReadiness", $"Checking identity store '{document.Name}'");
+                sink.Progress(progress);
+                ReadinessContext context = await InspectAsync(document, sink.Verbose, cancellationToken).ConfigureAwait(false);
+                sink.Progress(new OperationProgress(progress.Id, progress.Activity, progress.Status) { Completed = true });
+                report.IdentityStores.Add(document.Name);
+                report.Findings.AddRange(context.Findings);
+                report.Skipped.AddRange(context.Skipped);
+                inspected(context);
+            }
+        }
+    }
+
+    private static IReadOnlyList<IdentityStoreDocument> Matching(ConfigurationStore store, string name, Action<MessagingProviderException> writeError)
+    {
+        if (!WildcardPattern.ContainsWildcardCharacters(name))
+        {
+            try
+            {
+                return new[] { store.Get(name) };
+            }
+            catch (MessagingProviderException e)
+            {
+                writeError(e);
+                return Array.Empty<IdentityStoreDocument>();
+            }
+        }
+
+        var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+        return store.List(writeError).Where(d => pattern.IsMatch(d.Name)).ToList();
+    }
 
     public async Task<ReadinessContext> InspectAsync(IdentityStoreDocument store, Action<string>? verbose, CancellationToken cancellationToken)
     {

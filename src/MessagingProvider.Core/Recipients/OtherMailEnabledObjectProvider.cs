@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange;
@@ -24,10 +25,10 @@ public sealed class OtherMailEnabledObjectProvider : IMailEnabledObjectProvider,
 
     public string Describe(MailEnabledObjectRequest request) => $"Compute the address in {_document.Messaging.Other?.Domain} (provider Other: nothing is sent anywhere)";
 
-    public MailEnabledObjectResult Provision(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
+    public async Task<MailEnabledObjectResult> ProvisionAsync(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
     {
         string address = AddressChecker.Planned(request.PrimarySmtpAddress, alias, _document.Messaging.Other?.Domain);
-        if (!request.SkipAddressCheck) Addresses.Require(address, request.Identity, cancellationToken);
+        if (!request.SkipAddressCheck) await Addresses.RequireAsync(address, request.Identity, cancellationToken).ConfigureAwait(false);
         return new MailEnabledObjectResult
         {
             IdentityStore = _document.Name,
@@ -39,37 +40,37 @@ public sealed class OtherMailEnabledObjectProvider : IMailEnabledObjectProvider,
         };
     }
 
-    public EmailAddressUpdate SetEmailAddresses(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken) =>
-        throw new MessagingProviderException(ErrorIds.ProviderNotSupported, ErrorKind.NotSupported,
+    public Task<EmailAddressUpdate> SetEmailAddressesAsync(string identity, IReadOnlyList<string> desired, string? primary, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken) =>
+        Task.FromException<EmailAddressUpdate>(new MessagingProviderException(ErrorIds.ProviderNotSupported, ErrorKind.NotSupported,
             $"The identity store '{_document.Name}' uses the provider Other, which holds no mailboxes: there are no email addresses to set. Use Merge-EmailAddress to compute a collection.",
-            identity);
+            identity));
 
-    public EmailAddressUpdate EditEmailAddresses(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken) =>
-        SetEmailAddresses(identity, add, primary, confirm, cancellationToken);
+    public Task<EmailAddressUpdate> EditEmailAddressesAsync(string identity, IReadOnlyList<string> add, IReadOnlyList<string> remove, string? primary, bool skipAddressCheck, Func<EmailAddressUpdate, bool> confirm, CancellationToken cancellationToken) =>
+        SetEmailAddressesAsync(identity, add, primary, confirm, cancellationToken);
 
-    public IReadOnlyList<MailEnabledObjectInfo> Find(MailEnabledObjectQuery query, CancellationToken cancellationToken) =>
-        throw NoDirectory("read", query.Identity ?? query.EmailAddress ?? query.Name ?? _document.Name);
+    public Task<IReadOnlyList<MailEnabledObjectInfo>> FindAsync(MailEnabledObjectQuery query, CancellationToken cancellationToken) =>
+        Task.FromException<IReadOnlyList<MailEnabledObjectInfo>>(NoDirectory("read", query.Identity ?? query.EmailAddress ?? query.Name ?? _document.Name));
 
-    public MailEnabledObjectRemoval? Remove(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken) =>
-        throw NoDirectory(disable ? "disable" : "remove", identity);
+    public Task<MailEnabledObjectRemoval?> RemoveAsync(MailEnabledObjectKind kind, string identity, bool disable, Func<string, bool> confirm, CancellationToken cancellationToken) =>
+        Task.FromException<MailEnabledObjectRemoval?>(NoDirectory(disable ? "disable" : "remove", identity));
 
-    public MailEnabledObjectInfo? Change(MailEnabledObjectKind kind, string identity, MailEnabledObjectSettings settings, Func<string, bool> confirm, CancellationToken cancellationToken) =>
-        throw NoDirectory("change", identity);
+    public Task<MailEnabledObjectInfo?> ChangeAsync(MailEnabledObjectKind kind, string identity, MailEnabledObjectSettings settings, Func<string, bool> confirm, CancellationToken cancellationToken) =>
+        Task.FromException<MailEnabledObjectInfo?>(NoDirectory("change", identity));
 
     private MessagingProviderException NoDirectory(string verb, string target) =>
         new MessagingProviderException(ErrorIds.ProviderNotSupported, ErrorKind.NotSupported,
             $"The identity store '{_document.Name}' uses the provider Other, which holds no directory of mail-enabled objects: there is nothing to {verb}. Manage them at the provider itself.",
             target);
 
-    public IReadOnlyList<string> ReadAcceptedDomains(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> ReadAcceptedDomainsAsync(CancellationToken cancellationToken)
     {
         string? domain = _document.Messaging.Other?.Domain;
-        return domain is null ? Array.Empty<string>() : new[] { domain };
+        return Task.FromResult<IReadOnlyList<string>>(domain is null ? Array.Empty<string>() : new[] { domain });
     }
 
     public bool CanFindHolders => false;
 
-    public string? FindHolder(string address, CancellationToken cancellationToken) => null;
+    public Task<string?> FindHolderAsync(string address, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     public void Dispose()
     {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Security.Authentication;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Errors;
 using MessagingProvider.Security;
 using Microsoft.Identity.Client;
@@ -29,12 +30,12 @@ public sealed class OAuthTokenProvider
     public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Returns a cached token or acquires one; <paramref name="forceNew"/> skips the cache (after a 535).</summary>
-    public string GetToken(SmtpEndpoint endpoint, bool forceNew, Action<string>? verbose, CancellationToken cancellationToken)
+    public async Task<string> GetTokenAsync(SmtpEndpoint endpoint, bool forceNew, Action<string>? verbose, CancellationToken cancellationToken)
     {
         if (endpoint.TokenCallback is not null)
         {
             verbose?.Invoke($"Using the delegated token of {endpoint.OAuthUser}{(forceNew ? ", renewed" : "")} from its mailbox sign-in.");
-            return endpoint.TokenCallback(forceNew, cancellationToken);
+            return await endpoint.TokenCallback(forceNew, cancellationToken).ConfigureAwait(false);
         }
 
         string key = CacheKey(endpoint);
@@ -44,7 +45,7 @@ public sealed class OAuthTokenProvider
             return cached.AccessToken;
         }
 
-        AuthenticationResult result = Acquire(endpoint, verbose, cancellationToken);
+        AuthenticationResult result = await AcquireAsync(endpoint, verbose, cancellationToken).ConfigureAwait(false);
         _cache[key] = new CachedToken(result.AccessToken, result.ExpiresOn);
         return result.AccessToken;
     }
@@ -83,7 +84,7 @@ public sealed class OAuthTokenProvider
         return key;
     }
 
-    private static AuthenticationResult Acquire(SmtpEndpoint endpoint, Action<string>? verbose, CancellationToken cancellationToken)
+    private static async Task<AuthenticationResult> AcquireAsync(SmtpEndpoint endpoint, Action<string>? verbose, CancellationToken cancellationToken)
     {
         if (!OAuthAuthority.TryParse(endpoint.TokenEndpoint, out Uri authority, out bool isEntra, out string? problem))
         {
@@ -106,15 +107,15 @@ public sealed class OAuthTokenProvider
             {
                 verbose?.Invoke($"Requesting an OAuth token for {endpoint.Credential.UserName} from {endpoint.TokenEndpoint} (resource-owner password grant, scope {endpoint.Scope}).");
 #pragma warning disable CS0618 // ROPC is what the documents describe for a dedicated SMTP mailbox.
-                return ((IByUsernameAndPassword)app)
+                return await ((IByUsernameAndPassword)app)
                     .AcquireTokenByUsernamePassword(scopes, endpoint.Credential.UserName, endpoint.Credential.Password)
-                    .ExecuteAsync(cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
 #pragma warning restore CS0618
             }
 
             verbose?.Invoke($"Requesting an app-only OAuth token from {endpoint.TokenEndpoint} (client-credentials grant, scope {endpoint.Scope}).");
-            return app.AcquireTokenForClient(scopes).WithForceRefresh(true)
-                .ExecuteAsync(cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+            return await app.AcquireTokenForClient(scopes).WithForceRefresh(true)
+                .ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (MsalServiceException e)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 using MailKit.Net.Smtp;
 using MessagingProvider.Security;
 using MimeKit;
@@ -25,13 +26,14 @@ public sealed class SmtpConnection : IDisposable
     /// <summary>The last complete reply of the server.</summary>
     public string? LastReply => _connector.Dialogue.LastReply;
 
-    /// <param name="watchdog">When given, it closes the connection after its timeout without a byte exchanged (greeting, EHLO, AUTH, and every later command through <see cref="Send"/>).</param>
-    public static SmtpConnection Open(SmtpEndpoint endpoint, Action<string>? dialogue, Action<string>? verbose, CancellationToken cancellationToken, OAuthTokenProvider? tokens = null, IdleWatchdog? watchdog = null)
+    /// <param name="watchdog">When given, it closes the connection after its timeout without a byte exchanged (greeting, EHLO, AUTH, and every later command through <see cref="SendAsync"/>).</param>
+    public static async Task<SmtpConnection> OpenAsync(SmtpEndpoint endpoint, Action<string>? dialogue, Action<string>? verbose, CancellationToken cancellationToken, OAuthTokenProvider? tokens = null, IdleWatchdog? watchdog = null)
     {
         var connector = new SmtpConnector(endpoint, dialogue, verbose, tokens);
         try
         {
-            System.Net.Sockets.Socket socket = connector.ConnectTcp(connector.ResolveDns(cancellationToken), cancellationToken);
+            var addresses = await connector.ResolveDnsAsync(cancellationToken).ConfigureAwait(false);
+            System.Net.Sockets.Socket socket = await connector.ConnectTcpAsync(addresses, cancellationToken).ConfigureAwait(false);
             if (watchdog is not null)
             {
                 watchdog.Attach(socket);
@@ -40,8 +42,8 @@ public sealed class SmtpConnection : IDisposable
 
             using (watchdog?.Arm())
             {
-                connector.Handshake(socket, cancellationToken);
-                connector.Authenticate(cancellationToken);
+                await connector.HandshakeAsync(socket, cancellationToken).ConfigureAwait(false);
+                await connector.AuthenticateAsync(cancellationToken).ConfigureAwait(false);
             }
 
             return new SmtpConnection(connector);
@@ -54,7 +56,7 @@ public sealed class SmtpConnection : IDisposable
     }
 
     /// <summary>Sends one message and returns the server's reply to the end of DATA (e.g. "2.0.0 Ok: queued as …").</summary>
-    public string Send(MimeMessage message, CancellationToken cancellationToken) => Client.Send(message, cancellationToken);
+    public Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken) => Client.SendAsync(message, cancellationToken);
 
     public void Dispose() => _connector.Dispose();
 }

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using System.Threading.Tasks;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -50,14 +51,14 @@ public sealed class SmtpConnector : IDisposable
 
     public TlsObservation Tls => Certificates.Observation;
 
-    /// <summary>Time the TLS part of <see cref="Handshake"/> took (until the certificate was validated).</summary>
+    /// <summary>Time the TLS part of <see cref="HandshakeAsync"/> took (until the certificate was validated).</summary>
     public TimeSpan? TlsDuration => Tls.ValidatedAfter;
 
-    public IReadOnlyList<IPAddress> ResolveDns(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IPAddress>> ResolveDnsAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return ConnectionStages.ResolveDns(_endpoint.Server, _endpoint.Timeout, cancellationToken);
+            return await ConnectionStages.ResolveDnsAsync(_endpoint.Server, _endpoint.Timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException e)
         {
@@ -71,12 +72,12 @@ public sealed class SmtpConnector : IDisposable
         }
     }
 
-    public Socket ConnectTcp(IReadOnlyList<IPAddress> addresses, CancellationToken cancellationToken)
+    public async Task<Socket> ConnectTcpAsync(IReadOnlyList<IPAddress> addresses, CancellationToken cancellationToken)
     {
         string where = $"{_endpoint.Server}:{_endpoint.Port}";
         try
         {
-            Socket socket = ConnectionStages.ConnectTcp(addresses, _endpoint.Port, _endpoint.Timeout, cancellationToken);
+            Socket socket = await ConnectionStages.ConnectTcpAsync(addresses, _endpoint.Port, _endpoint.Timeout, cancellationToken).ConfigureAwait(false);
             _verbose?.Invoke($"TCP connection to {socket.RemoteEndPoint} established.");
             return socket;
         }
@@ -98,13 +99,13 @@ public sealed class SmtpConnector : IDisposable
     }
 
     /// <summary>Greeting, EHLO and (as configured) TLS. Takes ownership of <paramref name="socket"/>.</summary>
-    public void Handshake(Socket socket, CancellationToken cancellationToken)
+    public async Task HandshakeAsync(Socket socket, CancellationToken cancellationToken)
     {
         SecureSocketOptions options = SmtpTransportSecurity.SocketOptions(_endpoint.Security, _endpoint.Port, _endpoint.Authentication);
         _handshakeClock.Restart();
         try
         {
-            ConnectionStages.SecureAndGreet(Client, socket, _endpoint.Server, _endpoint.Port, options, cancellationToken);
+            await ConnectionStages.SecureAndGreetAsync(Client, socket, _endpoint.Server, _endpoint.Port, options, cancellationToken).ConfigureAwait(false);
         }
         catch (SslHandshakeException e)
         {
@@ -145,7 +146,7 @@ public sealed class SmtpConnector : IDisposable
     }
 
     /// <summary>Authenticates as configured; for OAuth2 a rejected token is replaced once.</summary>
-    public void Authenticate(CancellationToken cancellationToken)
+    public async Task AuthenticateAsync(CancellationToken cancellationToken)
     {
         if (_endpoint.Authentication == SmtpAuthentication.Anonymous) return;
         if (!Client.Capabilities.HasFlag(SmtpCapabilities.Authentication) || Client.AuthenticationMechanisms.Count == 0)
@@ -157,24 +158,24 @@ public sealed class SmtpConnector : IDisposable
         switch (_endpoint.Authentication)
         {
             case SmtpAuthentication.Basic:
-                AuthenticateBasic(cancellationToken);
+                await AuthenticateBasicAsync(cancellationToken).ConfigureAwait(false);
                 break;
             case SmtpAuthentication.OAuth2:
-                AuthenticateOAuth(cancellationToken);
+                await AuthenticateOAuthAsync(cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                AuthenticateIntegrated(cancellationToken);
+                await AuthenticateIntegratedAsync(cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
 
-    private void AuthenticateBasic(CancellationToken cancellationToken)
+    private async Task AuthenticateBasicAsync(CancellationToken cancellationToken)
     {
         NetworkCredential credential = _endpoint.Credential ?? throw Fail(SmtpStage.Auth, ErrorIds.SmtpSettingsIncomplete, ErrorKind.InvalidArgument,
             "Basic authentication needs -Credential.", null);
         try
         {
-            Client.Authenticate(credential, cancellationToken);
+            await Client.AuthenticateAsync(credential, cancellationToken).ConfigureAwait(false);
             _verbose?.Invoke($"Authenticated as {credential.UserName}.");
         }
         catch (AuthenticationException e)
@@ -184,7 +185,7 @@ public sealed class SmtpConnector : IDisposable
         }
     }
 
-    private void AuthenticateOAuth(CancellationToken cancellationToken)
+    private async Task AuthenticateOAuthAsync(CancellationToken cancellationToken)
     {
         string user = _endpoint.OAuthUser;
         bool bearer = !Client.AuthenticationMechanisms.Contains("XOAUTH2");
@@ -196,13 +197,13 @@ public sealed class SmtpConnector : IDisposable
 
         for (int attempt = 1; ; attempt++)
         {
-            string token = _tokens.GetToken(_endpoint, forceNew: attempt > 1, _verbose, cancellationToken);
+            string token = await _tokens.GetTokenAsync(_endpoint, forceNew: attempt > 1, _verbose, cancellationToken).ConfigureAwait(false);
             SaslMechanism mechanism = bearer
                 ? new SaslMechanismOAuthBearer(user, token)
                 : new SaslMechanismOAuth2(user, token);
             try
             {
-                Client.Authenticate(mechanism, cancellationToken);
+                await Client.AuthenticateAsync(mechanism, cancellationToken).ConfigureAwait(false);
                 _verbose?.Invoke($"Authenticated as {user} with {mechanism.MechanismName}.");
                 return;
             }
@@ -221,7 +222,7 @@ public sealed class SmtpConnector : IDisposable
         }
     }
 
-    private void AuthenticateIntegrated(CancellationToken cancellationToken)
+    private async Task AuthenticateIntegratedAsync(CancellationToken cancellationToken)
     {
         NetworkCredential current = CredentialCache.DefaultNetworkCredentials;
         SaslMechanism? mechanism = null;
@@ -238,7 +239,7 @@ public sealed class SmtpConnector : IDisposable
 
         try
         {
-            Client.Authenticate(mechanism, cancellationToken);
+            await Client.AuthenticateAsync(mechanism, cancellationToken).ConfigureAwait(false);
             _verbose?.Invoke($"Authenticated as the current user with {mechanism.MechanismName}.");
         }
         catch (Exception e) when (e is AuthenticationException || e is NotSupportedException || e is PlatformNotSupportedException)
@@ -299,7 +300,7 @@ public sealed class SmtpConnector : IDisposable
         {
             if (Client.IsConnected) Client.Disconnect(true);
         }
-        catch (Exception e) when (e is IOException || e is SmtpProtocolException || e is SmtpCommandException || e is SocketException || e is OperationCanceledException)
+        catch (Exception e) when (e is IOException || e is TimeoutException || e is SmtpProtocolException || e is SmtpCommandException || e is SocketException || e is OperationCanceledException)
         {
         }
 

@@ -34,7 +34,7 @@ public sealed class SmtpEndpoint
     /// mailbox, <see cref="From"/>) instead of asking <see cref="TokenEndpoint"/>; the argument is
     /// true when the server refused the previous token and a fresh one is needed.
     /// </summary>
-    public Func<bool, System.Threading.CancellationToken, string>? TokenCallback { get; set; }
+    public Func<bool, System.Threading.CancellationToken, System.Threading.Tasks.Task<string>>? TokenCallback { get; set; }
 
     public bool SkipCertificateCheck { get; set; }
     public IReadOnlyList<string> CertificateThumbprints { get; set; } = Array.Empty<string>();

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using System.Threading.Tasks;
 using MailKit.Net.Smtp;
 using MessagingProvider.Output;
 using MessagingProvider.Security;
@@ -34,7 +35,7 @@ public sealed class SmtpServerTester
     /// <summary>The command named in the test message (header X-MessagingProvider-Test and body).</summary>
     public string SentBy { get; set; } = "Test-SmtpServer";
 
-    public SmtpServerTestResult Run(IReadOnlyList<MailboxAddress> to, string? identityStore, CancellationToken cancellationToken)
+    public async Task<SmtpServerTestResult> RunAsync(IReadOnlyList<MailboxAddress> to, string? identityStore, CancellationToken cancellationToken)
     {
         var result = new SmtpServerTestResult
         {
@@ -48,17 +49,17 @@ public sealed class SmtpServerTester
         using var connector = new SmtpConnector(_endpoint, _dialogue, _verbose, _tokens);
         try
         {
-            IReadOnlyList<IPAddress> addresses = Stage(result, SmtpStage.Dns, () => connector.ResolveDns(cancellationToken), a => string.Join(", ", a));
+            IReadOnlyList<IPAddress> addresses = await StageAsync(result, SmtpStage.Dns, () => connector.ResolveDnsAsync(cancellationToken), a => string.Join(", ", a)).ConfigureAwait(false);
             result.Addresses = addresses.Select(a => a.ToString()).ToArray();
-            Socket socket = Stage(result, SmtpStage.Tcp, () => connector.ConnectTcp(addresses, cancellationToken), s => $"connected to {s.RemoteEndPoint}");
-            Handshake(result, connector, socket, cancellationToken);
+            Socket socket = await StageAsync(result, SmtpStage.Tcp, () => connector.ConnectTcpAsync(addresses, cancellationToken), s => $"connected to {s.RemoteEndPoint}").ConfigureAwait(false);
+            await HandshakeAsync(result, connector, socket, cancellationToken).ConfigureAwait(false);
             if (_endpoint.Authentication == SmtpAuthentication.Anonymous)
             {
                 Skip(result, SmtpStage.Auth, "-Authentication Anonymous");
             }
             else
             {
-                Stage(result, SmtpStage.Auth, () => { connector.Authenticate(cancellationToken); return true; }, _ => $"authenticated as {(_endpoint.Authentication == SmtpAuthentication.OAuth2 ? _endpoint.OAuthUser : _endpoint.Credential?.UserName ?? "the current user")}");
+                await StageAsync(result, SmtpStage.Auth, async () => { await connector.AuthenticateAsync(cancellationToken).ConfigureAwait(false); return true; }, _ => $"authenticated as {(_endpoint.Authentication == SmtpAuthentication.OAuth2 ? _endpoint.OAuthUser : _endpoint.Credential?.UserName ?? "the current user")}").ConfigureAwait(false);
                 result.AuthMechanism = connector.Client.AuthenticationMechanisms.Count > 0 ? AuthMechanismUsed(connector) : null;
             }
 
@@ -70,7 +71,7 @@ public sealed class SmtpServerTester
             {
                 MimeMessage message = TestMessage(to, identityStore);
                 result.MessageId = message.MessageId;
-                result.ServerReply = Stage(result, SmtpStage.Send, () => SendTest(connector, message, cancellationToken), reply => reply);
+                result.ServerReply = await StageAsync(result, SmtpStage.Send, () => SendTestAsync(connector, message, cancellationToken), reply => reply).ConfigureAwait(false);
             }
 
             result.Succeeded = true;
@@ -88,13 +89,13 @@ public sealed class SmtpServerTester
         return result;
     }
 
-    private void Handshake(SmtpServerTestResult result, SmtpConnector connector, Socket socket, CancellationToken cancellationToken)
+    private async Task HandshakeAsync(SmtpServerTestResult result, SmtpConnector connector, Socket socket, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         SmtpStageException? failure = null;
         try
         {
-            connector.Handshake(socket, cancellationToken);
+            await connector.HandshakeAsync(socket, cancellationToken).ConfigureAwait(false);
         }
         catch (SmtpStageException e)
         {
@@ -196,11 +197,11 @@ public sealed class SmtpServerTester
         return message;
     }
 
-    private static string SendTest(SmtpConnector connector, MimeMessage message, CancellationToken cancellationToken)
+    private static async Task<string> SendTestAsync(SmtpConnector connector, MimeMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            return connector.Client.Send(message, cancellationToken);
+            return await connector.Client.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch (SmtpCommandException e)
         {
@@ -210,19 +211,19 @@ public sealed class SmtpServerTester
         {
             throw SmtpReply.NotAuthenticated(e, message.From.ToString());
         }
-        catch (Exception e) when (e is System.IO.IOException || e is SmtpProtocolException)
+        catch (Exception e) when (e is System.IO.IOException || e is TimeoutException || e is SmtpProtocolException)
         {
             throw new SmtpStageException(SmtpStage.Send, Errors.ErrorIds.SmtpConnectionLost, Errors.ErrorKind.ConnectionError,
                 $"The server dropped the connection while the test message was sent: {e.Message}", null, e, connector.Dialogue.LastReply);
         }
     }
 
-    private static T Stage<T>(SmtpServerTestResult result, SmtpStage stage, Func<T> run, Func<T, string> describe)
+    private static async Task<T> StageAsync<T>(SmtpServerTestResult result, SmtpStage stage, Func<Task<T>> run, Func<T, string> describe)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            T value = run();
+            T value = await run().ConfigureAwait(false);
             Add(result, stage, SmtpStageOutcome.Passed, clock.ElapsedMilliseconds, describe(value));
             return value;
         }

@@ -13,7 +13,7 @@ namespace MessagingProvider.Commands.Cmdlets;
 /// Exchange: its remote sessions; for the clouds: their HTTP clients) is created on first use and
 /// kept for all pipeline input of the invocation; it is closed in EndProcessing, and on
 /// StopProcessing so Ctrl+C ends promptly. Its warnings (Exchange Online's, and what the user must
-/// do after a create) go to WriteWarning.
+/// do after a create) go to the warning stream. Every provider call runs through RunAsync.
 /// </summary>
 public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
 {
@@ -29,7 +29,7 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         lock (_providers)
         {
             if (_providers.TryGetValue(document.Name, out var entry)) return entry.Provider;
-            IMailEnabledObjectProvider provider = MailEnabledObjectProviders.For(Store, document, WriteVerbose, WriteWarning);
+            IMailEnabledObjectProvider provider = MailEnabledObjectProviders.For(Store, document, Streams.Verbose, Streams.Warning);
             _providers[document.Name] = (document, provider);
             return provider;
         }
@@ -73,7 +73,8 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         {
             MailEnabledObjectQuery built = query();
             NextInput(built.Describe());
-            IReadOnlyList<MailEnabledObjectInfo> found = ProviderFor(Document(IdentityStore)).Find(built, CancellationToken);
+            IMailEnabledObjectProvider provider = ProviderFor(Document(IdentityStore));
+            IReadOnlyList<MailEnabledObjectInfo> found = RunAsync((streams, token) => provider.FindAsync(built, token));
             WriteVerbose($"{found.Count} mail-enabled {built.Kind.ToString().ToLowerInvariant()}(s) {built.Describe()} in identity store '{IdentityStore}'.");
             foreach (MailEnabledObjectInfo item in found) WriteObject(item);
         });
@@ -91,7 +92,7 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         TryRun(() =>
         {
             IMailEnabledObjectProvider provider = ProviderFor(Document(IdentityStore));
-            MailEnabledObjectRemoval? done = provider.Remove(kind, identity, disable, what => ShouldProcess(identity, what), CancellationToken);
+            MailEnabledObjectRemoval? done = RunAsync((streams, token) => provider.RemoveAsync(kind, identity, disable, what => ShouldProcessFromWork(identity, what), token));
             if (done is null) return;
             WriteVerbose($"'{identity}': {done.Command} {(done.CompletedBeforeFailover ? "had been done by a server that dropped before answering; it was not sent again" : "done")}{(done.Server is null ? "" : " (server " + done.Server + ")")}.");
             WriteObject(done);
@@ -109,7 +110,7 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
         {
             if (settings.Given().Count == 0) WriteWarning($"'{identity}': no setting was given, so nothing is changed.");
             IMailEnabledObjectProvider provider = ProviderFor(Document(IdentityStore));
-            MailEnabledObjectInfo? after = provider.Change(kind, identity, settings, what => ShouldProcess(identity, what), CancellationToken);
+            MailEnabledObjectInfo? after = RunAsync((streams, token) => provider.ChangeAsync(kind, identity, settings, what => ShouldProcessFromWork(identity, what), token));
             if (after is null) return;
             WriteVerbose($"'{identity}': {string.Join(", ", settings.Given())} set{(after.Server is null ? "" : " (server " + after.Server + ")")}.");
             if (passThru) WriteObject(after);
@@ -127,7 +128,7 @@ public abstract class MailEnabledObjectCmdlet : IdentityStoreCmdlet
             IMailEnabledObjectProvider provider = ProviderFor(document);
             if (!ShouldProcess(request.Identity, $"{provider.Describe(request)} with alias '{alias}'")) return;
 
-            MailEnabledObjectResult result = provider.Provision(request, alias, CancellationToken);
+            MailEnabledObjectResult result = RunAsync((streams, token) => provider.ProvisionAsync(request, alias, token));
             WriteVerbose($"'{request.Identity}': primary SMTP address {result.PrimarySmtpAddress}{(result.Server is null ? "" : " (server " + result.Server + ")")}.");
             WriteObject(result);
         });

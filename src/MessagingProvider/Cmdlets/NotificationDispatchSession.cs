@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Notifications;
@@ -13,7 +14,8 @@ namespace MessagingProvider.Commands.Cmdlets;
 /// <summary>
 /// What Send-Notification and Send-QueuedNotification keep for one invocation: one
 /// <see cref="NotificationDispatcher"/> per identity store for the whole pipeline, the queue's due
-/// messages sent once before new ones, and results written with throttled progress. It also holds
+/// messages sent once before new ones, and results written with throttled progress (from any
+/// thread, through the cmdlet's bridge). It also holds
 /// the two parameters both cmdlets take (see <see cref="ParameterGroups"/>).
 /// </summary>
 public sealed class NotificationDispatchSession : IDisposable
@@ -22,8 +24,10 @@ public sealed class NotificationDispatchSession : IDisposable
     private readonly Dictionary<string, ParallelDispatch> _parallel = new Dictionary<string, ParallelDispatch>(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _backlogSent = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
     private readonly System.Diagnostics.Stopwatch _sinceProgress = System.Diagnostics.Stopwatch.StartNew();
-    private Cmdlet? _cmdlet;
+    private readonly object _progressLock = new object();
     private IOperationSink? _streams;
+    private Action<object>? _output;
+    private Action<ErrorRecord>? _error;
     private int _processed;
 
     /// <summary>Tries per message in this run; the store's setting (Set-NotificationDelivery -MaxAttempts, default 4) when not given.</summary>
@@ -43,14 +47,18 @@ public sealed class NotificationDispatchSession : IDisposable
     /// <summary>-MaxConnection 2 or more: messages go through <see cref="Parallel"/> instead of one by one.</summary>
     public bool SendsInParallel => MaxConnection > 1;
 
-    private Cmdlet Cmdlet => _cmdlet ?? throw new InvalidOperationException("No dispatcher was opened.");
-
     private IOperationSink Streams => _streams ?? throw new InvalidOperationException("No dispatcher was opened.");
 
-    public NotificationDispatcher Dispatcher(Cmdlet cmdlet, IOperationSink streams, ConfigurationStore store, string name)
+    /// <summary>
+    /// The store's dispatcher, opened on first use. <paramref name="output"/>, <paramref name="error"/>
+    /// and <paramref name="streams"/> must accept calls from any thread (the cmdlet's bridge): results
+    /// and errors come from the sending connections.
+    /// </summary>
+    public NotificationDispatcher Dispatcher(IOperationSink streams, Action<object> output, Action<ErrorRecord> error, ConfigurationStore store, string name)
     {
-        _cmdlet = cmdlet;
         _streams = streams;
+        _output = output;
+        _error = error;
         if (_dispatchers.TryGetValue(name, out NotificationDispatcher? existing)) return existing;
         IdentityStoreDocument document = store.Get(name);
         var options = new DispatchOptions { MaxAttempts = MaxAttempts == 0 ? null : MaxAttempts, RetryDelay = RetryDelay, Verbose = streams.Verbose };
@@ -73,37 +81,16 @@ public sealed class NotificationDispatchSession : IDisposable
         return parallel;
     }
 
-    /// <summary>
-    /// Writes, on the pipeline thread, what the parallel runs reported so far (all of it, waiting,
-    /// with <paramref name="untilDone"/>); returns the first failure no retry mends, for the cmdlet to stop on.
-    /// </summary>
-    public MessagingProviderException? PumpParallel(bool untilDone)
-    {
-        MessagingProviderException? fatal = null;
-        foreach (ParallelDispatch parallel in _parallel.Values)
-        {
-            try
-            {
-                parallel.Pump(untilDone);
-            }
-            catch (MessagingProviderException e)
-            {
-                fatal ??= e;
-            }
-        }
-
-        return fatal;
-    }
-
     /// <summary>What an earlier run left due goes before this run's first new message.</summary>
-    public void SendBacklogOnce(NotificationDispatcher dispatcher, CancellationToken cancellationToken)
+    public async Task SendBacklogOnceAsync(NotificationDispatcher dispatcher, CancellationToken cancellationToken)
     {
         if (!_backlogSent.Add(dispatcher.Outbox.IdentityStore)) return;
-        foreach (NotificationResult result in dispatcher.SendDue(WriteCoreError, cancellationToken)) WriteResult(result);
+        await dispatcher.SendDueAsync(WriteResult, WriteCoreError, cancellationToken).ConfigureAwait(false);
     }
 
-    public void WriteCoreError(MessagingProviderException e) => Cmdlet.WriteError(ErrorRecords.From(e));
+    public void WriteCoreError(MessagingProviderException e) => (_error ?? throw new InvalidOperationException("No dispatcher was opened."))(ErrorRecords.From(e));
 
+    /// <summary>From any thread (the connections of a parallel run report as they finish).</summary>
     public void WriteResult(NotificationResult result)
     {
         if (result.Status == NotificationStatus.Sent)
@@ -111,11 +98,12 @@ public sealed class NotificationDispatchSession : IDisposable
             Streams.Verbose($"Sent '{result.Subject}' through {result.Transport} ({result.ServerReply}){(result.PossibleDuplicate ? "; the server may have it twice (same Message-ID)" : "")}.");
         }
 
-        Cmdlet.WriteObject(result);
-        _processed++;
-        // Throttled: a progress record per message would cost more than the message on fast servers.
-        if (_sinceProgress.ElapsedMilliseconds >= 500)
+        (_output ?? throw new InvalidOperationException("No dispatcher was opened."))(result);
+        lock (_progressLock)
         {
+            _processed++;
+            // Throttled: a progress record per message would cost more than the message on fast servers.
+            if (_sinceProgress.ElapsedMilliseconds < 500) return;
             _sinceProgress.Restart();
             Streams.Progress(new OperationProgress(1, "Sending notifications", $"{_processed} processed"));
         }
@@ -125,9 +113,21 @@ public sealed class NotificationDispatchSession : IDisposable
     /// EndProcessing: the parallel runs finish, the progress bar closes and the connections are
     /// released; returns the first failure of a parallel run for the cmdlet to stop on.
     /// </summary>
-    public MessagingProviderException? Complete()
+    public async Task<MessagingProviderException?> CompleteAsync()
     {
-        MessagingProviderException? fatal = PumpParallel(untilDone: true);
+        MessagingProviderException? fatal = null;
+        foreach (ParallelDispatch parallel in _parallel.Values)
+        {
+            try
+            {
+                await parallel.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (MessagingProviderException e)
+            {
+                fatal ??= e;
+            }
+        }
+
         _streams?.Progress(new OperationProgress(1, "Sending notifications", "Done") { Completed = true });
         Dispose();
         return fatal;
@@ -135,9 +135,21 @@ public sealed class NotificationDispatchSession : IDisposable
 
     public void Dispose()
     {
-        foreach (ParallelDispatch parallel in _parallel.Values) parallel.Dispose();
+        var ended = new List<Task>();
+        foreach (ParallelDispatch parallel in _parallel.Values)
+        {
+            parallel.Stop();
+            ended.Add(parallel.Ended);
+        }
+
         _parallel.Clear();
-        foreach (NotificationDispatcher dispatcher in _dispatchers.Values) dispatcher.Dispose();
+        var dispatchers = new List<NotificationDispatcher>(_dispatchers.Values);
         _dispatchers.Clear();
+        // A stopped connection saves what it held (Deferred, Uncertain) before its dispatcher
+        // releases the outbox, so the dispatchers close when the connections have ended.
+        Task.WhenAll(ended).ContinueWith(_ =>
+        {
+            foreach (NotificationDispatcher dispatcher in dispatchers) dispatcher.Dispose();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 }

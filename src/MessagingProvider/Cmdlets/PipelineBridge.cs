@@ -16,11 +16,15 @@ namespace MessagingProvider.Commands.Cmdlets;
 /// any stream (output, error, warning, verbose, debug, information, progress) and every question
 /// it asks (ShouldProcess). Stopping the pipeline cancels the token the work was given. Windows
 /// PowerShell has no async cmdlet entry point, so this is also the one place that blocks on a task.
+/// Work may outlive one call (the connections of Send-Notification -MaxConnection keep sending
+/// between input records): what it sends while no call runs waits here and is written, in order,
+/// when the next call starts.
 /// </summary>
 internal sealed class PipelineBridge : IOperationSink
 {
     private readonly PSCmdlet _cmdlet;
     private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
+    private readonly ConcurrentQueue<Action> _waiting = new ConcurrentQueue<Action>();
     private BlockingCollection<Action>? _pending;
 
     public PipelineBridge(PSCmdlet cmdlet) => _cmdlet = cmdlet;
@@ -31,6 +35,7 @@ internal sealed class PipelineBridge : IOperationSink
         BlockingCollection<Action>? outer = Interlocked.Exchange(ref _pending, pending);
         try
         {
+            WriteWaiting();
             Task<T> task = Task.Run(() => work(cancellationToken), cancellationToken);
             task.ContinueWith(_ => pending.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             Exception? failed = null;
@@ -41,6 +46,18 @@ internal sealed class PipelineBridge : IOperationSink
                 try
                 {
                     action();
+                }
+                catch (Exception e)
+                {
+                    failed = e;
+                }
+            }
+
+            if (failed is null)
+            {
+                try
+                {
+                    WriteWaiting(); // what came after the last of this call's queue closed
                 }
                 catch (Exception e)
                 {
@@ -88,7 +105,7 @@ internal sealed class PipelineBridge : IOperationSink
     {
         if (Environment.CurrentManagedThreadId == _pipelineThread) return question();
         var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool queued = Post(() =>
+        bool queued = Post(mayWait: false, () =>
         {
             try
             {
@@ -103,11 +120,13 @@ internal sealed class PipelineBridge : IOperationSink
         return answer.Task.GetAwaiter().GetResult();
     }
 
+    private bool Post(Action action) => Post(mayWait: true, action);
+
     /// <summary>
-    /// Runs at once on the pipeline thread, else queues for it. A message from another thread when
-    /// no work is running (a callback that outlived its operation) has no thread to go to and is dropped.
+    /// Runs at once on the pipeline thread, else queues for it: to the running call, or, when none
+    /// runs and <paramref name="mayWait"/>, until the next call starts.
     /// </summary>
-    private bool Post(Action action)
+    private bool Post(bool mayWait, Action action)
     {
         if (Environment.CurrentManagedThreadId == _pipelineThread)
         {
@@ -116,14 +135,26 @@ internal sealed class PipelineBridge : IOperationSink
         }
 
         BlockingCollection<Action>? pending = Volatile.Read(ref _pending);
-        if (pending is null) return false;
-        try
+        if (pending is not null)
         {
-            return pending.TryAdd(action);
+            try
+            {
+                if (pending.TryAdd(action)) return true;
+            }
+            catch (InvalidOperationException)
+            {
+                // completed or disposed (ObjectDisposedException): that call has ended
+            }
         }
-        catch (InvalidOperationException)
-        {
-            return false; // completed or disposed (ObjectDisposedException): the work has ended
-        }
+
+        if (!mayWait) return false;
+        _waiting.Enqueue(action);
+        return true;
+    }
+
+    /// <summary>On the pipeline thread: writes what work sent while no call ran.</summary>
+    private void WriteWaiting()
+    {
+        while (_waiting.TryDequeue(out Action? action)) action();
     }
 }

@@ -14,6 +14,6 @@ internal static class CompletionText
     public static WildcardPattern StartsWith(string? wordToComplete) =>
         new WildcardPattern((wordToComplete ?? "").Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
 
-    public static CompletionResult Result(string name, string toolTip) =>
+    public static CompletionResult Entry(string name, string toolTip) =>
         new CompletionResult(Quote(name), name, CompletionResultType.ParameterValue, toolTip);
 }

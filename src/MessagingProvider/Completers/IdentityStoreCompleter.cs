@@ -15,7 +15,7 @@ public sealed class IdentityStoreCompleter : IArgumentCompleter
         foreach (IdentityStoreDocument document in ConfigurationStore.OpenDefault().List(onError: _ => { }))
         {
             if (!pattern.IsMatch(document.Name)) continue;
-            yield return CompletionText.Result(document.Name, $"{document.Name} ({document.Messaging.Provider})");
+            yield return CompletionText.Entry(document.Name, $"{document.Name} ({document.Messaging.Provider})");
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange;
 using MessagingProvider.Exchange.Remoting;
@@ -19,7 +20,7 @@ public sealed class ExchangeCommandRunnerTests
     private static ExchangeCommand Exists(string identity) => new ExchangeCommand("Get-Recipient").With("Identity", identity);
 
     [Fact]
-    public void ServersAreTriedInPriorityOrder()
+    public async Task ServersAreTriedInPriorityOrder()
     {
         using var fixture = new RunnerFixture();
         fixture.Start("ExchA");
@@ -27,7 +28,7 @@ public sealed class ExchangeCommandRunnerTests
 
         using (ExchangeCommandRunner runner = fixture.Runner(null, "ExchB", "ExchA"))
         {
-            ExchangeRunResult result = runner.Invoke(EnableGroup("Sales"), Exists("Sales"), CancellationToken.None);
+            ExchangeRunResult result = await runner.InvokeAsync(EnableGroup("Sales"), Exists("Sales"), CancellationToken.None);
             Assert.Equal("ExchB", result.Server);
             Assert.Empty(result.Errors);
             Assert.Equal("sales@contoso.com", result.Output.Single().Properties["PrimarySmtpAddress"].Value);
@@ -35,21 +36,21 @@ public sealed class ExchangeCommandRunnerTests
 
         using (ExchangeCommandRunner runner = fixture.Runner(null, "ExchA", "ExchB"))
         {
-            Assert.Equal("ExchA", runner.Invoke(EnableGroup("Finance"), Exists("Finance"), CancellationToken.None).Server);
+            Assert.Equal("ExchA", (await runner.InvokeAsync(EnableGroup("Finance"), Exists("Finance"), CancellationToken.None)).Server);
         }
 
         Assert.Equal(new[] { ("ExchB", "Enable-DistributionGroup", "Sales"), ("ExchA", "Enable-DistributionGroup", "Finance") }, fixture.Journal());
     }
 
     [Fact]
-    public void GonePriorityOneServerFailsOverToPriorityTwo()
+    public async Task GonePriorityOneServerFailsOverToPriorityTwo()
     {
         using var fixture = new RunnerFixture();
         fixture.Start("ExchA").Kill();
         fixture.Start("ExchB");
 
         using ExchangeCommandRunner runner = fixture.Runner(null, "ExchA", "ExchB");
-        ExchangeRunResult result = runner.Invoke(EnableGroup("Sales"), Exists("Sales"), CancellationToken.None);
+        ExchangeRunResult result = await runner.InvokeAsync(EnableGroup("Sales"), Exists("Sales"), CancellationToken.None);
 
         Assert.Equal("ExchB", result.Server);
         Assert.Equal(new[] { ("ExchB", "Enable-DistributionGroup", "Sales") }, fixture.Journal());
@@ -58,7 +59,7 @@ public sealed class ExchangeCommandRunnerTests
     }
 
     [Fact]
-    public void ServerKilledMidPipelineHandsTheRestToTheNextServerWithoutDoingAnythingTwice()
+    public async Task ServerKilledMidPipelineHandsTheRestToTheNextServerWithoutDoingAnythingTwice()
     {
         using var fixture = new RunnerFixture();
         // ExchA dies right after its second change, before it answers: that create did happen.
@@ -69,7 +70,7 @@ public sealed class ExchangeCommandRunnerTests
         var results = new List<ExchangeRunResult>();
         using (ExchangeCommandRunner runner = fixture.Runner(null, "ExchA", "ExchB"))
         {
-            foreach (string group in groups) results.Add(runner.Invoke(EnableGroup(group), Exists(group), CancellationToken.None));
+            foreach (string group in groups) results.Add((await runner.InvokeAsync(EnableGroup(group), Exists(group), CancellationToken.None)));
         }
 
         Assert.True(fixture["ExchA"].HasExited);
@@ -88,15 +89,15 @@ public sealed class ExchangeCommandRunnerTests
     }
 
     [Fact]
-    public void ExchangeErrorIsReturnedWithTheServerAndDoesNotFailOver()
+    public async Task ExchangeErrorIsReturnedWithTheServerAndDoesNotFailOver()
     {
         using var fixture = new RunnerFixture();
         fixture.Start("ExchA");
         fixture.Start("ExchB");
 
         using ExchangeCommandRunner runner = fixture.Runner(null, "ExchA", "ExchB");
-        runner.Invoke(EnableGroup("Sales"), Exists("Sales"), CancellationToken.None);
-        ExchangeRunResult again = runner.Invoke(EnableGroup("Sales"), Exists("Sales"), CancellationToken.None);
+        await runner.InvokeAsync(EnableGroup("Sales"), Exists("Sales"), CancellationToken.None);
+        ExchangeRunResult again = await runner.InvokeAsync(EnableGroup("Sales"), Exists("Sales"), CancellationToken.None);
 
         Assert.Equal("ExchA", again.Server);
         Assert.Empty(again.Output);
@@ -105,7 +106,7 @@ public sealed class ExchangeCommandRunnerTests
     }
 
     [Fact]
-    public void FailedServerIsSkippedDuringItsCooldownAndTriedAgainWithoutOne()
+    public async Task FailedServerIsSkippedDuringItsCooldownAndTriedAgainWithoutOne()
     {
         using var fixture = new RunnerFixture();
         fixture.Start("ExchA").Kill();
@@ -113,13 +114,13 @@ public sealed class ExchangeCommandRunnerTests
 
         using (ExchangeCommandRunner first = fixture.Runner(null, "ExchA", "ExchB"))
         {
-            Assert.Equal("ExchB", first.Invoke(EnableGroup("G1"), Exists("G1"), CancellationToken.None).Server);
+            Assert.Equal("ExchB", (await first.InvokeAsync(EnableGroup("G1"), Exists("G1"), CancellationToken.None)).Server);
         }
 
         fixture.Verbose.Clear();
         using (ExchangeCommandRunner second = fixture.Runner(null, "ExchA", "ExchB"))
         {
-            Assert.Equal("ExchB", second.Invoke(EnableGroup("G2"), Exists("G2"), CancellationToken.None).Server);
+            Assert.Equal("ExchB", (await second.InvokeAsync(EnableGroup("G2"), Exists("G2"), CancellationToken.None)).Server);
         }
 
         Assert.Contains(fixture.Verbose, v => v.StartsWith("Exchange server 'ExchA': skipped, it failed recently", StringComparison.Ordinal));
@@ -128,21 +129,21 @@ public sealed class ExchangeCommandRunnerTests
         fixture.Verbose.Clear();
         using (ExchangeCommandRunner noCooldown = fixture.Runner(TimeSpan.Zero, "ExchA", "ExchB"))
         {
-            Assert.Equal("ExchB", noCooldown.Invoke(EnableGroup("G3"), Exists("G3"), CancellationToken.None).Server);
+            Assert.Equal("ExchB", (await noCooldown.InvokeAsync(EnableGroup("G3"), Exists("G3"), CancellationToken.None)).Server);
         }
 
         Assert.Contains(fixture.Verbose, v => v.StartsWith("Exchange server 'ExchA': connection failed", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void AllServersDownGivesOneErrorNamingEachServer()
+    public async Task AllServersDownGivesOneErrorNamingEachServer()
     {
         using var fixture = new RunnerFixture();
         fixture.Start("ExchA").Kill();
         fixture.Start("ExchB").Kill();
 
         using ExchangeCommandRunner runner = fixture.Runner(null, "ExchA", "ExchB");
-        var error = Assert.Throws<MessagingProviderException>(() => runner.Invoke(EnableGroup("G1"), Exists("G1"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => runner.InvokeAsync(EnableGroup("G1"), Exists("G1"), CancellationToken.None));
 
         Assert.Equal(ErrorIds.ExchangeServersUnavailable, error.ErrorId);
         Assert.Equal(ErrorKind.ConnectionError, error.Kind);
@@ -152,12 +153,12 @@ public sealed class ExchangeCommandRunnerTests
 
         // Both are now cooling down: every server being down means both are tried again, not skipped.
         fixture.Verbose.Clear();
-        Assert.Throws<MessagingProviderException>(() => runner.Invoke(EnableGroup("G1"), Exists("G1"), CancellationToken.None));
+        await Assert.ThrowsAsync<MessagingProviderException>(() => runner.InvokeAsync(EnableGroup("G1"), Exists("G1"), CancellationToken.None));
         Assert.Equal(2, fixture.Verbose.Count(v => v.Contains("connection failed")));
     }
 
     [Fact]
-    public void CancellationStopsTheRunner()
+    public async Task CancellationStopsTheRunner()
     {
         using var fixture = new RunnerFixture();
         fixture.Start("ExchA");
@@ -165,12 +166,12 @@ public sealed class ExchangeCommandRunnerTests
         cancelled.Cancel();
 
         using ExchangeCommandRunner runner = fixture.Runner(null, "ExchA");
-        Assert.ThrowsAny<OperationCanceledException>(() => runner.Invoke(EnableGroup("G1"), Exists("G1"), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.InvokeAsync(EnableGroup("G1"), Exists("G1"), cancelled.Token));
         Assert.Empty(fixture.Journal());
     }
 
     [Fact]
-    public void CancellationWhileAServerHangsStopsPromptly()
+    public async Task CancellationWhileAServerHangsStopsPromptly()
     {
         using var fixture = new RunnerFixture();
         ExchangeServerProcess hung = fixture.Start("ExchHung");
@@ -183,7 +184,7 @@ public sealed class ExchangeCommandRunnerTests
                 TimeSpan.Zero, fixture.Scope, fixture.Verbose.Add);
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
-            Assert.ThrowsAny<OperationCanceledException>(() => runner.Invoke(EnableGroup("G1"), Exists("G1"), cancel.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.InvokeAsync(EnableGroup("G1"), Exists("G1"), cancel.Token));
         }
         finally
         {

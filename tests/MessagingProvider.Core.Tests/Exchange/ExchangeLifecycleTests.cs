@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Exchange;
@@ -19,7 +20,7 @@ public sealed class ExchangeLifecycleTests
         new ExchangeMailEnabledObjectProvider("Contoso", new OnPremisesRecipientCommands(new ExchangeSettings { Domain = "contoso.com" }), fixture.Runner(null, servers));
 
     [Fact]
-    public void ARemovalWhoseServerDiedAfterDoingItIsNotRepeatedOnTheNext()
+    public async Task ARemovalWhoseServerDiedAfterDoingItIsNotRepeatedOnTheNext()
     {
         using var fixture = new RunnerFixture();
         fixture.Start("ExchA", new Dictionary<string, string> { ["STANDIN_EXIT_AFTER_CHANGES"] = "1" });
@@ -27,7 +28,7 @@ public sealed class ExchangeLifecycleTests
         fixture.Directory.SeedRecipient("Sales", "MailUniversalDistributionGroup", "SMTP:sales@contoso.com");
         using ExchangeMailEnabledObjectProvider provider = Provider(fixture, "ExchA", "ExchB");
 
-        MailEnabledObjectRemoval removal = provider.Remove(MailEnabledObjectKind.Group, "Sales", disable: false, _ => true, CancellationToken.None)!;
+        MailEnabledObjectRemoval removal = (await provider.RemoveAsync(MailEnabledObjectKind.Group, "Sales", disable: false, _ => true, CancellationToken.None))!;
 
         Assert.True(fixture["ExchA"].HasExited);
         Assert.True(removal.CompletedBeforeFailover);
@@ -36,7 +37,7 @@ public sealed class ExchangeLifecycleTests
     }
 
     [Fact]
-    public void ARemovalIsMadeOnTheNextServerWhenTheCheckStillFindsTheObject()
+    public async Task ARemovalIsMadeOnTheNextServerWhenTheCheckStillFindsTheObject()
     {
         using var fixture = new RunnerFixture();
         fixture.Start("ExchA");
@@ -46,14 +47,14 @@ public sealed class ExchangeLifecycleTests
         FailoverCheck check = ExchangeRemovalCommands.Done(MailEnabledObjectKind.Group, "Sales");
 
         // The object is there: the check says not done, so a command after a drop would run again.
-        ExchangeRunResult read = runner.Invoke(check.Command, (ExchangeCommand?)null, CancellationToken.None);
+        ExchangeRunResult read = await runner.InvokeAsync(check.Command, (ExchangeCommand?)null, CancellationToken.None);
         Assert.False(check.IsDone(read));
-        runner.Run(ExchangeRemovalCommands.For(MailEnabledObjectKind.Group, "MailUniversalDistributionGroup", "Sales", disable: false), check, "Sales", CancellationToken.None);
-        Assert.True(check.IsDone(runner.Invoke(check.Command, (ExchangeCommand?)null, CancellationToken.None)));
+        await runner.RunAsync(ExchangeRemovalCommands.For(MailEnabledObjectKind.Group, "MailUniversalDistributionGroup", "Sales", disable: false), check, "Sales", CancellationToken.None);
+        Assert.True(check.IsDone((await runner.InvokeAsync(check.Command, (ExchangeCommand?)null, CancellationToken.None))));
     }
 
     [Fact]
-    public void DeclinedRemovalSendsNothing()
+    public async Task DeclinedRemovalSendsNothing()
     {
         using var fixture = new RunnerFixture();
         fixture.Start("ExchA");
@@ -61,7 +62,7 @@ public sealed class ExchangeLifecycleTests
         using ExchangeMailEnabledObjectProvider provider = Provider(fixture, "ExchA");
         string? asked = null;
 
-        MailEnabledObjectRemoval? removal = provider.Remove(MailEnabledObjectKind.User, "asmith", disable: true, what => { asked = what; return false; }, CancellationToken.None);
+        MailEnabledObjectRemoval? removal = await provider.RemoveAsync(MailEnabledObjectKind.User, "asmith", disable: true, what => { asked = what; return false; }, CancellationToken.None);
 
         Assert.Null(removal);
         Assert.StartsWith("Disable-Mailbox (UserMailbox) on Exchange (ExchA)", asked);
@@ -69,7 +70,7 @@ public sealed class ExchangeLifecycleTests
     }
 
     [Fact]
-    public void AcceptedDomainsAreReadOncePerProviderAndEachAddressIsLookedUp()
+    public async Task AcceptedDomainsAreReadOncePerProviderAndEachAddressIsLookedUp()
     {
         using var fixture = new RunnerFixture();
         fixture.Start("ExchA");
@@ -77,14 +78,14 @@ public sealed class ExchangeLifecycleTests
         fixture.Directory.SeedRecipient("Sales", "MailUniversalDistributionGroup", "SMTP:sales@contoso.com", "smtp:vertrieb@contoso.com");
         using ExchangeMailEnabledObjectProvider provider = Provider(fixture, "ExchA");
 
-        EmailAddressCheck[] checks = new[] { "vertrieb@contoso.com", "new@eu.fabrikam.com", "x@tailspin.com" }
-            .Select(a => provider.Addresses.Check(a, CancellationToken.None)).ToArray();
+        var checks = new List<EmailAddressCheck>();
+        foreach (string a in new[] { "vertrieb@contoso.com", "new@eu.fabrikam.com", "x@tailspin.com" }) checks.Add(await provider.Addresses.CheckAsync(a, CancellationToken.None));
 
         Assert.Equal(new[] { false, true, false }, checks.Select(c => c.IsAvailable));
         Assert.Equal("Sales", checks[0].HeldBy);
         Assert.Equal(1, provider.Addresses.AcceptedDomainReads);
         Assert.Single(fixture.Directory.Reads(), r => r.Command == "Get-AcceptedDomain");
-        var error = Assert.Throws<MessagingProviderException>(() => provider.Addresses.Require("vertrieb@contoso.com", "New", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MessagingProviderException>(() => provider.Addresses.RequireAsync("vertrieb@contoso.com", "New", CancellationToken.None));
         Assert.Equal(ErrorIds.EmailAddressInUse, error.ErrorId);
         Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
     }

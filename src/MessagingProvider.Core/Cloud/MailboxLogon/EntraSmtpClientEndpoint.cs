@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Smtp;
@@ -37,7 +38,7 @@ public static class EntraSmtpClientEndpoint
             Scope = logon.Scope,
             SkipCertificateCheck = settings.SkipCertificateCheck,
             CertificateThumbprints = settings.CertificateThumbprints.ToList(),
-            TokenCallback = (forceNew, cancellationToken) => DelegatedToken(logon, mailbox, forceNew, cancellationToken),
+            TokenCallback = (forceNew, cancellationToken) => DelegatedTokenAsync(logon, mailbox, forceNew, cancellationToken),
         };
     }
 
@@ -60,11 +61,11 @@ public static class EntraSmtpClientEndpoint
             $"The Entra ID SMTP client of '{document.Name}' is not enabled. Send a test message with Send-EntraSmtpTestMessage, then run Enable-EntraSmtpClient -IdentityStore '{document.Name}'.", document.Name);
     }
 
-    private static string DelegatedToken(MailboxLogon logon, string mailbox, bool forceNew, CancellationToken cancellationToken)
+    private static async Task<string> DelegatedTokenAsync(MailboxLogon logon, string mailbox, bool forceNew, CancellationToken cancellationToken)
     {
         try
         {
-            return logon.AcquireSilentAsync(mailbox, forceNew, cancellationToken).ConfigureAwait(false).GetAwaiter().GetResult().AccessToken;
+            return (await logon.AcquireSilentAsync(mailbox, forceNew, cancellationToken).ConfigureAwait(false)).AccessToken;
         }
         catch (MessagingProviderException e) when (!(e is SmtpStageException))
         {

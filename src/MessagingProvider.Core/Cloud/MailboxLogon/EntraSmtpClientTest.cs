@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Output;
 using MessagingProvider.Smtp;
@@ -18,8 +19,9 @@ public static class EntraSmtpClientTest
 {
     public const string SentBy = "Send-EntraSmtpTestMessage";
 
-    public static EntraSmtpClientTestResult Run(ConfigurationStore store, IdentityStoreDocument document, IReadOnlyList<MailboxAddress> to, TimeSpan timeout,
-        Action<string>? dialogue, Action<string>? verbose, CancellationToken cancellationToken, out bool disabledByFailure)
+    /// <returns>The result, and whether the failed test disabled a client that was enabled.</returns>
+    public static async Task<(EntraSmtpClientTestResult Result, bool DisabledByFailure)> RunAsync(ConfigurationStore store, IdentityStoreDocument document, IReadOnlyList<MailboxAddress> to, TimeSpan timeout,
+        Action<string>? dialogue, Action<string>? verbose, CancellationToken cancellationToken)
     {
         EntraSmtpClientSettings tested = EntraSmtpClientChanges.Require(document);
         string fingerprint = EntraSmtpClientFingerprint.Of(tested);
@@ -27,7 +29,7 @@ public static class EntraSmtpClientTest
         endpoint.Timeout = timeout;
         verbose?.Invoke($"Sending a test message from {endpoint.From} to {string.Join(", ", to.Select(a => a.Address))} through {endpoint.Server}:{endpoint.Port} ({endpoint.Security}, XOAUTH2 with the mailbox's delegated token).");
         var tester = new SmtpServerTester(endpoint, dialogue, verbose) { SentBy = SentBy };
-        SmtpServerTestResult smtp = tester.Run(to, document.Name, cancellationToken);
+        SmtpServerTestResult smtp = await tester.RunAsync(to, document.Name, cancellationToken).ConfigureAwait(false);
 
         var record = new EntraSmtpTestRecord
         {
@@ -51,10 +53,10 @@ public static class EntraSmtpClientTest
             ready = EntraSmtpClientFingerprint.LastTestPassed(current);
         }, cancellationToken);
 
-        disabledByFailure = wasEnabled && !record.Succeeded;
+        bool disabledByFailure = wasEnabled && !record.Succeeded;
         EntraSmtpClientTestResult result = EntraSmtpClientTestResult.From(document.Name, smtp, record.Time);
         result.Mailbox = endpoint.From;
         result.ReadyToEnable = ready;
-        return result;
+        return (result, disabledByFailure);
     }
 }

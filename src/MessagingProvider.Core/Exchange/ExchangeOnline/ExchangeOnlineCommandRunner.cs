@@ -49,9 +49,6 @@ public sealed class ExchangeOnlineCommandRunner : IExchangeCommandRunner, IDispo
 
     public Uri CommandUri => new Uri(_endpoint, "adminapi/beta/" + Uri.EscapeDataString(_tenant) + "/InvokeCommand");
 
-    public IReadOnlyList<PSObject> Invoke(string commandName, IDictionary parameters, CancellationToken cancellationToken) =>
-        InvokeAsync(commandName, parameters, cancellationToken).GetAwaiter().GetResult();
-
     public async Task<IReadOnlyList<PSObject>> InvokeAsync(string commandName, IDictionary parameters, CancellationToken cancellationToken)
     {
         byte[] body = InvokeCommandJson.Request(commandName, parameters);

@@ -19,13 +19,13 @@ public static class ExchangeOnlineObjectProvider
         var tokens = new EntraAppTokenSource(settings, vault, handlerFactory);
         Uri endpoint = tokens.Endpoints.ExchangeOnlineEndpoint;
         verbose?.Invoke($"Office 365: Exchange Online at {endpoint} as application {settings.ApplicationId} (token from {tokens.Endpoints.AuthorityHost} with the {tokens.CredentialDescription}).");
-        var relay = new CallingThreadRelay();
+        // The callbacks are called from the thread the requests continue on: the caller gives ones that may be (the cmdlet's bridge).
         var runner = new ExchangeOnlineCommandRunner(endpoint, settings.Organization!, tokens, handlerFactory, retry)
         {
-            Verbose = relay.Wrap(verbose),
-            Warning = relay.Wrap(warning),
+            Verbose = verbose,
+            Warning = warning,
         };
         return new ExchangeMailEnabledObjectProvider(identityStore, new ExchangeOnlineRecipientCommands(identityStore, settings),
-            new ExchangeOnlineRecipientRunner(runner, endpoint, relay, runner), warning);
+            new ExchangeOnlineRecipientRunner(runner, endpoint, runner), warning);
     }
 }

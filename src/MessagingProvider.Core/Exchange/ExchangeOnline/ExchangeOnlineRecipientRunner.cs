@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using MessagingProvider.Cloud;
 using MessagingProvider.Exchange.Remoting;
 
 namespace MessagingProvider.Exchange.ExchangeOnline;
@@ -17,26 +16,23 @@ public sealed class ExchangeOnlineRecipientRunner : IRecipientCommandRunner
 {
     private readonly IExchangeCommandRunner _runner;
     private readonly Uri _endpoint;
-    private readonly CallingThreadRelay _relay;
     private readonly IDisposable? _owned;
 
-    /// <param name="relay">The relay the runner's Verbose and Warning callbacks were wrapped with.</param>
     /// <param name="owned">Disposed with this runner (the HTTP client of <paramref name="runner"/>).</param>
-    public ExchangeOnlineRecipientRunner(IExchangeCommandRunner runner, Uri endpoint, CallingThreadRelay relay, IDisposable? owned = null)
+    public ExchangeOnlineRecipientRunner(IExchangeCommandRunner runner, Uri endpoint, IDisposable? owned = null)
     {
         _runner = runner;
         _endpoint = endpoint;
-        _relay = relay;
         _owned = owned;
     }
 
     public string Location => $"Exchange Online ({_endpoint})";
 
-    public ExchangeRunResult Run(ExchangeCommand command, FailoverCheck? failoverCheck, object? target, CancellationToken cancellationToken)
+    public async Task<ExchangeRunResult> RunAsync(ExchangeCommand command, FailoverCheck? failoverCheck, object? target, CancellationToken cancellationToken)
     {
         var parameters = new Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, object?> parameter in command.Parameters) parameters[parameter.Key] = parameter.Value;
-        IReadOnlyList<PSObject> output = _relay.Run(() => Task.FromResult(_runner.Invoke(command.Name, parameters, cancellationToken)));
+        IReadOnlyList<PSObject> output = await _runner.InvokeAsync(command.Name, parameters, cancellationToken).ConfigureAwait(false);
         return new ExchangeRunResult(_endpoint.Host, output, Array.Empty<ErrorRecord>());
     }
 

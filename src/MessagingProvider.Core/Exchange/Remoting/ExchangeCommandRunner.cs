@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 
@@ -73,10 +74,10 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
 
     public string Location => $"Exchange ({string.Join(", ", _servers)})";
 
-    /// <summary><see cref="Invoke"/>, with an error Exchange reported thrown, named after the server.</summary>
-    public ExchangeRunResult Run(ExchangeCommand command, FailoverCheck? failoverCheck, object? target, CancellationToken cancellationToken)
+    /// <summary><see cref="InvokeAsync"/>, with an error Exchange reported thrown, named after the server.</summary>
+    public async Task<ExchangeRunResult> RunAsync(ExchangeCommand command, FailoverCheck? failoverCheck, object? target, CancellationToken cancellationToken)
     {
-        ExchangeRunResult result = InvokeChecked(command, failoverCheck, cancellationToken);
+        ExchangeRunResult result = await InvokeCheckedAsync(command, failoverCheck, cancellationToken).ConfigureAwait(false);
         ExchangeCommandFailure.ThrowIfFailed(result, command, target);
         return result;
     }
@@ -86,15 +87,15 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
     /// the command was sent, <paramref name="existenceCheck"/> (for creates) runs on the next server
     /// first: if the object is there, the create is not repeated.
     /// </summary>
-    public ExchangeRunResult Invoke(ExchangeCommand command, ExchangeCommand? existenceCheck, CancellationToken cancellationToken) =>
-        InvokeChecked(command, existenceCheck is null ? null : FailoverCheck.Created(existenceCheck), cancellationToken);
+    public Task<ExchangeRunResult> InvokeAsync(ExchangeCommand command, ExchangeCommand? existenceCheck, CancellationToken cancellationToken) =>
+        InvokeCheckedAsync(command, existenceCheck is null ? null : FailoverCheck.Created(existenceCheck), cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="command"/> on the first server that works. When a server dropped after
     /// the command was sent, <paramref name="failoverCheck"/> runs on the next server first: if it
     /// shows the change was made, it is not made again.
     /// </summary>
-    public ExchangeRunResult InvokeChecked(ExchangeCommand command, FailoverCheck? failoverCheck, CancellationToken cancellationToken)
+    public async Task<ExchangeRunResult> InvokeCheckedAsync(ExchangeCommand command, FailoverCheck? failoverCheck, CancellationToken cancellationToken)
     {
         var failures = new List<KeyValuePair<string, string>>();
         DateTimeOffset now = DateTimeOffset.UtcNow;
@@ -118,7 +119,7 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
             {
                 if (droppedServer is not null && failoverCheck is not null)
                 {
-                    ExchangeRunResult check = session.Invoke(failoverCheck.Command, cancellationToken);
+                    ExchangeRunResult check = await session.InvokeAsync(failoverCheck.Command, cancellationToken).ConfigureAwait(false);
                     if (failoverCheck.IsDone(check))
                     {
                         ServerCooldown.MarkHealthy(_scope, server);
@@ -127,7 +128,7 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
                     }
                 }
 
-                ExchangeRunResult result = session.Invoke(command, cancellationToken);
+                ExchangeRunResult result = await session.InvokeAsync(command, cancellationToken).ConfigureAwait(false);
                 ServerCooldown.MarkHealthy(_scope, server);
                 string outcome = result.Errors.Count == 0 ? "succeeded" : $"ran and Exchange reported {result.Errors.Count} error(s)";
                 _verbose($"Exchange server '{server}': {command} {outcome} ({watch.ElapsedMilliseconds} ms).");

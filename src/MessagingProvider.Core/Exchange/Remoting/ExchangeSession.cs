@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Management.Automation.Remoting;
 using System.Management.Automation.Runspaces;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace MessagingProvider.Exchange.Remoting;
 
@@ -33,18 +34,18 @@ internal sealed class ExchangeSession : IDisposable
 
     public bool IsOpen => _runspace is not null && _runspace.RunspaceStateInfo.State == RunspaceState.Opened;
 
-    public ExchangeRunResult Invoke(ExchangeCommand command, CancellationToken cancellationToken)
+    public async Task<ExchangeRunResult> InvokeAsync(ExchangeCommand command, CancellationToken cancellationToken)
     {
-        Runspace runspace = Open(cancellationToken);
+        Runspace runspace = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using PowerShell ps = PowerShell.Create();
         ps.Runspace = runspace;
         ps.AddCommand(command.Name);
         foreach (KeyValuePair<string, object?> parameter in command.Parameters) ps.AddParameter(parameter.Key, parameter.Value);
 
-        IAsyncResult pending;
+        Task<PSDataCollection<PSObject>> invoking;
         try
         {
-            pending = ps.BeginInvoke();
+            invoking = Task.Factory.FromAsync(ps.BeginInvoke(), ps.EndInvoke);
         }
         catch (Exception e) when (IsTransport(e, runspace))
         {
@@ -52,18 +53,12 @@ internal sealed class ExchangeSession : IDisposable
         }
 
         TimeSpan limit = TimeSpan.FromMilliseconds(runspace.ConnectionInfo.OperationTimeout) + Margin;
-        int signalled = WaitHandle.WaitAny(new[] { pending.AsyncWaitHandle, cancellationToken.WaitHandle }, limit);
-        if (signalled == 1)
+        if (!await Within(invoking, limit, cancellationToken).ConfigureAwait(false))
         {
+            _ = invoking.ContinueWith(t => t.Exception, TaskScheduler.Default); // a stopped pipeline's end is nobody's
             StopQuietly(ps);
             Abandon();
             cancellationToken.ThrowIfCancellationRequested();
-        }
-
-        if (signalled == WaitHandle.WaitTimeout)
-        {
-            StopQuietly(ps);
-            Abandon();
             throw new ExchangeConnectionException($"no answer within {limit.TotalSeconds:0} s", mayHaveRun: true);
         }
 
@@ -71,7 +66,7 @@ internal sealed class ExchangeSession : IDisposable
         var errors = new List<ErrorRecord>();
         try
         {
-            output = ps.EndInvoke(pending).ToList();
+            output = (await invoking.ConfigureAwait(false)).ToList();
         }
         catch (Exception e) when (IsTransport(e, runspace))
         {
@@ -94,7 +89,7 @@ internal sealed class ExchangeSession : IDisposable
         return new ExchangeRunResult(Server, output, errors);
     }
 
-    private Runspace Open(CancellationToken cancellationToken)
+    private async Task<Runspace> OpenAsync(CancellationToken cancellationToken)
     {
         if (_runspace is not null && _runspace.RunspaceStateInfo.State == RunspaceState.Opened) return _runspace;
         Abandon();
@@ -111,10 +106,10 @@ internal sealed class ExchangeSession : IDisposable
         }
 
         _runspace = runspace;
-        using var settled = new ManualResetEventSlim();
+        var settled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         runspace.StateChanged += (_, args) =>
         {
-            if (args.RunspaceStateInfo.State != RunspaceState.Opening) settled.Set();
+            if (args.RunspaceStateInfo.State != RunspaceState.Opening) settled.TrySetResult(true);
         };
         try
         {
@@ -127,17 +122,12 @@ internal sealed class ExchangeSession : IDisposable
         }
 
         TimeSpan limit = TimeSpan.FromMilliseconds(info.OpenTimeout);
-        int signalled = WaitHandle.WaitAny(new[] { settled.WaitHandle, cancellationToken.WaitHandle }, limit);
-        if (signalled == 1)
+        bool answered = await Within(settled.Task, limit, cancellationToken).ConfigureAwait(false);
+        RunspaceStateInfo state = runspace.RunspaceStateInfo;
+        if (!answered)
         {
             Abandon();
             cancellationToken.ThrowIfCancellationRequested();
-        }
-
-        RunspaceStateInfo state = runspace.RunspaceStateInfo;
-        if (signalled == WaitHandle.WaitTimeout)
-        {
-            Abandon();
             throw new ExchangeConnectionException($"the session did not open within {limit.TotalSeconds:0} s", mayHaveRun: false);
         }
 
@@ -188,6 +178,15 @@ internal sealed class ExchangeSession : IDisposable
                 // Closing a broken session fails by nature; there is nothing left to release.
             }
         });
+    }
+
+    /// <summary>True when <paramref name="work"/> ended within <paramref name="limit"/>; false on timeout or stop.</summary>
+    private static async Task<bool> Within(Task work, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task first = await Task.WhenAny(work, Task.Delay(limit, timer.Token)).ConfigureAwait(false);
+        timer.Cancel();
+        return first == work;
     }
 
     private static void StopQuietly(PowerShell ps)

@@ -50,16 +50,17 @@ public static class ExchangeServerProber
     {
         Task<(int Port, string? Failure)>[] tcp = tcpPorts.Distinct().Select(p => ConnectAsync(server, p, timeout, cancellationToken)).ToArray();
         Task<(bool Online, string Reason, long Milliseconds)> http = EndpointAsync(client, server, useSsl, endpointPort, timeout, cancellationToken);
-        await Task.WhenAll(Task.WhenAll(tcp), http).ConfigureAwait(false);
+        Task<(int Port, string? Failure)[]> allTcp = Task.WhenAll(tcp);
+        await Task.WhenAll(allTcp, http).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var ports = tcp.Select(t => t.Result).ToList();
+        var ports = (await allTcp.ConfigureAwait(false)).ToList();
         int[] open = ports.Where(p => p.Failure is null).Select(p => p.Port).OrderBy(p => p).ToArray();
         string portSummary = open.Length == ports.Count
             ? $"ports {string.Join(", ", open)} open"
             : string.Join("; ", ports.Where(p => p.Failure is not null).Select(p => $"port {p.Port} {p.Failure}")) +
               (open.Length > 0 ? $"; ports {string.Join(", ", open)} open" : "");
-        (bool online, string reason, long ms) = http.Result;
+        (bool online, string reason, long ms) = await http.ConfigureAwait(false);
         return new ServerProbeResult
         {
             Server = server,

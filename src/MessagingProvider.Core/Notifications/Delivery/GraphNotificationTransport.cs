@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -19,7 +18,7 @@ public sealed class GraphNotificationTransport : INotificationTransport
     private readonly GraphMailSender _sender;
     private readonly Action<string>? _verbose;
 
-    /// <param name="verbose">Called on the thread that calls <see cref="Send"/> (a cmdlet may write only there).</param>
+    /// <param name="verbose">Called on whatever thread the send continues on: give a sink that carries messages to the pipeline thread.</param>
     public GraphNotificationTransport(GraphMailSender sender, string from, Action<string>? verbose = null)
     {
         _sender = sender;
@@ -34,19 +33,19 @@ public sealed class GraphNotificationTransport : INotificationTransport
     public string Description => $"Microsoft Graph {_sender.Endpoint}";
 
     /// <summary>To the message's own To and Cc.</summary>
-    public SendOutcome Send(MimeMessage message, CancellationToken cancellationToken) =>
-        Send(message, message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(m => m.Address).ToList(), cancellationToken);
+    public Task<SendOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
+        SendAsync(message, message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(m => m.Address).ToList(), cancellationToken);
 
     /// <summary>
     /// Graph has no envelope: the envelope's addresses that are in the To or Cc header go there,
     /// the others as Bcc. Graph retries throttling (429/503/504) itself, honouring Retry-After.
     /// </summary>
-    public SendOutcome Send(MimeMessage message, IReadOnlyList<string> envelope, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(MimeMessage message, IReadOnlyList<string> envelope, CancellationToken cancellationToken)
     {
         var outcome = new SendOutcome { Attempts = 1 };
         try
         {
-            outcome.Attempts = SendOnThisThread(ToGraph(message, From, envelope), cancellationToken);
+            outcome.Attempts = await _sender.SendAsync(ToGraph(message, From, envelope), cancellationToken, text => _verbose?.Invoke(text)).ConfigureAwait(false);
             outcome.Sent = true;
             outcome.ServerReply = "202 Accepted";
         }
@@ -60,25 +59,6 @@ public sealed class GraphNotificationTransport : INotificationTransport
         }
 
         return outcome;
-    }
-
-    /// <summary>Runs the send off this thread and relays its verbose messages here until it ends.</summary>
-    private int SendOnThisThread(GraphMailMessage message, CancellationToken cancellationToken)
-    {
-        using var messages = new BlockingCollection<string>();
-        Task<int> sending = Task.Run(async () =>
-        {
-            try
-            {
-                return await _sender.SendAsync(message, cancellationToken, messages.Add).ConfigureAwait(false);
-            }
-            finally
-            {
-                messages.CompleteAdding();
-            }
-        });
-        foreach (string text in messages.GetConsumingEnumerable()) _verbose?.Invoke(text);
-        return sending.GetAwaiter().GetResult();
     }
 
     /// <summary>What Graph needs of a rendered notification.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MimeKit;
 
@@ -11,7 +12,7 @@ namespace MessagingProvider.Notifications.Delivery;
 /// from the store's document, used for every message of one command, then disposed.
 /// </summary>
 /// <remarks>
-/// <see cref="Send"/> makes ONE try of one transaction and returns its outcome, transient and
+/// <see cref="SendAsync"/> makes ONE try of one transaction and returns its outcome, transient and
 /// per-message failures included; retries, back-off and the outbox states are the
 /// <see cref="NotificationDispatcher"/>'s. It throws <see cref="Errors.MessagingProviderException"/>
 /// only for configuration problems no retry can mend (no server, password refused with 535).
@@ -27,13 +28,13 @@ public interface INotificationTransport : IDisposable
     string Description { get; }
 
     /// <summary>Sends <paramref name="message"/> to <paramref name="envelope"/> (not its headers: blind recipients are only there).</summary>
-    SendOutcome Send(MimeMessage message, IReadOnlyList<string> envelope, CancellationToken cancellationToken);
+    Task<SendOutcome> SendAsync(MimeMessage message, IReadOnlyList<string> envelope, CancellationToken cancellationToken);
 }
 
 /// <summary>Conveniences over <see cref="INotificationTransport"/>.</summary>
 public static class NotificationTransportExtensions
 {
     /// <summary>One try to the message's own To and Cc (no blind recipients).</summary>
-    public static SendOutcome Send(this INotificationTransport transport, MimeMessage message, CancellationToken cancellationToken) =>
-        transport.Send(message, System.Linq.Enumerable.ToList(System.Linq.Enumerable.Select(System.Linq.Enumerable.Concat(message.To.Mailboxes, message.Cc.Mailboxes), m => m.Address)), cancellationToken);
+    public static Task<SendOutcome> SendAsync(this INotificationTransport transport, MimeMessage message, CancellationToken cancellationToken) =>
+        transport.SendAsync(message, System.Linq.Enumerable.ToList(System.Linq.Enumerable.Select(System.Linq.Enumerable.Concat(message.To.Mailboxes, message.Cc.Mailboxes), m => m.Address)), cancellationToken);
 }

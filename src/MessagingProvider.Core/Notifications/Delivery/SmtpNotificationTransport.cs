@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using System.Threading;
+using System.Threading.Tasks;
 using MailKit;
 using MailKit.Net.Smtp;
 using MessagingProvider.Configuration;
@@ -47,13 +48,13 @@ public sealed class SmtpNotificationTransport : INotificationTransport
     /// <summary>How many connections were opened (1 unless the server dropped one).</summary>
     public int ConnectionsOpened { get; private set; }
 
-    public SendOutcome Send(MimeMessage message, IReadOnlyList<string> envelope, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(MimeMessage message, IReadOnlyList<string> envelope, CancellationToken cancellationToken)
     {
         var outcome = new SendOutcome();
         SmtpConnection connection;
         try
         {
-            connection = Connection(cancellationToken);
+            connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SmtpStageException e) when (IsTransientConnectFailure(e) && !cancellationToken.IsCancellationRequested)
         {
@@ -73,7 +74,7 @@ public sealed class SmtpNotificationTransport : INotificationTransport
             string reply;
             using (_watchdog.Arm())
             {
-                reply = connection.Client.Send(FormatOptions.Default, message, message.From.Mailboxes.First(), envelope.Select(MailboxAddress.Parse), cancellationToken, progress);
+                reply = await connection.Client.SendAsync(FormatOptions.Default, message, message.From.Mailboxes.First(), envelope.Select(MailboxAddress.Parse), cancellationToken, progress).ConfigureAwait(false);
             }
 
             outcome.Sent = true;
@@ -141,11 +142,11 @@ public sealed class SmtpNotificationTransport : INotificationTransport
     public static bool IsThrottling(string? reply) =>
         reply is not null && reply.Length > 8 && reply[0] == '4' && reply.Substring(3).TrimStart().StartsWith("4.7.", StringComparison.Ordinal);
 
-    private SmtpConnection Connection(CancellationToken cancellationToken)
+    private async Task<SmtpConnection> ConnectionAsync(CancellationToken cancellationToken)
     {
         if (_connection is { IsConnected: true }) return _connection;
         Drop();
-        _connection = SmtpConnection.Open(_endpoint, null, _verbose, cancellationToken, null, _watchdog);
+        _connection = await SmtpConnection.OpenAsync(_endpoint, null, _verbose, cancellationToken, null, _watchdog).ConfigureAwait(false);
         ConnectionsOpened++;
         _verbose?.Invoke($"Connected to {_endpoint.Server}:{_endpoint.Port} (connection {ConnectionsOpened}).");
         return _connection;
@@ -163,7 +164,7 @@ public sealed class SmtpNotificationTransport : INotificationTransport
     }
 
     private static bool IsConnectionLoss(Exception e) =>
-        e is IOException || e is SmtpProtocolException || e is SocketException || e is ServiceNotConnectedException || e is ObjectDisposedException;
+        e is IOException || e is TimeoutException || e is SmtpProtocolException || e is SocketException || e is ServiceNotConnectedException || e is ObjectDisposedException;
 
     private void Drop()
     {

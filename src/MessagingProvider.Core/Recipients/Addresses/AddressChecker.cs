@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using MessagingProvider.Configuration;
 using MessagingProvider.Errors;
 using MessagingProvider.Output;
@@ -30,24 +31,24 @@ public sealed class AddressChecker
     /// <summary>How many times the accepted domains were read (once per command).</summary>
     public int AcceptedDomainReads { get; private set; }
 
-    public IReadOnlyList<string> AcceptedDomainList(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> AcceptedDomainListAsync(CancellationToken cancellationToken)
     {
         if (_acceptedDomains is null)
         {
-            _acceptedDomains = _directory.ReadAcceptedDomains(cancellationToken);
+            _acceptedDomains = await _directory.ReadAcceptedDomainsAsync(cancellationToken).ConfigureAwait(false);
             AcceptedDomainReads++;
         }
 
         return _acceptedDomains;
     }
 
-    public EmailAddressCheck Check(string address, CancellationToken cancellationToken)
+    public async Task<EmailAddressCheck> CheckAsync(string address, CancellationToken cancellationToken)
     {
         EmailAddressSyntax.Require(address, "EmailAddress");
         string bare = address.Trim();
         string domain = AcceptedDomains.DomainOf(bare);
         var reasons = new List<string>();
-        IReadOnlyList<string> accepted = AcceptedDomainList(cancellationToken);
+        IReadOnlyList<string> accepted = await AcceptedDomainListAsync(cancellationToken).ConfigureAwait(false);
         bool domainAccepted = AcceptedDomains.Accepts(accepted, domain);
         if (!domainAccepted) reasons.Add($"The domain {domain} is not an accepted domain of identity store '{_identityStore}' ({string.Join(", ", accepted)}).");
 
@@ -55,7 +56,7 @@ public sealed class AddressChecker
         string? holder = null;
         if (_directory.CanFindHolders)
         {
-            holder = _directory.FindHolder(bare, cancellationToken);
+            holder = await _directory.FindHolderAsync(bare, cancellationToken).ConfigureAwait(false);
             inUse = holder is not null;
             if (holder is not null) reasons.Add($"{bare} is already used by '{holder}'.");
         }
@@ -78,13 +79,13 @@ public sealed class AddressChecker
     }
 
     /// <summary>Throws DomainNotAccepted or EmailAddressInUse when <paramref name="address"/> cannot be given to <paramref name="target"/>.</summary>
-    public void Require(string address, string target, CancellationToken cancellationToken)
+    public async Task RequireAsync(string address, string target, CancellationToken cancellationToken)
     {
-        EmailAddressCheck check = Check(address, cancellationToken);
+        EmailAddressCheck check = await CheckAsync(address, cancellationToken).ConfigureAwait(false);
         if (!check.DomainAccepted)
         {
             throw new MessagingProviderException(ErrorIds.DomainNotAccepted, ErrorKind.InvalidArgument,
-                $"{check.EmailAddress} cannot be given to '{target}': the domain {check.Domain} is not an accepted domain of identity store '{_identityStore}' (accepted: {string.Join(", ", AcceptedDomainList(cancellationToken))}). Use an address in an accepted domain, or add the domain to the organisation first; -SkipAddressCheck skips this check.",
+                $"{check.EmailAddress} cannot be given to '{target}': the domain {check.Domain} is not an accepted domain of identity store '{_identityStore}' (accepted: {string.Join(", ", await AcceptedDomainListAsync(cancellationToken).ConfigureAwait(false))}). Use an address in an accepted domain, or add the domain to the organisation first; -SkipAddressCheck skips this check.",
                 target);
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace MessagingProvider.Recipients.Addresses;
 
@@ -7,11 +8,11 @@ namespace MessagingProvider.Recipients.Addresses;
 public interface IAddressDirectory
 {
     /// <summary>The organisation's accepted domains (Exchange: Get-AcceptedDomain; "*.contoso.com" accepts the subdomains).</summary>
-    IReadOnlyList<string> ReadAcceptedDomains(CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> ReadAcceptedDomainsAsync(CancellationToken cancellationToken);
 
     /// <summary>False where nothing can tell who holds an address (Other).</summary>
     bool CanFindHolders { get; }
 
     /// <summary>The recipient that has <paramref name="address"/> as any of its addresses or aliases, or null.</summary>
-    string? FindHolder(string address, CancellationToken cancellationToken);
+    Task<string?> FindHolderAsync(string address, CancellationToken cancellationToken);
 }

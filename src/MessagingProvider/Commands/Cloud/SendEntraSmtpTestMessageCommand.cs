@@ -43,8 +43,10 @@ public sealed class SendEntraSmtpTestMessageCommand : IdentityStoreCmdlet
             if (!ShouldProcess(document.Name, $"Send a test message from {settings.MailboxUser} to {recipients} through {settings.SmartHost}:{settings.Port}")) return;
             if (settings.SkipCertificateCheck) WriteWarning(CertificateWarning.Text(settings.SmartHost));
 
-            EntraSmtpClientTestResult result = EntraSmtpClientTest.Run(Store, document, to, TimeSpan.FromSeconds(TimeoutSeconds),
-                line => WriteVerbose("SMTP " + line), WriteVerbose, CancellationToken, out bool disabled);
+            ConfigurationStore store = Store;
+            var timeout = TimeSpan.FromSeconds(TimeoutSeconds);
+            (EntraSmtpClientTestResult result, bool disabled) = RunAsync((streams, token) => EntraSmtpClientTest.RunAsync(store, document, to, timeout,
+                line => streams.Verbose("SMTP " + line), streams.Verbose, token));
             WriteObject(result);
             if (result.Succeeded)
             {

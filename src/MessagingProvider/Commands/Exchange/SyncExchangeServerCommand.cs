@@ -33,9 +33,9 @@ public sealed class SyncExchangeServerCommand : IdentityStoreCmdlet
             progress.StatusDescription = "Running Get-ExchangeServer on the first reachable server";
             progress.PercentComplete = 10;
             WriteProgress(progress);
-            _runner = ExchangeCommandRunner.For(Store, document, WriteVerbose);
+            ExchangeCommandRunner runner = _runner = ExchangeCommandRunner.For(Store, document, Streams.Verbose);
             var command = new ExchangeCommand("Get-ExchangeServer");
-            ExchangeRunResult result = _runner.Invoke(command, null, CancellationToken);
+            ExchangeRunResult result = RunAsync((streams, token) => runner.InvokeAsync(command, null, token));
             ExchangeCommandFailure.ThrowIfFailed(result, command, IdentityStore);
             CloseRunner();
 

@@ -60,18 +60,14 @@ public sealed class TestMailAccountCommand : IdentityStoreCmdlet
             foreach (string warning in MailAccountTester.PlainTextWarnings(server, account, request)) WriteWarning(warning);
 
             var recorder = new MailStageRecorder(CancellationToken);
-            var progress = new ProgressRecord(2, $"Test-MailAccount {account.EmailAddress}", "Starting");
-            recorder.Starting += (protocol, stage) =>
-            {
-                progress.StatusDescription = $"{protocol}: {stage}";
-                WriteProgress(progress);
-            };
-            recorder.Finished += stage => WriteVerbose($"{stage.Protocol} {stage.Stage}: {stage.Status} - {stage.Detail}");
+            string activity = $"Test-MailAccount {account.EmailAddress}";
+            recorder.Starting += (protocol, stage) => Streams.Progress(new OperationProgress(2, activity, $"{protocol}: {stage}"));
+            recorder.Finished += stage => Streams.Verbose($"{stage.Protocol} {stage.Stage}: {stage.Status} - {stage.Detail}");
 
             WriteVerbose($"Testing '{account.EmailAddress}' on the mail server '{server.Name}' as '{account.Login}' (receive: {request.Receive}, send: {request.Send}).");
-            MailAccountTestResult result = new MailAccountTester(Store.Secrets, CancellationToken).Test(document.Name, server, account, request, recorder);
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            var tester = new MailAccountTester(Store.Secrets, CancellationToken);
+            MailAccountTestResult result = RunAsync((streams, token) => tester.TestAsync(document.Name, server, account, request, recorder));
+            Streams.Progress(new OperationProgress(2, activity, "Done") { Completed = true });
             WriteObject(result);
 
             if (recorder.FirstFailure is MailAccountTestStageResult failed)

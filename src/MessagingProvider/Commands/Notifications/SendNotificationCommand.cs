@@ -47,7 +47,7 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
     protected override void EndProcessing()
     {
         if (_findings.Count > 0) TryRun(() => Send(ReadinessNotification.Build(_findings, RecipientAddresses.Parse(_event.To, "To"), RecipientAddresses.Parse(_event.Cc, "Cc"))));
-        RunOrStop(_session.Complete);
+        RunOrStop(() => RunAsync((streams, token) => _session.CompleteAsync()));
     }
 
     private void Send(NotificationRequest request)
@@ -55,11 +55,11 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
         MessagingProviderException? fatal = null;
         TryRun(() =>
         {
-            NotificationDispatcher dispatcher = _session.Dispatcher(this, Streams, Store, IdentityStore);
+            NotificationDispatcher dispatcher = _session.Dispatcher(Streams, WriteObjectFromWork, WriteErrorFromWork, Store, IdentityStore);
             try
             {
                 NotificationDraft draft = dispatcher.Prepare(request);
-                NotificationResult result = draft.Result;
+                NotificationResult result = draft.Summary;
                 foreach (string skipped in result.SkippedRecipients) WriteVerbose($"Not notified: {skipped}.");
                 if (draft.IsSkipped)
                 {
@@ -78,14 +78,12 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
 
                 // Committed first (claimed by this run, so the backlog leaves it alone): a stop on the way keeps it queued.
                 dispatcher.Enqueue(draft);
-                _session.SendBacklogOnce(dispatcher, CancellationToken);
-                if (_session.SendsInParallel)
+                RunAsync(async (streams, token) =>
                 {
-                    _session.Parallel(dispatcher, CancellationToken).Post(draft);
-                    return;
-                }
-
-                _session.WriteResult(dispatcher.Send(draft, _session.WriteCoreError, CancellationToken));
+                    await _session.SendBacklogOnceAsync(dispatcher, token).ConfigureAwait(false);
+                    if (_session.SendsInParallel) await _session.Parallel(dispatcher, token).PostAsync(draft).ConfigureAwait(false);
+                    else _session.WriteResult(await dispatcher.SendAsync(draft, _session.WriteCoreError, token).ConfigureAwait(false));
+                });
             }
             catch (MessagingProviderException e)
             {
@@ -96,8 +94,6 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
 
         // No server, a refused password…: no message can go. Stop once; what was rendered stays queued.
         if (fatal is not null) ThrowCoreError(fatal);
-        if (!_session.SendsInParallel) return;
-        RunOrStop(() => _session.PumpParallel(untilDone: false));
     }
 
     private static string Describe(NotificationResult result) =>

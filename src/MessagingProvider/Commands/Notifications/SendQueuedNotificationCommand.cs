@@ -32,7 +32,7 @@ public sealed class SendQueuedNotificationCommand : IdentityStoreCmdlet, IDynami
         TryRun(() =>
         {
             if (!ShouldProcess(IdentityStore, Force ? "Send every queued notification" : "Send the queued notifications that are due")) return;
-            NotificationDispatcher dispatcher = _session.Dispatcher(this, Streams, Store, IdentityStore);
+            NotificationDispatcher dispatcher = _session.Dispatcher(Streams, WriteObjectFromWork, WriteErrorFromWork, Store, IdentityStore);
             try
             {
                 if (_session.SendsInParallel)
@@ -41,7 +41,8 @@ public sealed class SendQueuedNotificationCommand : IdentityStoreCmdlet, IDynami
                     return;
                 }
 
-                foreach (NotificationResult result in dispatcher.SendDue(_session.WriteCoreError, CancellationToken, Force)) _session.WriteResult(result);
+                bool force = Force;
+                RunAsync((streams, token) => dispatcher.SendDueAsync(_session.WriteResult, _session.WriteCoreError, token, force));
             }
             catch (MessagingProviderException e)
             {
@@ -53,6 +54,6 @@ public sealed class SendQueuedNotificationCommand : IdentityStoreCmdlet, IDynami
 
     protected override void EndProcessing()
     {
-        RunOrStop(_session.Complete);
+        RunOrStop(() => RunAsync((streams, token) => _session.CompleteAsync()));
     }
 }

@@ -61,14 +61,16 @@ public sealed class SetRecipientEmailAddressCommand : MailEnabledObjectCmdlet
 
             IdentityStoreDocument document = Document(IdentityStore);
             IMailEnabledObjectProvider provider = ProviderFor(document);
-            EmailAddressUpdate update = ParameterSetName == Edit
-                ? provider.EditEmailAddresses(Identity, Add ?? Array.Empty<string>(), Remove ?? Array.Empty<string>(), PrimarySmtpAddress, SkipAddressCheck, Confirm, CancellationToken)
-                : provider.SetEmailAddresses(Identity, EmailAddress, PrimarySmtpAddress, Confirm, CancellationToken);
+            string identity = Identity;
+            string[] add = Add ?? Array.Empty<string>(), remove = Remove ?? Array.Empty<string>(), emailAddress = EmailAddress;
+            string? primary = PrimarySmtpAddress;
+            bool edit = ParameterSetName == Edit, skipAddressCheck = SkipAddressCheck;
+            Func<EmailAddressUpdate, bool> confirm = u => ShouldProcessFromWork(identity, $"Set EmailAddresses to {string.Join(", ", u.EmailAddresses)}");
+            EmailAddressUpdate update = RunAsync((streams, token) => edit
+                ? provider.EditEmailAddressesAsync(identity, add, remove, primary, skipAddressCheck, confirm, token)
+                : provider.SetEmailAddressesAsync(identity, emailAddress, primary, confirm, token));
             if (!update.Changed) WriteVerbose($"'{Identity}' already has exactly these addresses; nothing was sent.");
             WriteObject(update);
         });
     }
-
-    private bool Confirm(EmailAddressUpdate update) =>
-        ShouldProcess(Identity, $"Set EmailAddresses to {string.Join(", ", update.EmailAddresses)}");
 }

@@ -29,7 +29,7 @@ public sealed class TestEmailAddressCommand : MailEnabledObjectCmdlet
             TryRun(() =>
             {
                 IMailEnabledObjectProvider provider = ProviderFor(Document(IdentityStore));
-                EmailAddressCheck check = provider.Addresses.Check(address, CancellationToken);
+                EmailAddressCheck check = RunAsync((streams, token) => provider.Addresses.CheckAsync(address, token));
                 if (!check.IsAvailable) WriteVerbose($"{check.EmailAddress}: {string.Join(" ", check.Reasons)}");
                 WriteObject(check);
             });

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using MessagingProvider.Commands.Cmdlets;
 using MessagingProvider.Commands.Completers;
@@ -51,10 +50,10 @@ public sealed class TestMessagingReadinessCommand : MessagingProviderCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (string name in IdentityStore)
-        {
-            foreach (IdentityStoreDocument document in Matching(name)) Inspect(document);
-        }
+        ConfigurationStore store = Store;
+        string[] names = IdentityStore;
+        RunAsync((streams, token) => _inspector!.InspectMatchingAsync(store, names, _report, context => Write(context, streams),
+            e => WriteErrorFromWork(ErrorRecords.From(e)), streams, token));
     }
 
     protected override void EndProcessing()
@@ -69,36 +68,10 @@ public sealed class TestMessagingReadinessCommand : MessagingProviderCmdlet
         });
     }
 
-    private void Inspect(IdentityStoreDocument document)
+    private void Write(ReadinessContext context, IOperationSink streams)
     {
-        if (_report.IdentityStores.Contains(document.Name)) return;
-        var progress = new ProgressRecord(1, "Test-MessagingReadiness", $"Checking identity store '{document.Name}'");
-        WriteProgress(progress);
-        ReadinessContext context = RunAsync((sink, cancellationToken) => _inspector!.InspectAsync(document, sink.Verbose, cancellationToken));
-        progress.RecordType = ProgressRecordType.Completed;
-        WriteProgress(progress);
-        _report.IdentityStores.Add(document.Name);
-        _report.Findings.AddRange(context.Findings);
-        _report.Skipped.AddRange(context.Skipped);
-        foreach (ReadinessSkippedCheck skipped in context.Skipped) WriteWarning($"Skipped {skipped}");
-        WriteVerbose($"Identity store '{document.Name}': {context.Findings.Count} finding(s), {context.Skipped.Count} check(s) skipped.");
-        foreach (ReadinessFinding finding in context.Findings) WriteObject(finding);
-    }
-
-    private IEnumerable<IdentityStoreDocument> Matching(string name)
-    {
-        if (!WildcardPattern.ContainsWildcardCharacters(name))
-        {
-            IdentityStoreDocument? found = null;
-            TryRun(() => found = Store.Get(name));
-            if (found is not null) yield return found;
-            yield break;
-        }
-
-        var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-        foreach (IdentityStoreDocument document in Store.List(e => WriteError(ErrorRecords.From(e))))
-        {
-            if (pattern.IsMatch(document.Name)) yield return document;
-        }
+        foreach (ReadinessSkippedCheck skipped in context.Skipped) streams.Warning($"Skipped {skipped}");
+        streams.Verbose($"Identity store '{context.Store.Name}': {context.Findings.Count} finding(s), {context.Skipped.Count} check(s) skipped.");
+        foreach (ReadinessFinding finding in context.Findings) WriteObjectFromWork(finding);
     }
 }

@@ -96,8 +96,9 @@ public sealed class TestSmtpServerCommand : MessagingProviderCmdlet
             }
 
             WriteVerbose($"Testing {endpoint.Server}:{endpoint.Port} ({endpoint.Security}, {endpoint.Authentication}).");
-            var tester = new SmtpServerTester(endpoint, line => WriteVerbose("SMTP " + line), WriteVerbose);
-            SmtpServerTestResult result = tester.Run(to, ParameterSetName == StoredSet ? IdentityStore : null, CancellationToken);
+            string? identityStore = ParameterSetName == StoredSet ? IdentityStore : null;
+            SmtpServerTestResult result = RunAsync((streams, token) =>
+                new SmtpServerTester(endpoint, line => streams.Verbose("SMTP " + line), streams.Verbose).RunAsync(to, identityStore, token));
             WriteObject(result);
             if (!result.Succeeded)
             {
