@@ -36,13 +36,18 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
 
     public AddressChecker Addresses { get; }
 
-    public string Describe(MailEnabledObjectRequest request) => $"{_commands.For(request, request.Alias ?? "").Name} on {_runner.Location}";
+    public string Describe(MailEnabledObjectRequest request)
+    {
+        ExchangeCommand command = _commands.For(request, request.Alias ?? "");
+        return $"{command.Name} on {_runner.Location}{ExchangeFollowUp.Describe(request, command)}";
+    }
 
     public MailEnabledObjectResult Provision(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
     {
         ExchangeCommand command = _commands.For(request, alias);
         if (!request.SkipAddressCheck) CheckAddresses(request, alias, cancellationToken);
         ExchangeRunResult result = _runner.Run(command, FailoverCheck.Created(ExchangeRecipientCommands.ExistenceCheck(request.Identity)), request.Identity, cancellationToken);
+        ExchangeFollowUp.Run(_runner, request, command, result, cancellationToken);
         string? notice = _commands.NoticeAfter(request);
         if (notice is not null) _warning(notice);
         PSObject? recipient = result.Output.FirstOrDefault();
