@@ -213,6 +213,15 @@ Describe 'Enable-MailEnabledGroup -ManagedBy, -HiddenFromAddressListsEnabled, -T
         $Lab.Directory.PropertyOf('CN=Auditors,OU=Groups,DC=contoso,DC=com', 'ManagedBy') | Should -BeExactly 'alice;bob'
     }
 
+    It 'refuses the object settings for the provider Other, which creates nothing to give them to' {
+        $null = New-IdentityStore -Name Groups
+        Set-MessagingProvider -IdentityStore Groups -Provider Other -Domain googlegroups.com -Force
+        $result = Enable-MailEnabledGroup -IdentityStore Groups -Identity Sales -ManagedBy alice -HiddenFromAddressListsEnabled -ErrorVariable err -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        Assert-SingleError $err 'SettingNotSupported,MessagingProvider.Commands.EnableMailEnabledGroupCommand' NotImplemented
+        $err[0].Exception.Message | Should -BeLikeExactly '-ManagedBy, -HiddenFromAddressListsEnabled cannot be used*provider Other*'
+    }
+
     It 'refuses -Type on Exchange on premises before anything is sent: the directory group keeps its type' {
         Enable-MailEnabledGroup -IdentityStore Contoso -Identity Auditors -Type Security -ErrorVariable err -ErrorAction SilentlyContinue
         Assert-SingleError $err 'GroupTypeNotSupported,MessagingProvider.Commands.EnableMailEnabledGroupCommand' NotImplemented
