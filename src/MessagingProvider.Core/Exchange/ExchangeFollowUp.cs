@@ -34,14 +34,16 @@ public static class ExchangeFollowUp
     {
         MailEnabledObjectSettings? settings = Settings(request, create);
         if (settings is null) return "";
-        string type = request.Kind switch
-        {
-            MailEnabledObjectKind.Group => "MailUniversalDistributionGroup",
-            MailEnabledObjectKind.Contact => "MailContact",
-            _ => create.Name.IndexOf("Remote", StringComparison.Ordinal) >= 0 ? "RemoteUserMailbox" : create.Name.EndsWith("MailUser", StringComparison.Ordinal) ? "MailUser" : "UserMailbox",
-        };
-        return $", then {ExchangeSettingsCommands.For(request.Kind, type, request.Identity, settings).Name} {string.Join(", ", settings.Given().Select(s => "-" + s))} on the same server";
+        return $", then {ExchangeSettingsCommands.For(request.Kind, TypeMadeBy(request, create), request.Identity, settings).Name} {string.Join(", ", settings.Given().Select(s => "-" + s))} on the same server";
     }
+
+    /// <summary>The recipient type <paramref name="create"/> makes, for when its output does not say (and for -WhatIf, before it runs).</summary>
+    private static string TypeMadeBy(MailEnabledObjectRequest request, ExchangeCommand create) => request.Kind switch
+    {
+        MailEnabledObjectKind.Group => "MailUniversalDistributionGroup",
+        MailEnabledObjectKind.Contact => "MailContact",
+        _ => create.Name.IndexOf("Remote", StringComparison.Ordinal) >= 0 ? "RemoteUserMailbox" : create.Name.EndsWith("MailUser", StringComparison.Ordinal) ? "MailUser" : "UserMailbox",
+    };
 
     /// <summary>
     /// The identity the Set- names: the created object's GUID or identity as the create returned it
@@ -60,8 +62,8 @@ public static class ExchangeFollowUp
         MailEnabledObjectSettings? settings = Settings(request, create);
         if (settings is null) return;
         PSObject? recipient = created.Output.FirstOrDefault();
-        string identity = IdentityOf(recipient, request.Identity);
-        ExchangeCommand set = ExchangeSettingsCommands.For(request.Kind, ExchangeRecipientQueries.Text(recipient, "RecipientTypeDetails"), identity, settings);
+        string identity = IdentityOf(recipient, (create["Name"] ?? create["Identity"]) as string ?? request.Identity);
+        ExchangeCommand set = ExchangeSettingsCommands.For(request.Kind, ExchangeRecipientQueries.Text(recipient, "RecipientTypeDetails") ?? TypeMadeBy(request, create), identity, settings);
         string server = created.FoundAfterFailover ? created.FoundOn ?? created.Server : created.Server;
         try
         {
