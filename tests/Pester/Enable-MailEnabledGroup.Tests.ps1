@@ -195,3 +195,38 @@ Describe 'Enable-MailEnabledGroup with the cloud providers' -Tag StandIns {
         $Entra.TokenRequests | Should -Be 0
     }
 }
+
+Describe 'Enable-MailEnabledGroup -ManagedBy, -HiddenFromAddressListsEnabled, -Type' -Tag StandIns {
+    BeforeEach { Initialize-TestConfiguration; New-ExchangeLab -Server ExchA, ExchB; $null = Start-StandInServer ExchA; $null = Start-StandInServer ExchB }
+    AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
+
+    It 'sets the owners and hides the group with one Set-DistributionGroup on the server that mail-enabled it (Enable-DistributionGroup has no -ManagedBy)' {
+        $result = New-GroupObject Auditors | Enable-MailEnabledGroup -IdentityStore Contoso -ManagedBy alice, bob -HiddenFromAddressListsEnabled -ErrorVariable err
+        $err.Count | Should -Be 0
+        $result.Command | Should -BeExactly 'Enable-DistributionGroup'
+        $calls = @($Lab.Directory.Invocations())
+        $calls.Command | Should -BeExactly @('Enable-DistributionGroup', 'Set-DistributionGroup')
+        $calls.Server | Should -BeExactly @('ExchA', 'ExchA')
+        $calls[0].Parameters.ContainsKey('ManagedBy') | Should -BeFalse
+        $calls[1].Parameters['ManagedBy'] | Should -BeExactly 'alice,bob'
+        $calls[1].Parameters['HiddenFromAddressListsEnabled'] | Should -BeExactly 'True'
+        $Lab.Directory.PropertyOf('CN=Auditors,OU=Groups,DC=contoso,DC=com', 'ManagedBy') | Should -BeExactly 'alice;bob'
+    }
+
+    It 'refuses the object settings for the provider Other, which creates nothing to give them to' {
+        $null = New-IdentityStore -Name Groups
+        Set-MessagingProvider -IdentityStore Groups -Provider Other -Domain googlegroups.com -Force
+        $result = Enable-MailEnabledGroup -IdentityStore Groups -Identity Sales -ManagedBy alice -HiddenFromAddressListsEnabled -ErrorVariable err -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        Assert-SingleError $err 'SettingNotSupported,MessagingProvider.Commands.EnableMailEnabledGroupCommand' NotImplemented
+        $err[0].Exception.Message | Should -BeLikeExactly '-ManagedBy, -HiddenFromAddressListsEnabled cannot be used*provider Other*'
+    }
+
+    It 'refuses -Type on Exchange on premises before anything is sent: the directory group keeps its type' {
+        Enable-MailEnabledGroup -IdentityStore Contoso -Identity Auditors -Type Security -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'GroupTypeNotSupported,MessagingProvider.Commands.EnableMailEnabledGroupCommand' NotImplemented
+        $err[0].Exception.Message | Should -BeLikeExactly '*keeps the type of the Active Directory group*'
+        @($Lab.Directory.Invocations()) | Should -HaveCount 0
+        @($Lab.Directory.Reads()) | Should -HaveCount 0
+    }
+}

@@ -34,3 +34,17 @@ Describe 'New-MailEnabledContact with the cloud providers' -Tag StandIns {
         $Google.ApiRequests | Should -Be 0
     }
 }
+
+Describe 'New-MailEnabledContact -HiddenFromAddressListsEnabled' -Tag StandIns {
+    BeforeEach { Initialize-TestConfiguration }
+    AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
+
+    It 'hides the new contact with Set-MailContact on the server that created it' {
+        New-ExchangeLab -Server ExchA
+        $null = Start-StandInServer ExchA
+        $null = New-MailEnabledContact -IdentityStore Contoso -Name 'Pat Lee' -ExternalEmailAddress pat@fabrikam.com -HiddenFromAddressListsEnabled -ErrorVariable err
+        $err.Count | Should -Be 0
+        Get-StandInJournalLine | Should -BeExactly @('ExchA|New-MailContact|Pat Lee', 'ExchA|Set-MailContact|Pat Lee')
+        $Lab.Directory.PropertyOf('Pat Lee', 'HiddenFromAddressListsEnabled') | Should -BeExactly 'True'
+    }
+}

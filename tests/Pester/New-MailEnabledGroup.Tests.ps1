@@ -216,3 +216,124 @@ Describe 'New-MailEnabledGroup in bulk' -Tag StandIns {
         $progress[-1].RecordType | Should -Be Completed
     }
 }
+
+Describe 'New-MailEnabledGroup -Type, -ManagedBy, -HiddenFromAddressListsEnabled' -Tag StandIns {
+    BeforeEach { Initialize-TestConfiguration }
+    AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
+
+    It 'sends -Type and -ManagedBy with New-DistributionGroup and hides the group with a Set-DistributionGroup on the same server, after the address checks' {
+        New-ExchangeLab -Server ExchA, ExchB
+        $null = Start-StandInServer ExchA
+        $null = Start-StandInServer ExchB
+        $Lab.Directory.SetAcceptedDomains('contoso.com')
+        $run = Split-VerboseOutput (New-MailEnabledGroup -IdentityStore Contoso -Name Auditors -Type Security -ManagedBy alice, bob -HiddenFromAddressListsEnabled -Verbose -ErrorVariable err 4>&1)
+        $err.Count | Should -Be 0
+        # What -WhatIf and -Confirm show is what ShouldProcess was asked.
+        Select-MessageStartingWith $run.Verbose 'Performing the operation "New-DistributionGroup on Exchange (ExchA, ExchB), then Set-DistributionGroup -HiddenFromAddressListsEnabled on the same server' |
+            Should -Not -BeNullOrEmpty
+        $created = $run.Output
+        $created.PrimarySmtpAddress | Should -BeExactly 'Auditors@contoso.com'
+        $created.RecipientTypeDetails | Should -BeExactly 'MailUniversalSecurityGroup'
+        $calls = @($Lab.Directory.Invocations())
+        $calls.Command | Should -BeExactly @('New-DistributionGroup', 'Set-DistributionGroup')
+        $calls.Server | Should -BeExactly @('ExchA', 'ExchA')
+        $calls[0].Parameters['Type'] | Should -BeExactly 'Security'
+        $calls[0].Parameters['ManagedBy'] | Should -BeExactly 'alice,bob'
+        $calls[0].Parameters.ContainsKey('HiddenFromAddressListsEnabled') | Should -BeFalse
+        $calls[1].Parameters['Identity'] | Should -BeExactly 'Auditors'
+        $calls[1].Parameters['HiddenFromAddressListsEnabled'] | Should -BeExactly 'True'
+        $calls[1].Parameters.ContainsKey('ManagedBy') | Should -BeFalse
+        $Lab.Directory.PropertyOf('Auditors', 'HiddenFromAddressListsEnabled') | Should -BeExactly 'True'
+        $Lab.Directory.PropertyOf('Auditors', 'ManagedBy') | Should -BeExactly 'alice;bob'
+        @($Lab.Directory.Reads() | Where-Object Command -EQ 'Get-AcceptedDomain') | Should -HaveCount 1
+    }
+
+    It 'sends no Set-DistributionGroup without -HiddenFromAddressListsEnabled' {
+        New-ExchangeLab -Server ExchA
+        $null = Start-StandInServer ExchA
+        $null = New-MailEnabledGroup -IdentityStore Contoso -Name Auditors -ManagedBy alice -ErrorVariable err
+        $err.Count | Should -Be 0
+        @($Lab.Directory.Invocations()).Command | Should -BeExactly @('New-DistributionGroup')
+    }
+
+    It 'still refuses an address in use before anything is created' {
+        New-ExchangeLab -Server ExchA
+        $null = Start-StandInServer ExchA
+        Add-StandInRecipient -Identity 'Old Auditors' -Type MailUniversalDistributionGroup -EmailAddresses 'SMTP:auditors@contoso.com'
+        New-MailEnabledGroup -IdentityStore Contoso -Name Auditors -Alias auditors -Type Security -HiddenFromAddressListsEnabled -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'EmailAddressInUse,MessagingProvider.Commands.NewMailEnabledGroupCommand' ResourceExists
+        @($Lab.Directory.Invocations()) | Should -HaveCount 0
+    }
+
+    It 'hides the group on the server that found it when the creating server dropped, creating it once' {
+        New-ExchangeLab -Server ExchA, ExchB
+        $exchA = Start-StandInServer ExchA @{ STANDIN_EXIT_AFTER_CHANGES = '1' }
+        $null = Start-StandInServer ExchB
+        $created = New-MailEnabledGroup -IdentityStore Contoso -Name Auditors -HiddenFromAddressListsEnabled -ErrorVariable err
+        $err.Count | Should -Be 0
+        $exchA.WaitForExit(15000) | Should -BeTrue -Because 'the first server ends after its create, as the failover override asks'
+        $created.Server | Should -BeExactly 'ExchA'
+        Get-StandInJournalLine | Should -BeExactly @('ExchA|New-DistributionGroup|Auditors', 'ExchB|Set-DistributionGroup|Auditors')
+        $Lab.Directory.PropertyOf('Auditors', 'HiddenFromAddressListsEnabled') | Should -BeExactly 'True'
+    }
+
+    It 'never sends the Set to another server when the creating server drops during it' {
+        New-ExchangeLab -Server ExchA, ExchB
+        $exchA = Start-StandInServer ExchA @{ STANDIN_EXIT_AFTER_CHANGES = '2' }
+        $null = Start-StandInServer ExchB
+        New-MailEnabledGroup -IdentityStore Contoso -Name Auditors -HiddenFromAddressListsEnabled -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'SettingsAfterCreateFailed,MessagingProvider.Commands.NewMailEnabledGroupCommand' ConnectionError
+        $err[0].Exception.Message | Should -BeLikeExactly "*'Auditors' was created by New-DistributionGroup on 'ExchA'*Set-MailEnabledGroup -Identity 'Auditors' -HiddenFromAddressListsEnabled `$true*"
+        $exchA.WaitForExit(15000) | Should -BeTrue
+        Get-StandInJournalLine | Should -BeExactly @('ExchA|New-DistributionGroup|Auditors', 'ExchA|Set-DistributionGroup|Auditors')
+    }
+}
+
+Describe 'New-MailEnabledGroup -Type, -ManagedBy, -HiddenFromAddressListsEnabled with the cloud providers' -Tag StandIns {
+    BeforeEach { Initialize-TestConfiguration; Start-CloudStandIn }
+    AfterEach { Stop-CloudStandIn; Remove-TestConfiguration }
+
+    It 'sends -Type and -ManagedBy to Exchange Online with New-DistributionGroup, then hides the group with Set-DistributionGroup' {
+        New-Office365TestStore -Secret $Entra.ClientSecret
+        $created = New-MailEnabledGroup -IdentityStore Cloud -Name Auditors -Type Security -ManagedBy alice -HiddenFromAddressListsEnabled -WarningAction SilentlyContinue -ErrorVariable err
+        $err.Count | Should -Be 0
+        $created.Command | Should -BeExactly 'New-DistributionGroup'
+        Get-ExchangeOnlineCmdlet | Should -BeExactly @('Get-AcceptedDomain', 'Get-Recipient', 'New-DistributionGroup', 'Set-DistributionGroup')
+        $changes = @(Get-ExchangeOnlineChange)
+        $changes[0]['Parameters']['Type'].ToString() | Should -BeExactly 'Security'
+        @($changes[0]['Parameters']['ManagedBy'] | ForEach-Object { $_.ToString() }) | Should -BeExactly @('alice')
+        $changes[1]['Parameters']['Identity'].ToString() | Should -BeExactly 'Auditors'
+        $changes[1]['Parameters']['HiddenFromAddressListsEnabled'].GetValue[bool]() | Should -BeTrue
+        $ExchangeOnline.Recipients['Auditors']['HiddenFromAddressListsEnabled'].GetValue[bool]() | Should -BeTrue
+    }
+
+    It 'keeps a Google group out of the global address list through the Groups Settings API' {
+        New-GoogleTestStore
+        $created = New-MailEnabledGroup -IdentityStore G -Name Auditors -Alias auditors -HiddenFromAddressListsEnabled -ErrorVariable err
+        $err.Count | Should -Be 0
+        $created.PrimarySmtpAddress | Should -BeExactly 'auditors@contoso.com'
+        $Google.GroupsSettingsRequests | Should -BeExactly @('PATCH auditors@contoso.com includeInGlobalAddressList')
+        $token = $Google.IssueToken([MessagingProvider.TestSupport.GoogleStandIn]::GroupsSettingsScope)
+        $settings = Invoke-RestMethod -Uri "$($Google.GroupsSettingsApi)groups/v1/groups/auditors@contoso.com?alt=json" -Headers @{ Authorization = "Bearer $token" }
+        $settings.includeInGlobalAddressList | Should -BeExactly 'false'
+    }
+
+    It 'creates no Google group when the Groups Settings scope is not granted, and says how to grant it' {
+        New-GoogleTestStore
+        $Google.RefuseGroupsSettingsScope()
+        New-MailEnabledGroup -IdentityStore G -Name Auditors -Alias auditors -HiddenFromAddressListsEnabled -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'GroupsSettingsScopeNotGranted,MessagingProvider.Commands.NewMailEnabledGroupCommand' PermissionDenied
+        $err[0].Exception.Message | Should -BeLikeExactly '*https://www.googleapis.com/auth/apps.groups.settings*domain-wide delegation*'
+        $Google.Groups.Count | Should -Be 0
+    }
+
+    It 'refuses -Type Security and -ManagedBy on Google before any request' {
+        New-GoogleTestStore
+        New-MailEnabledGroup -IdentityStore G -Name Auditors -Type Security -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'SettingNotSupported,MessagingProvider.Commands.NewMailEnabledGroupCommand' NotImplemented
+        $err[0].Exception.Message | Should -BeLikeExactly '*-Type Security*'
+        New-MailEnabledGroup -IdentityStore G -Name Auditors -ManagedBy alice@contoso.com -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'SettingNotSupported,MessagingProvider.Commands.NewMailEnabledGroupCommand' NotImplemented
+        $Google.ApiRequests | Should -Be 0
+    }
+}

@@ -56,3 +56,21 @@ Describe 'New-MailEnabledUser with the cloud providers' -Tag StandIns {
         $Google.ApiRequests | Should -Be 0
     }
 }
+
+Describe 'New-MailEnabledUser -HiddenFromAddressListsEnabled' -Tag StandIns {
+    BeforeEach { Initialize-TestConfiguration }
+    AfterEach { Remove-ExchangeLab; Remove-TestConfiguration }
+
+    It 'hides the new mailbox with Set-Mailbox on the server that created it (New-Mailbox has no such parameter)' {
+        New-ExchangeLab -Server ExchA, ExchB
+        $null = Start-StandInServer ExchA
+        $null = Start-StandInServer ExchB
+        Set-MessagingProvider -IdentityStore Contoso -Provider Exchange -CreateMethod New
+        $result = New-MailEnabledUser -IdentityStore Contoso -Name 'Ann Smith' -GivenName Ann -Surname Smith -HiddenFromAddressListsEnabled -ErrorVariable err
+        $err.Count | Should -Be 0
+        $result.Command | Should -BeExactly 'New-Mailbox'
+        Get-StandInJournalLine | Should -BeExactly @('ExchA|New-Mailbox|Ann Smith', 'ExchA|Set-Mailbox|Ann Smith')
+        @($Lab.Directory.Invocations())[1].Parameters['HiddenFromAddressListsEnabled'] | Should -BeExactly 'True'
+        $Lab.Directory.PropertyOf('Ann Smith', 'HiddenFromAddressListsEnabled') | Should -BeExactly 'True'
+    }
+}

@@ -107,8 +107,54 @@ Describe 'Set-MailEnabledGroup with the cloud providers' -Tag StandIns {
     It 'refuses on Google what has no Google setting, before any request' {
         New-GoogleTestStore
         $Google.SeedGroup('sales@contoso.com', 'Sales')
-        Set-MailEnabledGroup -IdentityStore G -Identity sales@contoso.com -HiddenFromAddressListsEnabled $true -ErrorVariable err -ErrorAction SilentlyContinue
+        Set-MailEnabledGroup -IdentityStore G -Identity sales@contoso.com -HiddenFromAddressListsEnabled $true -ManagedBy alice@contoso.com -MemberDepartRestriction Closed -ErrorVariable err -ErrorAction SilentlyContinue
         Assert-SingleError $err 'SettingNotSupported,MessagingProvider.Commands.SetMailEnabledGroupCommand' NotImplemented
+        $err[0].Exception.Message | Should -BeLikeExactly 'ManagedBy, MemberDepartRestriction cannot be set*'
         $Google.ApiRequests | Should -Be 0
+    }
+
+    It 'maps the join restriction, sender authentication and address-list visibility to the Groups Settings API' {
+        New-GoogleTestStore
+        $Google.SeedGroup('sales@contoso.com', 'Sales')
+        $set = Set-MailEnabledGroup -IdentityStore G -Identity sales@contoso.com -MemberJoinRestriction Open -RequireSenderAuthenticationEnabled $true `
+            -HiddenFromAddressListsEnabled $true -PassThru -ErrorVariable err
+        $err.Count | Should -Be 0
+        $set.HiddenFromAddressListsEnabled | Should -BeTrue
+        $Google.GroupsSettingsRequests | Should -BeExactly @('PATCH sales@contoso.com whoCanJoin,whoCanPostMessage,includeInGlobalAddressList')
+        $token = $Google.IssueToken([MessagingProvider.TestSupport.GoogleStandIn]::GroupsSettingsScope)
+        $settings = Invoke-RestMethod -Uri "$($Google.GroupsSettingsApi)groups/v1/groups/sales@contoso.com?alt=json" -Headers @{ Authorization = "Bearer $token" }
+        $settings.whoCanJoin | Should -BeExactly 'ALL_IN_DOMAIN_CAN_JOIN'
+        $settings.whoCanPostMessage | Should -BeExactly 'ALL_IN_DOMAIN_CAN_POST'
+        $settings.includeInGlobalAddressList | Should -BeExactly 'false'
+
+        Set-MailEnabledGroup -IdentityStore G -Identity sales@contoso.com -MemberJoinRestriction ApprovalRequired -RequireSenderAuthenticationEnabled $false -HiddenFromAddressListsEnabled $false -ErrorVariable err
+        $err.Count | Should -Be 0
+        $settings = Invoke-RestMethod -Uri "$($Google.GroupsSettingsApi)groups/v1/groups/sales@contoso.com?alt=json" -Headers @{ Authorization = "Bearer $token" }
+        $settings.whoCanJoin | Should -BeExactly 'CAN_REQUEST_TO_JOIN'
+        $settings.whoCanPostMessage | Should -BeExactly 'ANYONE_CAN_POST'
+        $settings.includeInGlobalAddressList | Should -BeExactly 'true'
+        Set-MailEnabledGroup -IdentityStore G -Identity sales@contoso.com -MemberJoinRestriction Closed
+        (Invoke-RestMethod -Uri "$($Google.GroupsSettingsApi)groups/v1/groups/sales@contoso.com?alt=json" -Headers @{ Authorization = "Bearer $token" }).whoCanJoin |
+            Should -BeExactly 'INVITED_CAN_JOIN'
+    }
+
+    It 'asks for the Groups Settings scope only when a group setting changes' {
+        New-GoogleTestStore
+        $Google.SeedGroup('sales@contoso.com', 'Sales')
+        Set-MailEnabledGroup -IdentityStore G -Identity sales@contoso.com -DisplayName 'Sales team' -ErrorVariable err
+        $err.Count | Should -Be 0
+        @($Google.IssuedScopes | Where-Object { $_ -contains [MessagingProvider.TestSupport.GoogleStandIn]::GroupsSettingsScope }) | Should -HaveCount 0
+        $Google.GroupsSettingsRequests | Should -BeNullOrEmpty
+    }
+
+    It 'says which scope to grant, and changes nothing, when the delegation lacks the Groups Settings scope' {
+        New-GoogleTestStore
+        $Google.SeedGroup('sales@contoso.com', 'Sales')
+        $Google.RefuseGroupsSettingsScope()
+        Set-MailEnabledGroup -IdentityStore G -Identity sales@contoso.com -DisplayName 'Sales team' -MemberJoinRestriction Closed -ErrorVariable err -ErrorAction SilentlyContinue
+        Assert-SingleError $err 'GroupsSettingsScopeNotGranted,MessagingProvider.Commands.SetMailEnabledGroupCommand' PermissionDenied
+        $err[0].Exception.Message | Should -BeLikeExactly '*refused the scope https://www.googleapis.com/auth/apps.groups.settings*Manage domain-wide delegation*'
+        $Google.Groups['sales@contoso.com']['name'].GetValue[string]() | Should -BeExactly 'Sales'
+        $Google.GroupsSettingsRequests | Should -BeNullOrEmpty
     }
 }

@@ -169,6 +169,18 @@ public static class ErrorIds
     /// <summary>A Set-MailEnabled* setting the provider has no equivalent for (Google: hidden from address lists, sender authentication, a user's or contact's settings).</summary>
     public const string SettingNotSupported = "SettingNotSupported";
 
+    /// <summary>Google refused a token with the Groups Settings scope (domain-wide delegation lacks https://www.googleapis.com/auth/apps.groups.settings).</summary>
+    public const string GroupsSettingsScopeNotGranted = "GroupsSettingsScopeNotGranted";
+
+    /// <summary>A Groups Settings API request (GET or PATCH of a group's settings) failed for another reason than the scope.</summary>
+    public const string GroupsSettingsRequestFailed = "GroupsSettingsRequestFailed";
+
+    /// <summary>-Type on Enable-MailEnabledGroup against Exchange on premises: the directory group's own type decides.</summary>
+    public const string GroupTypeNotSupported = "GroupTypeNotSupported";
+
+    /// <summary>The object was created or mail-enabled, but the Set- that follows it (settings its New-/Enable- cmdlet lacks) failed.</summary>
+    public const string SettingsAfterCreateFailed = "SettingsAfterCreateFailed";
+
     /// <summary>A staged SMTP test failed in a stage that named no more precise id.</summary>
     public const string SmtpTestFailed = "SmtpTestFailed";
 

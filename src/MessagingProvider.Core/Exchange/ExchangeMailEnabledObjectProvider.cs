@@ -37,13 +37,18 @@ public sealed class ExchangeMailEnabledObjectProvider : IMailEnabledObjectProvid
 
     public AddressChecker Addresses { get; }
 
-    public string Describe(MailEnabledObjectRequest request) => $"{_commands.For(request, request.Alias ?? "").Name} on {_runner.Location}";
+    public string Describe(MailEnabledObjectRequest request)
+    {
+        ExchangeCommand command = _commands.For(request, request.Alias ?? "");
+        return $"{command.Name} on {_runner.Location}{ExchangeFollowUp.Describe(request, command)}";
+    }
 
     public async Task<MailEnabledObjectResult> ProvisionAsync(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
     {
         ExchangeCommand command = _commands.For(request, alias);
         if (!request.SkipAddressCheck) await CheckAddressesAsync(request, alias, cancellationToken).ConfigureAwait(false);
         ExchangeRunResult result = await _runner.RunAsync(command, FailoverCheck.Created(ExchangeRecipientCommands.ExistenceCheck(request.Identity)), request.Identity, cancellationToken).ConfigureAwait(false);
+        await ExchangeFollowUp.RunAsync(_runner, request, command, result, cancellationToken).ConfigureAwait(false);
         string? notice = _commands.NoticeAfter(request);
         if (notice is not null) _warning(notice);
         PSObject? recipient = result.Output.FirstOrDefault();

@@ -18,10 +18,12 @@ public static class ExchangeRecipientCommands
         switch (request.Kind)
         {
             case MailEnabledObjectKind.Group when request.Mode == MailEnabledObjectMode.Enable:
+                RefuseTypeOnEnable(request);
                 return new ExchangeCommand("Enable-DistributionGroup").With("Identity", request.Identity).With("Alias", alias);
             case MailEnabledObjectKind.Group:
                 return new ExchangeCommand("New-DistributionGroup").With("Name", request.Identity).With("Alias", alias)
-                    .With("SamAccountName", request.SamAccountName).With("DisplayName", request.DisplayName).With("OrganizationalUnit", request.OrganizationalUnit);
+                    .With("SamAccountName", request.SamAccountName).With("DisplayName", request.DisplayName).With("OrganizationalUnit", request.OrganizationalUnit)
+                    .With("Type", request.GroupType?.ToString()).With("ManagedBy", request.ManagedBy);
             case MailEnabledObjectKind.Contact when request.Mode == MailEnabledObjectMode.Enable:
                 return new ExchangeCommand("Enable-MailContact").With("Identity", request.Identity).With("Alias", alias)
                     .With("ExternalEmailAddress", request.ExternalEmailAddress);
@@ -40,6 +42,18 @@ public static class ExchangeRecipientCommands
                     .With("SamAccountName", request.SamAccountName).With("UserPrincipalName", request.UserPrincipalName)
                     .With("OrganizationalUnit", request.OrganizationalUnit).With("Password", request.Password);
         }
+    }
+
+    /// <summary>
+    /// Enable-DistributionGroup has no -Type: a directory security group becomes a mail-enabled
+    /// security group, a distribution group a distribution group.
+    /// </summary>
+    private static void RefuseTypeOnEnable(MailEnabledObjectRequest request)
+    {
+        if (request.GroupType is null) return;
+        throw new MessagingProviderException(ErrorIds.GroupTypeNotSupported, ErrorKind.NotSupported,
+            $"-Type {request.GroupType} cannot be given when mail-enabling '{request.Identity}': Enable-DistributionGroup keeps the type of the Active Directory group (a security group becomes a mail-enabled security group). Change the group's type in Active Directory, or leave -Type out. Nothing was sent.",
+            request.Identity);
     }
 
     /// <summary>Run on the next server before repeating a create that may have completed on a server that dropped.</summary>

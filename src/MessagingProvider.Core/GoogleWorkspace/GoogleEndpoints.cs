@@ -21,6 +21,23 @@ public static class GoogleEndpoints
 
     public static readonly string[] Scopes = { GroupScope, UserScope, DomainReadScope };
 
+    /// <summary>
+    /// The Groups Settings API (who can join, who can post, the global address list). Asked for only
+    /// when a command changes such a setting, so stores whose delegation lacks it keep working.
+    /// </summary>
+    public const string GroupsSettingsScope = "https://www.googleapis.com/auth/apps.groups.settings";
+
+    public static readonly Uri DefaultGroupsSettingsApi = new Uri("https://www.googleapis.com/");
+
+    /// <summary>The Directory API scopes and the Groups Settings scope.</summary>
+    public static readonly string[] ScopesWithGroupsSettings = { GroupScope, UserScope, DomainReadScope, GroupsSettingsScope };
+
+    /// <summary>
+    /// Google's www.googleapis.com, or the Directory API endpoint when the store overrides it (a
+    /// gateway or test stand-in that serves Google's paths, /groups/v1/ beside /admin/directory/v1/).
+    /// </summary>
+    public static Uri GroupsSettingsApi(GoogleWorkspaceSettings settings) => settings.DirectoryApiEndpoint ?? DefaultGroupsSettingsApi;
+
     public static Uri TokenEndpoint(GoogleWorkspaceSettings settings) => settings.TokenEndpoint ?? DefaultTokenEndpoint;
 
     public static Uri IamCredentials(GoogleWorkspaceSettings settings) => settings.IamCredentialsEndpoint ?? DefaultIamCredentials;

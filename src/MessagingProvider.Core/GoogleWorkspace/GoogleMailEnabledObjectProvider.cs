@@ -9,6 +9,7 @@ using MessagingProvider.Errors;
 using MessagingProvider.Exchange;
 using MessagingProvider.Exchange.Addresses;
 using MessagingProvider.GoogleWorkspace.Directory;
+using MessagingProvider.GoogleWorkspace.GroupsSettings;
 using MessagingProvider.Output;
 using MessagingProvider.Recipients;
 using MessagingProvider.Recipients.Addresses;
@@ -26,12 +27,15 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
     private readonly string _identityStore;
     private readonly string _domain;
     private readonly GoogleDirectoryClient _client;
+    private readonly GoogleGroupsSettingsClient? _groupsSettings;
 
-    public GoogleMailEnabledObjectProvider(string identityStore, string domain, GoogleDirectoryClient client)
+    /// <param name="groupsSettings">The Groups Settings API; without it, the settings that live there are refused.</param>
+    public GoogleMailEnabledObjectProvider(string identityStore, string domain, GoogleDirectoryClient client, GoogleGroupsSettingsClient? groupsSettings = null)
     {
         _identityStore = identityStore;
         _domain = domain;
         _client = client;
+        _groupsSettings = groupsSettings;
         _reader = new GoogleObjectReader(identityStore, client);
         Addresses = new AddressChecker(identityStore, MessagingProviderType.GoogleWorkspace, this);
     }
@@ -48,13 +52,15 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         var client = new GoogleDirectoryClient(settings, vault, handlerFactory, retry, verbose);
         string admin = settings.AdminUser ?? "";
         verbose?.Invoke($"Google Workspace: Directory API at {client.BaseUri} as {settings.ServiceAccount} for {admin}.");
-        return new GoogleMailEnabledObjectProvider(identityStore, admin.Substring(admin.LastIndexOf('@') + 1), client);
+        var groupsSettings = new GoogleGroupsSettingsClient(settings, vault, handlerFactory, verbose);
+        return new GoogleMailEnabledObjectProvider(identityStore, admin.Substring(admin.LastIndexOf('@') + 1), client, groupsSettings);
     }
 
     public string Describe(MailEnabledObjectRequest request)
     {
         RequireGroup(request);
-        return $"Create the Google group {AddressChecker.Planned(request.PrimarySmtpAddress, request.Alias ?? "", _domain)} (Directory API groups.insert at {_client.BaseUri})";
+        return $"Create the Google group {AddressChecker.Planned(request.PrimarySmtpAddress, request.Alias ?? "", _domain)} (Directory API groups.insert at {_client.BaseUri})" +
+               (request.HiddenFromAddressListsEnabled ? ", then keep it out of the global address list (Groups Settings API includeInGlobalAddressList)" : "");
     }
 
     public async Task<MailEnabledObjectResult> ProvisionAsync(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
@@ -62,6 +68,8 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         RequireGroup(request);
         string email = AddressChecker.Planned(request.PrimarySmtpAddress, alias, _domain);
         if (!request.SkipAddressCheck) await Addresses.RequireAsync(email, request.Identity, cancellationToken).ConfigureAwait(false);
+        // The scope is asked for before the create, so a refused scope leaves no half-made group.
+        if (request.HiddenFromAddressListsEnabled) await GroupsSettings().RequireScopeAsync(cancellationToken).ConfigureAwait(false);
         var group = new DirectoryGroup
         {
             Email = email,
@@ -79,6 +87,7 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
                 email, e);
         }
 
+        if (request.HiddenFromAddressListsEnabled) await HideAfterCreateAsync(request, created.Email ?? email, cancellationToken).ConfigureAwait(false);
         return new MailEnabledObjectResult
         {
             IdentityStore = _identityStore,
@@ -193,10 +202,38 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
     {
         if (kind == MailEnabledObjectKind.Contact) throw ContactNotSupported(identity);
         GoogleSettingsMap.Require(_identityStore, kind, identity, settings);
+        IReadOnlyDictionary<string, string> fields = GoogleGroupsSettingsMap.Changes(settings);
         MailEnabledObjectInfo group = await _reader.GetAsync(kind, identity, cancellationToken).ConfigureAwait(false);
-        if (!confirm($"Patch the Google group {group.PrimarySmtpAddress}: {string.Join(", ", settings.Given())} (Directory API groups.patch at {_client.BaseUri})")) return null;
-        await _client.PatchGroupAsync(group.PrimarySmtpAddress, new DirectoryGroup { Name = settings.DisplayName }, cancellationToken).ConfigureAwait(false);
-        return await _reader.GetAsync(kind, group.PrimarySmtpAddress, cancellationToken).ConfigureAwait(false);
+        var apis = new List<string>();
+        if (settings.DisplayName is not null) apis.Add($"Directory API groups.patch at {_client.BaseUri}");
+        if (fields.Count > 0) apis.Add($"Groups Settings API {string.Join(", ", fields.Select(f => f.Key + "=" + f.Value))} at {GroupsSettings().BaseUri}");
+        if (!confirm($"Patch the Google group {group.PrimarySmtpAddress}: {string.Join(", ", settings.Given())} ({string.Join("; ", apis)})")) return null;
+
+        // The scope first: refused, it stops the command before the name changes.
+        if (fields.Count > 0) await GroupsSettings().RequireScopeAsync(cancellationToken).ConfigureAwait(false);
+        if (settings.DisplayName is not null) await _client.PatchGroupAsync(group.PrimarySmtpAddress, new DirectoryGroup { Name = settings.DisplayName }, cancellationToken).ConfigureAwait(false);
+        GoogleGroupSettings? after = fields.Count > 0 ? await GroupsSettings().PatchAsync(group.PrimarySmtpAddress, fields, cancellationToken).ConfigureAwait(false) : null;
+        MailEnabledObjectInfo info = await _reader.GetAsync(kind, group.PrimarySmtpAddress, cancellationToken).ConfigureAwait(false);
+        if (after is not null) info.HiddenFromAddressListsEnabled = GoogleGroupsSettingsMap.Hidden(after.IncludeInGlobalAddressList) ?? info.HiddenFromAddressListsEnabled;
+        return info;
+    }
+
+    private GoogleGroupsSettingsClient GroupsSettings() => _groupsSettings ?? throw new MessagingProviderException(ErrorIds.SettingNotSupported, ErrorKind.NotSupported,
+        $"The Google Workspace provider of identity store '{_identityStore}' was made without the Groups Settings API, so who can join, who can post and the global address list cannot be changed.", _identityStore);
+
+    /// <summary>groups.insert has no address-list flag: the Groups Settings API sets it right after, for the group just made.</summary>
+    private async Task HideAfterCreateAsync(MailEnabledObjectRequest request, string email, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GroupsSettings().PatchAsync(email, new Dictionary<string, string> { [GoogleGroupSettings.IncludeInGlobalAddressListField] = "false" }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MessagingProviderException e)
+        {
+            throw new MessagingProviderException(ErrorIds.SettingsAfterCreateFailed, e.Kind,
+                $"The Google group {email} was created, but keeping it out of the global address list failed: {e.Message} Finish it with Set-MailEnabledGroup -IdentityStore '{_identityStore}' -Identity '{email}' -HiddenFromAddressListsEnabled $true.",
+                request.Identity, e);
+        }
     }
 
     private MessagingProviderException ContactNotSupported(string target) =>
@@ -232,6 +269,7 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
     private void RequireGroup(MailEnabledObjectRequest request)
     {
         CloudObjectRules.RefuseOrganizationalUnit(request, _identityStore, "Google Workspace", "Google groups have no organizational unit");
+        if (request.Kind == MailEnabledObjectKind.Group) GoogleSettingsMap.RequireCreate(_identityStore, request);
         if (request.Kind == MailEnabledObjectKind.User)
         {
             throw new MessagingProviderException(ErrorIds.GoogleUserNotSupported, ErrorKind.NotSupported,
@@ -247,9 +285,13 @@ public sealed class GoogleMailEnabledObjectProvider : IMailEnabledObjectProvider
         }
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _client.Dispose();
+        _groupsSettings?.Dispose();
+    }
 
-    public void Abandon() => _client.Dispose();
+    public void Abandon() => Dispose();
 
     private sealed class GoogleAddresses
     {

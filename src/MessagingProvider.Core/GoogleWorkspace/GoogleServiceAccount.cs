@@ -28,9 +28,13 @@ public static class GoogleServiceAccount
     private static readonly ConcurrentDictionary<string, IConfigurableHttpClientInitializer> Credentials =
         new ConcurrentDictionary<string, IConfigurableHttpClientInitializer>(StringComparer.Ordinal);
 
-    public static IConfigurableHttpClientInitializer Credential(GoogleWorkspaceSettings settings, SecretVault vault, HttpHandlerFactory? handlerFactory)
+    public static IConfigurableHttpClientInitializer Credential(GoogleWorkspaceSettings settings, SecretVault vault, HttpHandlerFactory? handlerFactory) =>
+        Credential(settings, vault, handlerFactory, GoogleEndpoints.Scopes);
+
+    /// <param name="scopes">The scopes the token is asked for (<see cref="GoogleEndpoints.Scopes"/>, or with the Groups Settings scope); each set has its own cached credential.</param>
+    public static IConfigurableHttpClientInitializer Credential(GoogleWorkspaceSettings settings, SecretVault vault, HttpHandlerFactory? handlerFactory, string[] scopes)
     {
-        if (settings.EffectiveSignIn == GoogleSignIn.Impersonation) return GoogleKeylessCredentials.Get(settings, handlerFactory, Credentials);
+        if (settings.EffectiveSignIn == GoogleSignIn.Impersonation) return GoogleKeylessCredentials.Get(settings, handlerFactory, Credentials, scopes);
         if (string.IsNullOrEmpty(settings.ServiceAccount) || string.IsNullOrEmpty(settings.AdminUser) || settings.Key is null)
         {
             throw new MessagingProviderException(ErrorIds.ProviderSettingsIncomplete, ErrorKind.InvalidOperation,
@@ -38,18 +42,18 @@ public static class GoogleServiceAccount
         }
 
         string key = string.Join("|", settings.ServiceAccount, settings.AdminUser, settings.KeyId, GoogleEndpoints.TokenEndpoint(settings),
-            handlerFactory is null ? "default" : RuntimeHelpers.GetHashCode(handlerFactory).ToString());
-        return Credentials.GetOrAdd(key, _ => Create(settings, vault, handlerFactory));
+            handlerFactory is null ? "default" : RuntimeHelpers.GetHashCode(handlerFactory).ToString(), string.Join(" ", scopes));
+        return Credentials.GetOrAdd(key, _ => Create(settings, vault, handlerFactory, scopes));
     }
 
     public static void ClearCache() => Credentials.Clear();
 
-    private static ServiceAccountCredential Create(GoogleWorkspaceSettings settings, SecretVault vault, HttpHandlerFactory? handlerFactory)
+    private static ServiceAccountCredential Create(GoogleWorkspaceSettings settings, SecretVault vault, HttpHandlerFactory? handlerFactory, string[] scopes)
     {
         var initializer = new ServiceAccountCredential.Initializer(settings.ServiceAccount, GoogleEndpoints.TokenEndpoint(settings).ToString())
         {
             User = settings.AdminUser,
-            Scopes = GoogleEndpoints.Scopes,
+            Scopes = scopes,
         };
         if (handlerFactory is not null) initializer.HttpClientFactory = new GoogleHttpClientFactory(handlerFactory);
         byte[] keyBytes = vault.UnprotectBytes(settings.Key!);

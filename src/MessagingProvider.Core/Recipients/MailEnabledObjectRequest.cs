@@ -48,4 +48,13 @@ public sealed class MailEnabledObjectRequest
 
     /// <summary>Leaves out the accepted-domain and address-in-use checks (-SkipAddressCheck).</summary>
     public bool SkipAddressCheck { get; set; }
+
+    /// <summary>Groups: distribution or mail-enabled security group; null leaves it to the provider (Exchange: Distribution).</summary>
+    public GroupType? GroupType { get; set; }
+
+    /// <summary>Groups: the owners; null gives none (Exchange: the creating account).</summary>
+    public string[]? ManagedBy { get; set; }
+
+    /// <summary>Hides the new object from the address lists (Exchange: a Set- after the create, on the same server).</summary>
+    public bool HiddenFromAddressListsEnabled { get; set; }
 }

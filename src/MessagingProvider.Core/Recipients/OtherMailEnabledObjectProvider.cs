@@ -23,10 +23,28 @@ public sealed class OtherMailEnabledObjectProvider : IMailEnabledObjectProvider,
 
     public AddressChecker Addresses { get; }
 
-    public string Describe(MailEnabledObjectRequest request) => $"Compute the address in {_document.Messaging.Other?.Domain} (provider Other: nothing is sent anywhere)";
+    public string Describe(MailEnabledObjectRequest request)
+    {
+        RefuseObjectSettings(request);
+        return $"Compute the address in {_document.Messaging.Other?.Domain} (provider Other: nothing is sent anywhere)";
+    }
+
+    /// <summary>Other creates nothing, so a setting of the object would be silently lost: it is refused instead.</summary>
+    private void RefuseObjectSettings(MailEnabledObjectRequest request)
+    {
+        var given = new List<string>();
+        if (request.GroupType is not null) given.Add("-Type");
+        if (request.ManagedBy is not null) given.Add("-ManagedBy");
+        if (request.HiddenFromAddressListsEnabled) given.Add("-HiddenFromAddressListsEnabled");
+        if (given.Count == 0) return;
+        throw new MessagingProviderException(ErrorIds.SettingNotSupported, ErrorKind.NotSupported,
+            $"{string.Join(", ", given)} cannot be used for '{request.Identity}': the identity store '{_document.Name}' uses the provider Other, which only computes the address and creates nothing to give them to. Leave them out, and set them at the provider itself.",
+            request.Identity);
+    }
 
     public async Task<MailEnabledObjectResult> ProvisionAsync(MailEnabledObjectRequest request, string alias, CancellationToken cancellationToken)
     {
+        RefuseObjectSettings(request);
         string address = AddressChecker.Planned(request.PrimarySmtpAddress, alias, _document.Messaging.Other?.Domain);
         if (!request.SkipAddressCheck) await Addresses.RequireAsync(address, request.Identity, cancellationToken).ConfigureAwait(false);
         return new MailEnabledObjectResult

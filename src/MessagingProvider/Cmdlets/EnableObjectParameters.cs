@@ -16,6 +16,10 @@ public sealed class EnableObjectParameters : IMailEnabledObjectParameters
     [ValidateNotNullOrEmpty]
     public string? Alias { get; set; }
 
+    /// <summary>Hides the object from the address lists (Exchange: a Set- right after, on the server that made it; Google groups: the Groups Settings API).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter HiddenFromAddressListsEnabled { get; set; }
+
     public void Check()
     {
     }
@@ -24,6 +28,7 @@ public sealed class EnableObjectParameters : IMailEnabledObjectParameters
     {
         request.Mode = MailEnabledObjectMode.Enable;
         request.Alias = Alias;
+        request.HiddenFromAddressListsEnabled = HiddenFromAddressListsEnabled;
         request.Name = Name;
     }
 }

@@ -20,6 +20,10 @@ public sealed class NewObjectParameters : IMailEnabledObjectParameters
     [ValidateNotNullOrEmpty]
     public string? Alias { get; set; }
 
+    /// <summary>Hides the object from the address lists (Exchange: a Set- right after, on the server that made it; Google groups: the Groups Settings API).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter HiddenFromAddressListsEnabled { get; set; }
+
     public void Check()
     {
     }
@@ -30,6 +34,7 @@ public sealed class NewObjectParameters : IMailEnabledObjectParameters
         request.Identity = Name;
         request.Name = Name;
         request.Alias = Alias;
+        request.HiddenFromAddressListsEnabled = HiddenFromAddressListsEnabled;
         request.DisplayName = DisplayName;
         request.OrganizationalUnit = OrganizationalUnit;
     }

@@ -59,16 +59,20 @@ public sealed class MailEnabledObjectSettingsTests
     }
 
     [Fact]
-    public void Google_takes_a_group_name_and_refuses_what_has_no_Directory_API_setting()
+    public void Google_takes_a_group_name_and_the_Groups_Settings_and_refuses_owners_and_the_depart_restriction()
     {
-        GoogleSettingsMap.Require("G", MailEnabledObjectKind.Group, "sales@contoso.com", new MailEnabledObjectSettings { DisplayName = "Sales team" });
+        GoogleSettingsMap.Require("G", MailEnabledObjectKind.Group, "sales@contoso.com", new MailEnabledObjectSettings
+        {
+            DisplayName = "Sales team", HiddenFromAddressListsEnabled = true, RequireSenderAuthenticationEnabled = true, MemberJoinRestriction = MemberRestriction.Closed,
+        });
 
         var e = Assert.Throws<MessagingProviderException>(() => GoogleSettingsMap.Require("G", MailEnabledObjectKind.Group, "sales@contoso.com",
-            new MailEnabledObjectSettings { DisplayName = "Sales team", HiddenFromAddressListsEnabled = true, RequireSenderAuthenticationEnabled = true }));
+            new MailEnabledObjectSettings { DisplayName = "Sales team", ManagedBy = new[] { "alice@contoso.com" }, MemberDepartRestriction = MemberRestriction.Open, HiddenFromAddressListsEnabled = true }));
         Assert.Equal(ErrorIds.SettingNotSupported, e.ErrorId);
         Assert.Equal(ErrorKind.NotSupported, e.Kind);
-        Assert.Contains("HiddenFromAddressListsEnabled, RequireSenderAuthenticationEnabled", e.Message);
+        Assert.StartsWith("ManagedBy, MemberDepartRestriction cannot be set", e.Message);
         Assert.DoesNotContain("DisplayName", e.Message);
+        Assert.DoesNotContain("HiddenFromAddressListsEnabled", e.Message);
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed partial class GoogleStandIn : IAsyncDisposable
         "https://www.googleapis.com/auth/admin.directory.group",
         "https://www.googleapis.com/auth/admin.directory.user",
         "https://www.googleapis.com/auth/admin.directory.domain.readonly",
+        GroupsSettingsScope,
     };
 
     /// <summary>The customer's domains and each one's domain aliases (domains.list).</summary>
@@ -103,6 +104,7 @@ public sealed partial class GoogleStandIn : IAsyncDisposable
             app.MapGet("/admin/directory/v1/users", (Func<HttpContext, IResult>)standIn.ListUsers);
             app.MapDelete("/admin/directory/v1/groups/{groupKey}", standIn.DeleteGroup);
             app.MapPatch("/admin/directory/v1/groups/{groupKey}", (Func<HttpContext, string, Task<IResult>>)standIn.PatchGroup);
+            standIn.MapGroupsSettings(app);
         });
         standIn._metadata = await StartMetadataServerAsync(standIn);
         return standIn;
@@ -144,6 +146,7 @@ public sealed partial class GoogleStandIn : IAsyncDisposable
         LastAssertion = jwt;
         string token = "ya29." + SignedJwt.ToBase64Url(RandomNumberGenerator.GetBytes(32));
         _issued[token] = subject;
+        _tokenScopes[token] = scopes;
         return Results.Json(new JsonObject { ["access_token"] = token, ["expires_in"] = 3599, ["token_type"] = "Bearer" });
     }
 

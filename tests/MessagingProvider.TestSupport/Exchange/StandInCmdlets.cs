@@ -11,6 +11,8 @@ namespace MessagingProvider.TestSupport;
 /// <summary>What every stand-in cmdlet shares: output shaped like Exchange's recipients, errors like Exchange's.</summary>
 public abstract class StandInCmdlet : PSCmdlet
 {
+    protected override void BeginProcessing() => StandInInvocations.Record(MyInvocation.MyCommand.Name, MyInvocation.BoundParameters);
+
     protected void Output(StandInRecipient r)
     {
         var o = new PSObject();
@@ -63,7 +65,7 @@ public abstract class StandInCmdlet : PSCmdlet
     }
 
     /// <summary>Creates a new directory object and mail-enables it.</summary>
-    protected void NewRecipient(string command, string name, string? alias, string type, string? external = null, string? first = null, string? last = null, bool password = false, string? primary = null, string? displayName = null)
+    protected void NewRecipient(string command, string name, string? alias, string type, string? external = null, string? first = null, string? last = null, bool password = false, string? primary = null, string? displayName = null, Action<StandInRecipient>? more = null)
     {
         if (StandInState.Find(name) is not null || (alias is not null && StandInState.Find(alias) is not null))
         {
@@ -80,6 +82,7 @@ public abstract class StandInCmdlet : PSCmdlet
         };
         if (ProxyInUse(r.PrimarySmtpAddress, name)) return;
         r.EmailAddresses.Add("SMTP:" + r.PrimarySmtpAddress);
+        more?.Invoke(r);
         StandInState.Save(r, command);
         Output(r);
     }
@@ -358,7 +361,11 @@ public abstract class NewCommandBase : StandInCmdlet
 public sealed class NewDistributionGroupCommand : NewCommandBase
 {
     [Parameter] public string? SamAccountName { get; set; }
-    protected override void ProcessRecord() => NewRecipient("New-DistributionGroup", Name, Alias, "MailUniversalDistributionGroup", primary: PrimarySmtpAddress, displayName: DisplayName);
+    [Parameter] [ValidateSet("Distribution", "Security")] public string? Type { get; set; }
+    [Parameter] public string[]? ManagedBy { get; set; }
+
+    protected override void ProcessRecord() => NewRecipient("New-DistributionGroup", Name, Alias, Type == "Security" ? "MailUniversalSecurityGroup" : "MailUniversalDistributionGroup",
+        primary: PrimarySmtpAddress, displayName: DisplayName, more: r => r.ManagedBy = ManagedBy?.ToList() ?? r.ManagedBy);
 }
 
 [Cmdlet(VerbsCommon.New, "Mailbox")]

@@ -39,6 +39,9 @@ public sealed class StandInDirectory : IDisposable
         return File.ReadAllLines(file).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(p => new StandInRead(p[0], p[1], p[2])).ToList();
     }
 
+    /// <summary>Every New-, Enable- and Set- the stand-in servers ran, oldest first, with their parameters.</summary>
+    public IReadOnlyList<StandInInvocation> Invocations() => StandInInvocation.ReadAll(Path);
+
     /// <summary>What Get-AcceptedDomain returns ("*.contoso.com" includes the subdomains).</summary>
     public void SetAcceptedDomains(params string[] domains) =>
         File.WriteAllLines(System.IO.Path.Combine(Path, "accepted-domains.txt"), domains);

@@ -39,7 +39,8 @@ public sealed class ExchangeOnlineRecipientCommands : IRecipientCommandSet
         {
             case MailEnabledObjectKind.Group:
                 return new ExchangeCommand("New-DistributionGroup").With("Name", name).With("Alias", alias)
-                    .With("DisplayName", request.DisplayName).With("PrimarySmtpAddress", primary);
+                    .With("DisplayName", request.DisplayName).With("PrimarySmtpAddress", primary)
+                    .With("Type", request.GroupType?.ToString()).With("ManagedBy", request.ManagedBy);
             case MailEnabledObjectKind.Contact:
                 // A mail contact's primary address in Exchange Online is its external address.
                 return new ExchangeCommand("New-MailContact").With("Name", name).With("Alias", alias)

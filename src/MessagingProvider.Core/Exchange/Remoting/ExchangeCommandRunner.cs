@@ -17,7 +17,7 @@ namespace MessagingProvider.Exchange.Remoting;
 /// skipped for the cool-down unless every server is down. Sessions are opened lazily and kept
 /// until <see cref="Dispose"/>, so all pipeline input of one cmdlet shares them.
 /// </summary>
-public sealed class ExchangeCommandRunner : IRecipientCommandRunner
+public sealed partial class ExchangeCommandRunner : IRecipientCommandRunner
 {
     private readonly Dictionary<string, ExchangeSession> _sessions = new Dictionary<string, ExchangeSession>(StringComparer.OrdinalIgnoreCase);
     private readonly IReadOnlyList<string> _servers;
@@ -124,7 +124,7 @@ public sealed class ExchangeCommandRunner : IRecipientCommandRunner
                     {
                         ServerCooldown.MarkHealthy(_scope, server);
                         _verbose($"Exchange server '{server}': {failoverCheck.Command.Name} {failoverCheck.Finding(droppedServer)}; not running {command.Name} again ({watch.ElapsedMilliseconds} ms).");
-                        return new ExchangeRunResult(droppedServer, check.Output, Array.Empty<ErrorRecord>(), foundAfterFailover: true);
+                        return new ExchangeRunResult(droppedServer, check.Output, Array.Empty<ErrorRecord>(), foundAfterFailover: true, foundOn: server);
                     }
                 }
 

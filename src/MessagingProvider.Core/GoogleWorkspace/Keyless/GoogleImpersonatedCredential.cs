@@ -37,9 +37,12 @@ public sealed class GoogleImpersonatedCredential : IConfigurableHttpClientInitia
     private string? _token;
     private DateTimeOffset _expires;
 
-    public GoogleImpersonatedCredential(GoogleWorkspaceSettings settings, Uri metadataServer, HttpHandlerFactory? handlerFactory)
+    private readonly string[] _scopes;
+
+    public GoogleImpersonatedCredential(GoogleWorkspaceSettings settings, Uri metadataServer, HttpHandlerFactory? handlerFactory, string[]? scopes = null)
     {
         _settings = settings;
+        _scopes = scopes ?? GoogleEndpoints.Scopes;
         _metadataServer = metadataServer;
         _handlerFactory = handlerFactory;
     }
@@ -109,7 +112,7 @@ public sealed class GoogleImpersonatedCredential : IConfigurableHttpClientInitia
         {
             ["iss"] = _settings.ServiceAccount!,
             ["sub"] = _settings.AdminUser!,
-            ["scope"] = string.Join(" ", GoogleEndpoints.Scopes),
+            ["scope"] = string.Join(" ", _scopes),
             // Google checks its own token URL as audience whatever URL the request goes to.
             ["aud"] = GoogleEndpoints.DefaultTokenEndpoint.ToString(),
             ["iat"] = now,

@@ -11,7 +11,7 @@ namespace MessagingProvider.GoogleWorkspace.Keyless;
 internal static class GoogleKeylessCredentials
 {
     public static IConfigurableHttpClientInitializer Get(GoogleWorkspaceSettings settings, HttpHandlerFactory? handlerFactory,
-        ConcurrentDictionary<string, IConfigurableHttpClientInitializer> cache)
+        ConcurrentDictionary<string, IConfigurableHttpClientInitializer> cache, string[]? scopes = null)
     {
         if (string.IsNullOrEmpty(settings.ServiceAccount) || string.IsNullOrEmpty(settings.AdminUser))
         {
@@ -21,7 +21,8 @@ internal static class GoogleKeylessCredentials
 
         System.Uri metadata = GoogleMetadataServer.BaseUri();
         string key = string.Join("|", "keyless", settings.ServiceAccount, settings.AdminUser, metadata, GoogleEndpoints.IamCredentials(settings),
-            GoogleEndpoints.TokenEndpoint(settings), handlerFactory is null ? "default" : RuntimeHelpers.GetHashCode(handlerFactory).ToString());
-        return cache.GetOrAdd(key, _ => new GoogleImpersonatedCredential(settings, metadata, handlerFactory));
+            GoogleEndpoints.TokenEndpoint(settings), handlerFactory is null ? "default" : RuntimeHelpers.GetHashCode(handlerFactory).ToString(),
+            string.Join(" ", scopes ?? GoogleEndpoints.Scopes));
+        return cache.GetOrAdd(key, _ => new GoogleImpersonatedCredential(settings, metadata, handlerFactory, scopes));
     }
 }

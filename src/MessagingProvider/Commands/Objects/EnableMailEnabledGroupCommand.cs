@@ -13,6 +13,7 @@ public sealed class EnableMailEnabledGroupCommand : MailEnabledObjectCmdlet, IDy
 {
     private readonly EnableObjectParameters _object = new EnableObjectParameters();
     private readonly AddressParameters _address = new AddressParameters();
+    private readonly GroupParameters _group = new GroupParameters();
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("DistinguishedName")]
@@ -22,7 +23,7 @@ public sealed class EnableMailEnabledGroupCommand : MailEnabledObjectCmdlet, IDy
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? SamAccountName { get; set; }
 
-    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _address };
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _address, _group };
 
     protected override void ProcessRecord() => Provision(MailEnabledObjectKind.Group, request =>
     {

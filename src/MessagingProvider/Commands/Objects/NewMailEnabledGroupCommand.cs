@@ -13,11 +13,12 @@ public sealed class NewMailEnabledGroupCommand : MailEnabledObjectCmdlet, IDynam
 {
     private readonly NewObjectParameters _object = new NewObjectParameters();
     private readonly AddressParameters _address = new AddressParameters();
+    private readonly GroupParameters _group = new GroupParameters();
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? SamAccountName { get; set; }
 
-    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _address };
+    protected override IReadOnlyList<object> SharedParameters => new object[] { _object, _address, _group };
 
     protected override void ProcessRecord() => Provision(MailEnabledObjectKind.Group, request => request.SamAccountName = SamAccountName);
 }
