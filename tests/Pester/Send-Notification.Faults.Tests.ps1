@@ -192,9 +192,12 @@ Describe 'Send-Notification against a faulty SMTP server' -Tag StandIns {
         $stopped | Should -Not -BeNullOrEmpty
         $stopped.FullyQualifiedErrorId | Should -Be 'SmtpAuthenticationFailed,MessagingProvider.Commands.SendNotificationCommand'
         $stopped.Exception.Message | Should -BeLikeExactly '*535*'
+        # B is rendered and committed while A is on its way (the connection sends as the pipeline
+        # renders), unless the 535 came back first: either way, what was rendered stays queued.
         $queued = @(Get-QueuedNotification -IdentityStore Contoso)
-        $queued.Count | Should -Be 1
-        $queued[0].Subject | Should -BeExactly "A-$marker was modified"
+        $queued.Count | Should -BeIn 1, 2
+        $queued.Subject | Should -Contain "A-$marker was modified"
+        $queued.Subject | Where-Object { $_ -notin "A-$marker was modified", "B-$marker was modified" } | Should -BeNullOrEmpty
         $fault.Accepted.Count | Should -Be 0
     }
 

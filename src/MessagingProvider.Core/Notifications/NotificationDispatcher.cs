@@ -57,7 +57,7 @@ public sealed class NotificationDispatcher : IDisposable
     public INotificationTransport Transport => _transport ??= CreateTransport(_options.Verbose);
 
     /// <summary>The calling thread's connection.</summary>
-    private DeliveryLane Lane => _lane ??= new DeliveryLane(Transport, _options.Verbose);
+    internal DeliveryLane Lane => _lane ??= new DeliveryLane(Transport, _options.Verbose);
 
     /// <summary>
     /// Sends through <paramref name="connections"/> connections at once, still one message at a

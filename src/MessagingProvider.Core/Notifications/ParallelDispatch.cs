@@ -114,13 +114,24 @@ public sealed class ParallelDispatch
 
     private async Task WorkAsync(int number)
     {
+        // One connection is the dispatcher's own (the one the backlog went through); more are opened here.
+        bool ownTransport = _connections > 1;
         INotificationTransport? transport = null;
         try
         {
-            Action<string>? verbose = _dispatcher.VerboseCallback is null ? null : text => _dispatcher.VerboseCallback!($"[connection {number}] {text}");
-            transport = _dispatcher.NewTransport(verbose);
-            _dispatcher.OnTransportCreated(transport);
-            var lane = new DeliveryLane(transport, verbose);
+            DeliveryLane lane;
+            if (ownTransport)
+            {
+                Action<string>? verbose = _dispatcher.VerboseCallback is null ? null : text => _dispatcher.VerboseCallback!($"[connection {number}] {text}");
+                transport = _dispatcher.NewTransport(verbose);
+                _dispatcher.OnTransportCreated(transport);
+                lane = new DeliveryLane(transport, verbose);
+            }
+            else
+            {
+                lane = _dispatcher.Lane;
+            }
+
             if (_due is not null)
             {
                 while (await _dispatcher.SendNextDueAsync(_due, lane, _writeError, _stop.Token).ConfigureAwait(false) is { } results)
@@ -143,7 +154,7 @@ public sealed class ParallelDispatch
         }
         finally
         {
-            transport?.Dispose();
+            if (ownTransport) transport?.Dispose();
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class NotificationDispatchSession : IDisposable
     [ValidateRange(1, 16)]
     public int MaxConnection { get; set; } = 1;
 
-    /// <summary>-MaxConnection 2 or more: messages go through <see cref="Parallel"/> instead of one by one.</summary>
+    /// <summary>-MaxConnection 2 or more: Send-QueuedNotification sends the queue through <see cref="Parallel"/> (Send-Notification always does, with one connection by default).</summary>
     public bool SendsInParallel => MaxConnection > 1;
 
     private IOperationSink Streams => _streams ?? throw new InvalidOperationException("No dispatcher was opened.");

@@ -14,7 +14,10 @@ namespace MessagingProvider.Commands.Cmdlets;
 /// while Core's network clients continue on thread-pool threads: <see cref="Run{T}"/> starts the
 /// work on the thread pool and, until it ends, runs here, in order, everything the work sends to
 /// any stream (output, error, warning, verbose, debug, information, progress) and every question
-/// it asks (ShouldProcess). Stopping the pipeline cancels the token the work was given. Windows
+/// it asks (ShouldProcess). The work starts on the pipeline thread itself and runs there until its
+/// first wait that does not complete at once (rendering, outbox commits and writes cost no thread
+/// switch); what follows the wait continues on the thread pool. Stopping the pipeline cancels the
+/// token the work was given. Windows
 /// PowerShell has no async cmdlet entry point, so this is also the one place that blocks on a task.
 /// Work may outlive one call (the connections of Send-Notification -MaxConnection keep sending
 /// between input records): what it sends while no call runs waits here and is written, in order,
@@ -24,10 +27,15 @@ internal sealed class PipelineBridge : IOperationSink
 {
     private readonly PSCmdlet _cmdlet;
     private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
+    private readonly bool _verboseWanted;
     private readonly ConcurrentQueue<Action> _waiting = new ConcurrentQueue<Action>();
     private BlockingCollection<Action>? _pending;
 
-    public PipelineBridge(PSCmdlet cmdlet) => _cmdlet = cmdlet;
+    public PipelineBridge(PSCmdlet cmdlet)
+    {
+        _cmdlet = cmdlet;
+        _verboseWanted = VerbosePreference.IsWanted(cmdlet);
+    }
 
     public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -36,7 +44,7 @@ internal sealed class PipelineBridge : IOperationSink
         try
         {
             WriteWaiting();
-            Task<T> task = Task.Run(() => work(cancellationToken), cancellationToken);
+            Task<T> task = StartHere(work, cancellationToken);
             task.ContinueWith(_ => pending.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             Exception? failed = null;
             foreach (Action action in pending.GetConsumingEnumerable())
@@ -80,7 +88,11 @@ internal sealed class PipelineBridge : IOperationSink
 
     public void Error(ErrorRecord record) => Post(() => _cmdlet.WriteError(record));
 
-    public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+    /// <summary>Not queued when the command writes no verbose text: that would wake the pipeline thread for nothing.</summary>
+    public void Verbose(string message)
+    {
+        if (_verboseWanted) Post(() => _cmdlet.WriteVerbose(message));
+    }
 
     public void Warning(string message) => Post(() => _cmdlet.WriteWarning(message));
 
@@ -100,6 +112,29 @@ internal sealed class PipelineBridge : IOperationSink
 
     /// <summary>ShouldProcess from any thread: a worker waits for the pipeline thread's answer.</summary>
     public bool ShouldProcess(string target, string action) => Ask(() => _cmdlet.ShouldProcess(target, action));
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on this thread up to its first incomplete wait, with no
+    /// synchronization context (a host's would be blocked by this thread's wait in <see cref="Run{T}"/>).
+    /// </summary>
+    private static Task<T> StartHere<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<T>(cancellationToken);
+        SynchronizationContext? context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return work(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
 
     private T Ask<T>(Func<T> question)
     {

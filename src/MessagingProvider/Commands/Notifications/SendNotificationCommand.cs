@@ -78,11 +78,11 @@ public sealed class SendNotificationCommand : IdentityStoreCmdlet, IDynamicParam
 
                 // Committed first (claimed by this run, so the backlog leaves it alone): a stop on the way keeps it queued.
                 dispatcher.Enqueue(draft);
+                // The connection sends while this thread renders and commits the next record's message.
                 RunAsync(async (streams, token) =>
                 {
                     await _session.SendBacklogOnceAsync(dispatcher, token).ConfigureAwait(false);
-                    if (_session.SendsInParallel) await _session.Parallel(dispatcher, token).PostAsync(draft).ConfigureAwait(false);
-                    else _session.WriteResult(await dispatcher.SendAsync(draft, _session.WriteCoreError, token).ConfigureAwait(false));
+                    await _session.Parallel(dispatcher, token).PostAsync(draft).ConfigureAwait(false);
                 });
             }
             catch (MessagingProviderException e)
