@@ -10,7 +10,6 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('MessagingProvider.Format.ps1xml')
-    TypesToProcess       = @('MessagingProvider.Types.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'New-IdentityStore'

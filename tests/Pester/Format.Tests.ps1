@@ -11,7 +11,6 @@ BeforeAll {
     . ([System.IO.Path]::Combine($PSScriptRoot, 'common.ps1'))
     $script:Exported = (Import-PowerShellDataFile ([System.IO.Path]::Combine($RepoRoot, 'MessagingProvider.psd1'))).CmdletsToExport
     [xml] $script:FormatXml = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($RepoRoot, 'module', 'MessagingProvider.Format.ps1xml'))
-    [xml] $script:TypesXml = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($RepoRoot, 'module', 'MessagingProvider.Types.ps1xml'))
     Import-Module $ModuleManifest -Force
 
     $script:PublicInstance = [System.Reflection.BindingFlags] 'Public, Instance'
@@ -110,11 +109,8 @@ Describe 'MessagingProvider.Format.ps1xml' {
             if ($items.Count -eq 0) { "view $name shows nothing" }
             foreach ($typeName in Get-ViewTypeName $view) {
                 if (-not $types.ContainsKey($typeName)) { "view $name selects $typeName, which no exported cmdlet outputs"; continue }
-                # Types.ps1xml members (alias properties) count as properties too.
-                $members = @($TypesXml.SelectNodes('/Types/Type') | Where-Object { $_.Name.Trim() -eq $typeName } |
-                        ForEach-Object { $_.SelectNodes('./Members/*/Name') } | ForEach-Object { $_.InnerText.Trim() })
                 foreach ($item in $items | Where-Object Property) {
-                    if (-not $types[$typeName].GetProperty($item.Property, $PublicInstance) -and $members -notcontains $item.Property) {
+                    if (-not $types[$typeName].GetProperty($item.Property, $PublicInstance)) {
                         "view $name shows $($item.Property), which $typeName does not have"
                     }
                 }

@@ -8,6 +8,10 @@ namespace MessagingProvider.Output;
 public sealed class IdentityStoreInfo
 {
     public string Name { get; set; } = "";
+
+    /// <summary>The name again, so that Get-IdentityStore output binds to -IdentityStore of every other cmdlet.</summary>
+    public string IdentityStore => Name;
+
     public MessagingProviderType Provider { get; set; }
     public DateTimeOffset Created { get; set; }
     public DateTimeOffset Modified { get; set; }

@@ -8,6 +8,9 @@ public sealed class MailServerInfo
 {
     public string IdentityStore { get; set; } = "";
     public string Name { get; set; } = "";
+
+    /// <summary>The name again, so that Get-MailServer output binds to -MailServer: Get-MailServer -Name X | Get-MailAccount.</summary>
+    public string MailServer => Name;
     public MailServiceType ServiceType { get; set; }
     public string ServiceAddress { get; set; } = "";
     public bool Receive { get; set; }

@@ -5,7 +5,7 @@ using MessagingProvider.Recipients;
 namespace MessagingProvider.Commands.Cmdlets;
 
 /// <summary>The address parameters of every New- and Enable-MailEnabled* cmdlet: the primary address and the checks before it is used.</summary>
-public sealed class AddressParameters : IMailEnabledObjectParameters
+internal sealed class AddressParameters : IMailEnabledObjectParameters
 {
     /// <summary>The primary address to give instead of alias@domain; checked like the generated one.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -7,7 +7,7 @@ namespace MessagingProvider.Commands.Cmdlets;
 /// The app registration and the server-certificate rules Set-SmtpServer and Set-EntraSmtpClient
 /// share (a <see cref="ParameterGroups"/> holder); only given parameters change anything.
 /// </summary>
-public sealed class AppAndCertificateParameters
+internal sealed class AppAndCertificateParameters
 {
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]

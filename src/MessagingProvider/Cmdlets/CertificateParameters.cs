@@ -7,7 +7,7 @@ using MessagingProvider.Security;
 namespace MessagingProvider.Commands.Cmdlets;
 
 /// <summary>The three ways Set- and Export-IdentityStore are given certificates to encrypt to: objects, thumbprints, files (a <see cref="ParameterGroups"/> holder).</summary>
-public sealed class CertificateParameters
+internal sealed class CertificateParameters
 {
     /// <summary>Certificates to encrypt to (public part is enough), e.g. from Get-ChildItem Cert:\LocalMachine\My.</summary>
     [Parameter]

@@ -5,7 +5,7 @@ using MessagingProvider.Recipients;
 namespace MessagingProvider.Commands.Cmdlets;
 
 /// <summary>The parameters of New- and Enable-MailEnabledContact: where the contact's mail goes.</summary>
-public sealed class ContactParameters : IMailEnabledObjectParameters
+internal sealed class ContactParameters : IMailEnabledObjectParameters
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Mail")]

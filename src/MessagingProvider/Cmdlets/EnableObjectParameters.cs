@@ -7,7 +7,7 @@ namespace MessagingProvider.Commands.Cmdlets;
 /// The parameters every Enable-MailEnabled* cmdlet shares. -Identity itself is declared on each
 /// cmdlet: as a dynamic parameter it would lose to -IdentityStore, whose name it begins.
 /// </summary>
-public sealed class EnableObjectParameters : IMailEnabledObjectParameters
+internal sealed class EnableObjectParameters : IMailEnabledObjectParameters
 {
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Name { get; set; }

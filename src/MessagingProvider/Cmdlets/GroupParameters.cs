@@ -4,7 +4,7 @@ using MessagingProvider.Recipients;
 namespace MessagingProvider.Commands.Cmdlets;
 
 /// <summary>The group parameters of New- and Enable-MailEnabledGroup: the group type and its owners.</summary>
-public sealed class GroupParameters : IMailEnabledObjectParameters
+internal sealed class GroupParameters : IMailEnabledObjectParameters
 {
     /// <summary>Distribution (the default) or Security (a mail-enabled security group, Exchange New-DistributionGroup -Type).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]

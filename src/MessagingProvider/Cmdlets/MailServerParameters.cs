@@ -7,7 +7,7 @@ using MessagingProvider.MailAccounts;
 namespace MessagingProvider.Commands.Cmdlets;
 
 /// <summary>The mail server settings New-MailServer and Set-MailServer share (a <see cref="ParameterGroups"/> holder); only given parameters count.</summary>
-public sealed class MailServerParameters
+internal sealed class MailServerParameters
 {
     [Parameter]
     [ValidateNotNullOrEmpty]

@@ -4,7 +4,7 @@ using MessagingProvider.Recipients;
 namespace MessagingProvider.Commands.Cmdlets;
 
 /// <summary>The parameters of every New-MailEnabled* cmdlet: the new object's names and place.</summary>
-public sealed class NewObjectParameters : IMailEnabledObjectParameters
+internal sealed class NewObjectParameters : IMailEnabledObjectParameters
 {
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]

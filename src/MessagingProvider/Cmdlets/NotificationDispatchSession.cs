@@ -18,7 +18,7 @@ namespace MessagingProvider.Commands.Cmdlets;
 /// thread, through the cmdlet's bridge). It also holds
 /// the two parameters both cmdlets take (see <see cref="ParameterGroups"/>).
 /// </summary>
-public sealed class NotificationDispatchSession : IDisposable
+internal sealed class NotificationDispatchSession : IDisposable
 {
     private readonly Dictionary<string, NotificationDispatcher> _dispatchers = new Dictionary<string, NotificationDispatcher>(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ParallelDispatch> _parallel = new Dictionary<string, ParallelDispatch>(StringComparer.OrdinalIgnoreCase);

@@ -5,7 +5,7 @@ using MessagingProvider.Notifications;
 namespace MessagingProvider.Commands.Cmdlets;
 
 /// <summary>The event a notification is about (Send-Notification, Get-NotificationPreview).</summary>
-public sealed class NotificationEventParameters
+internal sealed class NotificationEventParameters
 {
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     public NotificationEvent Event { get; set; }

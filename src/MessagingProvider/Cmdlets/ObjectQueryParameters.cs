@@ -10,7 +10,7 @@ namespace MessagingProvider.Commands.Cmdlets;
 /// a dynamic parameter it would lose to -IdentityStore): one object by -EmailAddress, or all of
 /// the kind whose name matches -Name (wildcards), at most -ResultSize of them.
 /// </summary>
-public sealed class ObjectQueryParameters
+internal sealed class ObjectQueryParameters
 {
     public const string ByName = "Name";
     public const string ByIdentity = "Identity";

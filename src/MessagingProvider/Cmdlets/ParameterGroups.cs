@@ -15,13 +15,14 @@ namespace MessagingProvider.Commands.Cmdlets;
 /// </summary>
 internal sealed class ParameterGroups
 {
-    private readonly IReadOnlyList<object> _holders;
+    // Found once: Assign runs for every input record.
+    private readonly List<(object Holder, PropertyInfo Property)> _properties;
     private readonly RuntimeDefinedParameterDictionary _parameters = new RuntimeDefinedParameterDictionary();
 
     public ParameterGroups(IReadOnlyList<object> holders)
     {
-        _holders = holders;
-        foreach ((object holder, PropertyInfo property) in Properties())
+        _properties = Properties(holders).ToList();
+        foreach ((object holder, PropertyInfo property) in _properties)
         {
             var attributes = new Collection<Attribute>(property.GetCustomAttributes(inherit: true).OfType<Attribute>().ToList());
             _parameters.Add(property.Name, new RuntimeDefinedParameter(property.Name, property.PropertyType, attributes) { Value = property.GetValue(holder) });
@@ -34,14 +35,14 @@ internal sealed class ParameterGroups
     /// <summary>Copies the bound values (or the holders' defaults) onto the holders.</summary>
     public void Assign()
     {
-        foreach ((object holder, PropertyInfo property) in Properties())
+        foreach ((object holder, PropertyInfo property) in _properties)
         {
             if (_parameters.TryGetValue(property.Name, out RuntimeDefinedParameter? parameter) && parameter.IsSet) property.SetValue(holder, parameter.Value);
         }
     }
 
-    private IEnumerable<(object Holder, PropertyInfo Property)> Properties() =>
-        from holder in _holders
+    private static IEnumerable<(object Holder, PropertyInfo Property)> Properties(IReadOnlyList<object> holders) =>
+        from holder in holders
         from property in holder.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
         where property.IsDefined(typeof(ParameterAttribute), inherit: true)
         select (holder, property);

@@ -4,7 +4,7 @@ using MessagingProvider.Recipients;
 namespace MessagingProvider.Commands.Cmdlets;
 
 /// <summary>The settings every Set-MailEnabled* cmdlet changes, and -PassThru.</summary>
-public sealed class SettingsParameters
+internal sealed class SettingsParameters
 {
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]

@@ -7,7 +7,7 @@ using MessagingProvider.Configuration;
 namespace MessagingProvider.Commands.Completers;
 
 /// <summary>Completes -IdentityStore with the stored identity-store names.</summary>
-public sealed class IdentityStoreCompleter : IArgumentCompleter
+internal sealed class IdentityStoreCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {

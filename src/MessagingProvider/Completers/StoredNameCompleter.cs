@@ -12,7 +12,7 @@ namespace MessagingProvider.Commands.Completers;
 /// Completes a parameter with names stored in the identity store already on the command line
 /// (-IdentityStore); completes nothing while that store is not given or cannot be read.
 /// </summary>
-public abstract class StoredNameCompleter : IArgumentCompleter
+internal abstract class StoredNameCompleter : IArgumentCompleter
 {
     /// <summary>Every name the store holds for the parameter, with the tooltip to show for it.</summary>
     protected abstract IEnumerable<(string Name, string ToolTip)> Names(IdentityStoreDocument document);
