@@ -242,6 +242,15 @@ Console.WriteLine($"streaming {streamed} through the module: {streamSeconds:0.0}
 string outbox = Path.Combine(config, "outbox", "bench.db");
 Console.WriteLine($"outbox database after {messages * 7 + streamed + 120} messages (history kept): {new FileInfo(outbox).Length / 1024} KiB (+ WAL {(File.Exists(outbox + "-wal") ? new FileInfo(outbox + "-wal").Length / 1024 : 0)} KiB)");
 
+if (File.Exists("/usr/bin/sqlite3"))
+{
+    // What takes the space: messages per state, and the MIME still held (a final message keeps none).
+    var query = new ProcessStartInfo("/usr/bin/sqlite3", $"\"{outbox}\" \"SELECT state, count(*) FROM message GROUP BY state; SELECT count(*), coalesce(sum(length(mime)), 0) FROM message_mime; PRAGMA page_size; PRAGMA page_count; PRAGMA freelist_count; SELECT avg(length(recipients)+length(coalesce(last_reply,''))+length(subject)) FROM message\"") { RedirectStandardOutput = true };
+    using Process sqlite = Process.Start(query)!;
+    Console.WriteLine($"outbox rows (state|count per state; messages with MIME|MIME bytes; page size, pages, free pages; average row text): {sqlite.StandardOutput.ReadToEnd().Trim().Replace('\n', ' ')}");
+    sqlite.WaitForExit();
+}
+
 // One notification about a group whose members are role-based recipients: blind copies, split at
 // the store's 100 recipients per transaction (Postfix's own limit is 1,000).
 Collection<PSObject> group = Invoke(GroupScript, groupMembers);

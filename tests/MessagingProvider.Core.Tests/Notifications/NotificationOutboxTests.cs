@@ -135,6 +135,68 @@ public sealed class NotificationOutboxTests : IDisposable
     }
 
     [Fact]
+    public void AVersion1OutboxKeepsItsQueuedMimeAndHistoryWhenUpgraded()
+    {
+        string path = Path.Combine(_directory.Path, "outbox", "contoso.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            raw.Open();
+            using var command = raw.CreateCommand();
+            // The version 1 schema as the first outbox release created it, one queued and one sent message.
+            command.CommandText = @"
+CREATE TABLE message (id INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT NOT NULL, event TEXT NOT NULL, object TEXT NOT NULL,
+    subject TEXT NOT NULL, transport INTEGER NOT NULL, recipients TEXT NOT NULL, mime BLOB, state INTEGER NOT NULL, created INTEGER NOT NULL,
+    next_attempt INTEGER NOT NULL, completed INTEGER, attempts INTEGER NOT NULL DEFAULT 0, last_reply TEXT, queue_id TEXT, error_id TEXT,
+    possible_duplicate INTEGER NOT NULL DEFAULT 0, lease_owner TEXT, lease_expires INTEGER);
+CREATE INDEX message_due ON message (state, next_attempt);
+CREATE INDEX message_completed ON message (completed);
+INSERT INTO message (message_id, event, object, subject, transport, recipients, mime, state, created, next_attempt, completed, last_reply)
+    VALUES ('queued@test', 'ObjectModified', 'G1', 'queued', 0, 'a@contoso.com', X'010203', 0, 1, 1, NULL, NULL),
+           ('sent@test', 'ObjectModified', 'G2', 'sent', 0, 'b@contoso.com', NULL, 2, 1, 1, 2, '250 2.0.0 Ok: queued as 1A2B');
+PRAGMA user_version = 1;";
+            command.ExecuteNonQuery();
+        }
+
+        using NotificationOutbox outbox = Open();
+        OutboxMessage? queued = outbox.Claim(LeaseOwner.New(), TimeSpan.FromMinutes(5), DateTime.UtcNow);
+        OutboxMessage sent = outbox.List(new[] { OutboxState.Sent }).Single();
+
+        Assert.Equal("queued@test", queued!.MessageId);
+        Assert.Equal(new byte[] { 1, 2, 3 }, queued.Mime);
+        Assert.Equal("250 2.0.0 Ok: queued as 1A2B", sent.LastReply);
+        using var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var version = check.CreateCommand();
+        version.CommandText = "PRAGMA user_version";
+        Assert.Equal(2L, (long)version.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public void AFinalMessageGivesBackTheSpaceOfItsMime()
+    {
+        using NotificationOutbox outbox = Open();
+        // Two messages committed before the first is sent, as when the connection sends while the
+        // next one is committed: the file must not keep a page per message of history.
+        for (int i = 0; i < 400; i++)
+        {
+            OutboxMessage message = Message("m" + i);
+            message.Mime = new byte[3000];
+            outbox.Enqueue(new[] { message });
+            if (i == 0) continue;
+            OutboxMessage claimed = outbox.Claim(LeaseOwner.New(), TimeSpan.FromMinutes(5), DateTime.UtcNow)!;
+            claimed.State = OutboxState.Sent;
+            claimed.Completed = DateTime.UtcNow;
+            outbox.Save(claimed);
+        }
+
+        outbox.Dispose();
+        long size = new FileInfo(outbox.Path).Length + (File.Exists(outbox.Path + "-wal") ? new FileInfo(outbox.Path + "-wal").Length : 0);
+        // 400 messages of 3 KB each: a page per message would be 1.6 MB.
+        Assert.True(size < 400_000, $"outbox file and WAL are {size} bytes after 400 messages");
+    }
+
+    [Fact]
     public void TheDatabaseIsReadableByItsOwnerOnly()
     {
         if (OperatingSystem.IsWindows()) return;

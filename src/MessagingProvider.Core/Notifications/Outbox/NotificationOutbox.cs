@@ -112,14 +112,18 @@ public sealed class NotificationOutbox : IDisposable
         {
             string which = onlyId is null ? $"(SELECT id FROM message WHERE {Due} AND id > @after ORDER BY id LIMIT 1)" : $"(SELECT id FROM message WHERE id = @id AND {Due})";
             using SqliteCommand command = Command(
-                $"UPDATE message SET state = {(int)OutboxState.Sending}, lease_owner = @owner, lease_expires = @expires WHERE id = {which} RETURNING {Columns}, mime");
+                $"UPDATE message SET state = {(int)OutboxState.Sending}, lease_owner = @owner, lease_expires = @expires WHERE id = {which} RETURNING {Columns}");
             command.Parameters.AddWithValue("@owner", owner);
             command.Parameters.AddWithValue("@expires", Stamp(now + lease));
             command.Parameters.AddWithValue("@now", Stamp(now));
             if (onlyId is not null) command.Parameters.AddWithValue("@id", onlyId.Value);
             else command.Parameters.AddWithValue("@after", afterId);
-            using SqliteDataReader reader = command.ExecuteReader();
-            if (reader.Read()) claimed = Read(reader, withMime: true);
+            using (SqliteDataReader reader = command.ExecuteReader())
+            {
+                if (reader.Read()) claimed = Read(reader);
+            }
+
+            if (claimed is not null) claimed.Mime = MimeOf(claimed.Id);
         });
         return claimed;
     }
@@ -130,13 +134,21 @@ public sealed class NotificationOutbox : IDisposable
     /// </summary>
     public void Save(OutboxMessage message, IReadOnlyList<OutboxMessage>? splitOff = null) => Write(() =>
     {
-        bool final = message.State is OutboxState.Sent or OutboxState.Failed;
-        using SqliteCommand command = Command(@"UPDATE message SET state = @state, recipients = @recipients, next_attempt = @next, completed = @completed,
-            attempts = @attempts, last_reply = @reply, queue_id = @queue, error_id = @error, possible_duplicate = @dup, lease_owner = NULL, lease_expires = NULL" +
-            (final ? ", mime = NULL" : "") + " WHERE id = @id");
-        command.Parameters.AddWithValue("@id", message.Id);
-        Bind(command, message);
-        command.ExecuteNonQuery();
+        using (SqliteCommand command = Command(@"UPDATE message SET state = @state, recipients = @recipients, next_attempt = @next, completed = @completed,
+            attempts = @attempts, last_reply = @reply, queue_id = @queue, error_id = @error, possible_duplicate = @dup, lease_owner = NULL, lease_expires = NULL WHERE id = @id"))
+        {
+            command.Parameters.AddWithValue("@id", message.Id);
+            Bind(command, message);
+            command.ExecuteNonQuery();
+        }
+
+        if (IsFinal(message))
+        {
+            using SqliteCommand dropMime = Command("DELETE FROM message_mime WHERE id = @id");
+            dropMime.Parameters.AddWithValue("@id", message.Id);
+            dropMime.ExecuteNonQuery();
+        }
+
         foreach (OutboxMessage part in splitOff ?? Array.Empty<OutboxMessage>()) Insert(part);
     });
 
@@ -162,7 +174,7 @@ public sealed class NotificationOutbox : IDisposable
         command.Parameters.AddWithValue("@before", Stamp(createdBefore ?? DateTime.MaxValue));
         command.Parameters.AddWithValue("@after", Stamp(createdAfter ?? DateTime.MinValue));
         using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read()) list.Add(Read(reader, withMime: false));
+        while (reader.Read()) list.Add(Read(reader));
         return list;
     }
 
@@ -194,8 +206,8 @@ public sealed class NotificationOutbox : IDisposable
 
     private void Insert(OutboxMessage m, string? owner = null, DateTime? leaseExpires = null)
     {
-        using SqliteCommand command = Command(@"INSERT INTO message (message_id, event, object, subject, transport, recipients, mime, state, created, next_attempt, completed, attempts, last_reply, queue_id, error_id, possible_duplicate, lease_owner, lease_expires)
-            VALUES (@mid, @event, @object, @subject, @transport, @recipients, @mime, @state, @created, @next, @completed, @attempts, @reply, @queue, @error, @dup, @owner, @expires) RETURNING id");
+        using SqliteCommand command = Command(@"INSERT INTO message (message_id, event, object, subject, transport, recipients, state, created, next_attempt, completed, attempts, last_reply, queue_id, error_id, possible_duplicate, lease_owner, lease_expires)
+            VALUES (@mid, @event, @object, @subject, @transport, @recipients, @state, @created, @next, @completed, @attempts, @reply, @queue, @error, @dup, @owner, @expires) RETURNING id");
         command.Parameters.AddWithValue("@owner", (object?)owner ?? DBNull.Value);
         command.Parameters.AddWithValue("@expires", leaseExpires is DateTime expires ? Stamp(expires) : DBNull.Value);
         command.Parameters.AddWithValue("@mid", m.MessageId);
@@ -203,10 +215,24 @@ public sealed class NotificationOutbox : IDisposable
         command.Parameters.AddWithValue("@object", m.Object);
         command.Parameters.AddWithValue("@subject", m.Subject);
         command.Parameters.AddWithValue("@transport", (int)m.Transport);
-        command.Parameters.AddWithValue("@mime", m.State is OutboxState.Sent or OutboxState.Failed ? DBNull.Value : (object?)m.Mime ?? DBNull.Value);
         command.Parameters.AddWithValue("@created", Stamp(m.Created));
         Bind(command, m);
         m.Id = (long)command.ExecuteScalar()!;
+        if (IsFinal(m) || m.Mime is null) return;
+        using SqliteCommand mime = Command("INSERT INTO message_mime (id, mime) VALUES (@id, @mime)");
+        mime.Parameters.AddWithValue("@id", m.Id);
+        mime.Parameters.AddWithValue("@mime", m.Mime);
+        mime.ExecuteNonQuery();
+    }
+
+    /// <summary>A final message (Sent, Failed) keeps its history, not its MIME.</summary>
+    private static bool IsFinal(OutboxMessage m) => m.State is OutboxState.Sent or OutboxState.Failed;
+
+    private byte[]? MimeOf(long id)
+    {
+        using SqliteCommand command = Command("SELECT mime FROM message_mime WHERE id = @id");
+        command.Parameters.AddWithValue("@id", id);
+        return command.ExecuteScalar() as byte[];
     }
 
     private static void Bind(SqliteCommand command, OutboxMessage m)
@@ -222,7 +248,7 @@ public sealed class NotificationOutbox : IDisposable
         command.Parameters.AddWithValue("@dup", m.PossibleDuplicate ? 1 : 0);
     }
 
-    private OutboxMessage Read(SqliteDataReader r, bool withMime) => new OutboxMessage
+    private OutboxMessage Read(SqliteDataReader r) => new OutboxMessage
     {
         Id = r.GetInt64(0),
         IdentityStore = IdentityStore,
@@ -241,7 +267,6 @@ public sealed class NotificationOutbox : IDisposable
         QueueId = r.IsDBNull(13) ? null : r.GetString(13),
         ErrorId = r.IsDBNull(14) ? null : r.GetString(14),
         PossibleDuplicate = r.GetInt32(15) != 0,
-        Mime = withMime && !r.IsDBNull(16) ? (byte[])r.GetValue(16) : null,
     };
 
     /// <summary>One IMMEDIATE transaction: the write lock is taken first, so concurrent senders queue on the busy timeout instead of deadlocking.</summary>

@@ -16,7 +16,7 @@ namespace MessagingProvider.Notifications.Outbox;
 /// </remarks>
 internal static class OutboxDatabase
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
     private static readonly object InitSync = new object();
     private static bool _initialized;
 
@@ -115,6 +115,22 @@ CREATE TABLE IF NOT EXISTS message (
 CREATE INDEX IF NOT EXISTS message_due ON message (state, next_attempt);
 CREATE INDEX IF NOT EXISTS message_completed ON message (completed);
 PRAGMA user_version = 1;");
+        }
+
+        if (version < 2)
+        {
+            // Version 2 keeps the MIME of unfinished messages in a table of its own, deleted when a
+            // message is final. In the message row itself, MIME set to NULL left each row alone on
+            // a mostly empty page (SQLite does not merge them), about 4 KB of file per message kept
+            // as history once a connection sent while the next message was committed.
+            Execute(connection, @"
+CREATE TABLE message_mime (
+    id INTEGER PRIMARY KEY REFERENCES message (id) ON DELETE CASCADE,
+    mime BLOB NOT NULL
+);
+INSERT INTO message_mime (id, mime) SELECT id, mime FROM message WHERE mime IS NOT NULL;
+ALTER TABLE message DROP COLUMN mime;
+PRAGMA user_version = 2;");
         }
 
         transaction.Commit();
