@@ -161,8 +161,13 @@ public sealed class LatencyRelay : IDisposable
             NetworkStream stream = to.GetStream();
             await foreach ((long dueTicks, byte[] data) in chunks.ReadAllAsync(cancellationToken))
             {
-                TimeSpan wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), dueTicks);
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
+                // Task.Delay runs on a coarse clock (Environment.TickCount64, 1-4 ms steps on
+                // Linux) and can end a little before the Stopwatch time: wait again until the
+                // chunk is due, so that the relay never forwards early.
+                for (TimeSpan wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), dueTicks); wait > TimeSpan.Zero; wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), dueTicks))
+                {
+                    await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, cancellationToken);
+                }
                 await stream.WriteAsync(data, cancellationToken);
             }
 
