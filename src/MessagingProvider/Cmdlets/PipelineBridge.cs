@@ -11,15 +11,15 @@ namespace MessagingProvider.Commands.Cmdlets;
 /// <summary>
 /// The one place where async Core work meets the pipeline thread (in the style of Mailozaurr's
 /// AsyncPSCmdlet). Cmdlet.Write* and ShouldProcess may only be called on the pipeline thread,
-/// while Core's network clients continue on thread-pool threads: <see cref="Run{T}"/> starts the
-/// work on the thread pool and, until it ends, runs here, in order, everything the work sends to
+/// while Core's network clients continue on thread-pool threads: <see cref="Run{T}"/> runs the
+/// work and, until it ends, runs here, in order, everything the work sends to
 /// any stream (output, error, warning, verbose, debug, information, progress) and every question
 /// it asks (ShouldProcess). The work starts on the pipeline thread itself and runs there until its
 /// first wait that does not complete at once (rendering, outbox commits and writes cost no thread
 /// switch); what follows the wait continues on the thread pool. Stopping the pipeline cancels the
 /// token the work was given. Windows
 /// PowerShell has no async cmdlet entry point, so this is also the one place that blocks on a task.
-/// Work may outlive one call (the connections of Send-Notification -MaxConnection keep sending
+/// Work may outlive one call (the connections of Send-Notification keep sending
 /// between input records): what it sends while no call runs waits here and is written, in order,
 /// when the next call starts.
 /// </summary>
