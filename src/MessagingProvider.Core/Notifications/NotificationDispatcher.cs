@@ -56,7 +56,7 @@ public sealed class NotificationDispatcher : IDisposable
     /// <summary>The transport, created on first use: -WhatIf and an empty queue connect nowhere.</summary>
     public INotificationTransport Transport => _transport ??= CreateTransport(_options.Verbose);
 
-    /// <summary>The calling thread's connection.</summary>
+    /// <summary>The dispatcher's own connection: the backlog goes through it, and so does a one-connection ParallelDispatch.</summary>
     internal DeliveryLane Lane => _lane ??= new DeliveryLane(Transport, _options.Verbose);
 
     /// <summary>
@@ -123,10 +123,7 @@ public sealed class NotificationDispatcher : IDisposable
         draft.Summary.OutboxId = draft.Entries.Select(e => e.Id).ToArray();
     }
 
-    /// <summary>Sends the draft's own entries (and what a 452 split off them), then completes its result.</summary>
-    public Task<NotificationResult> SendAsync(NotificationDraft draft, Action<MessagingProviderException> writeError, CancellationToken cancellationToken) =>
-        SendAsync(draft, Lane, writeError, cancellationToken);
-
+    /// <summary>Sends the draft's own entries (and what a 452 split off them) on <paramref name="lane"/>, then completes its result.</summary>
     internal async Task<NotificationResult> SendAsync(NotificationDraft draft, DeliveryLane lane, Action<MessagingProviderException> writeError, CancellationToken cancellationToken)
     {
         var delivered = new List<OutboxMessage>();

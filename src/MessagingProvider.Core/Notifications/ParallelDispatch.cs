@@ -154,7 +154,7 @@ public sealed class ParallelDispatch
         }
         finally
         {
-            if (ownTransport) transport?.Dispose();
+            transport?.Dispose(); // only one this connection opened
         }
     }
 
