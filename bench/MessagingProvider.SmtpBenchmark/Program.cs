@@ -13,10 +13,16 @@ using MimeKit;
 
 // Usage: MessagingProvider.SmtpBenchmark [messages=1000] [streamMessages=10000] [groupMembers=5000] [moduleManifest]
 //        MessagingProvider.SmtpBenchmark latency [messages=300] [streamMessages=10000] [rtts=20,50] [rounds=3]
+//        MessagingProvider.SmtpBenchmark profile module|bare|bareasync|whatif [messages=1000] [rounds=10]
+//          after the warm-up, only that path, round after round: client CPU, thread-pool work items
+//          and the machine's CPU by process per message (to attach perf to; see docs/performance.md)
 // (moduleManifest: another build of the module, e.g. a previous version, to measure the same way; default out/MessagingProvider)
 // bench/run-smtp-benchmark.sh runs either with one command and stops Postfix even when interrupted.
 bool latency = args.Length > 0 && args[0] == "latency";
 if (latency) args = args.Skip(1).ToArray();
+string? profile = args.Length > 1 && args[0] == "profile" ? args[1] : null;
+int profileRounds = profile is not null && args.Length > 3 ? int.Parse(args[3]) : 10;
+if (profile is not null) args = args.Skip(2).Take(1).ToArray();
 int messages = args.Length > 0 ? int.Parse(args[0]) : latency ? 300 : 1000;
 int streamed = args.Length > 1 ? int.Parse(args[1]) : 10000;
 int groupMembers = !latency && args.Length > 2 ? int.Parse(args[2]) : 5000;
@@ -87,6 +93,48 @@ double Bare(int count)
     capabilities = client.Capabilities;
     for (int i = 0; i < count; i++) client.Send(Message(i));
     client.Disconnect(true);
+    return clock.Elapsed.TotalSeconds;
+}
+
+// The machine's CPU time so far (/proc/stat: busy, all) and the share busy between two readings.
+static long[] SystemCpu()
+{
+    long[] v = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+    long idle = v[3] + v[4];
+    return new[] { v.Take(8).Sum() - idle, v.Take(8).Sum() };
+}
+
+// utime + stime (10 ms ticks) of every process now, with its name (kernel threads included).
+static System.Collections.Generic.Dictionary<int, (string Name, long Ticks)> ProcessCpu()
+{
+    var all = new System.Collections.Generic.Dictionary<int, (string, long)>();
+    foreach (string dir in Directory.GetDirectories("/proc"))
+    {
+        if (!int.TryParse(Path.GetFileName(dir), out int pid)) continue;
+        try
+        {
+            string stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            string name = stat.Substring(stat.IndexOf('(') + 1, stat.LastIndexOf(')') - stat.IndexOf('(') - 1);
+            string[] f = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
+            all[pid] = (System.Text.RegularExpressions.Regex.Replace(name, @"[/:]\d.*|\d+$", ""), long.Parse(f[11]) + long.Parse(f[12]));
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    return all;
+}
+
+static double Busy(long[] before, long[] after) => 100.0 * (after[0] - before[0]) / Math.Max(1, after[1] - before[1]);
+
+// The bare loop on MailKit's async API: what async I/O costs by itself.
+async System.Threading.Tasks.Task<double> BareAsync(int count)
+{
+    var clock = Stopwatch.StartNew();
+    using SmtpClient client = Connect();
+    for (int i = 0; i < count; i++) await client.SendAsync(Message(i)).ConfigureAwait(false);
+    await client.DisconnectAsync(true).ConfigureAwait(false);
     return clock.Elapsed.TotalSeconds;
 }
 
@@ -164,6 +212,15 @@ double ModuleTimed(int count, int connections = 1)
     return clock.Elapsed.TotalSeconds;
 }
 
+// Rendering and the pipeline alone: -WhatIf stores and sends nothing.
+double WhatIfTimed(int count)
+{
+    Invoke(PrepareScript, count);
+    var clock = Stopwatch.StartNew();
+    Invoke(TimedScript.Replace("| Out-Null", "-WhatIf | Out-Null"), Recipient);
+    return clock.Elapsed.TotalSeconds;
+}
+
 (double Seconds, long[] Samples) Module(int count, int sampleEvery, int connections = 1)
 {
     var clock = Stopwatch.StartNew();
@@ -175,9 +232,35 @@ double ModuleTimed(int count, int connections = 1)
 
 // Warm-up: JIT, TLS session set-up, module import. 300 messages each, so tiered compilation has
 // replaced the first code of both paths (with 50, the first timed round of each ran up to twice slower).
+// Then 40 short runs of exactly what the rounds time: code that runs once per run (PowerShell's
+// pipeline set-up, the cmdlet's begin and end, opening the outbox; the bare loop's connect) is
+// promoted by tiered compilation after 30 calls, so without them each timed round of 1,000
+// messages also paid for recompiling 250 to 400 such methods (JitInfo counted them), a cost of the
+// warm-up and not of sending.
 Bare(300);
 PerMessage(20);
 Module(300, 300);
+for (int i = 0; i < 40; i++)
+{
+    Bare(5);
+    ModuleTimed(5);
+}
+
+// Then both paths until tiered compilation has settled: its promotions start only once new code
+// stops appearing, and then run for a few thousand messages (measured: 6,000 methods recompiled
+// during the first timed round and 2,500 during the third, on the JIT's own thread, which takes
+// CPU from whichever round runs). Settled: fewer than 150 methods compiled over 400 messages.
+int warmRounds = 0;
+long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+for (long last = -1; warmRounds < 25 && (last < 0 || compiled - last >= 150); warmRounds++)
+{
+    last = compiled;
+    Bare(200);
+    ModuleTimed(200);
+    compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+}
+
+Console.WriteLine($"warm-up: {warmRounds} pairs of 200 messages until tiered compilation settled; {compiled} methods compiled");
 
 // Rounds in alternating order, best of each. Before each, Postfix delivers what the previous
 // scenario left in its queue: otherwise its queue manager competes for the 2 cores with whichever
@@ -190,6 +273,28 @@ void Drain()
 if (latency)
 {
     RunLatency();
+    return 0;
+}
+
+if (profile is not null)
+{
+    Console.WriteLine($"PROFILE START {profile} {DateTime.UtcNow:HH:mm:ss.fff}");
+    for (int round = 0; round < profileRounds; round++)
+    {
+        Drain();
+        TimeSpan before = Process.GetCurrentProcess().TotalProcessorTime;
+        long items = System.Threading.ThreadPool.CompletedWorkItemCount;
+        long[] cpuBefore = SystemCpu();
+        var processesBefore = ProcessCpu();
+        double seconds = profile == "bare" ? Bare(messages) : profile == "bareasync" ? BareAsync(messages).GetAwaiter().GetResult() : profile == "whatif" ? WhatIfTimed(messages) : ModuleTimed(messages);
+        Console.WriteLine($"{profile} round {round + 1}: {seconds:0.00} s, client CPU {(Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / messages:0.00} ms/msg, methods compiled so far {System.Runtime.JitInfo.GetCompiledMethodCount()}, thread-pool work items per message {(double)(System.Threading.ThreadPool.CompletedWorkItemCount - items) / messages:0.00}, machine busy {Busy(cpuBefore, SystemCpu()):0}% of {Environment.ProcessorCount} cores");
+        var processesAfter = ProcessCpu();
+        var byName = processesAfter.Select(p => (p.Value.Name, Ticks: p.Value.Ticks - (processesBefore.TryGetValue(p.Key, out var b) ? b.Ticks : 0)))
+            .GroupBy(p => p.Name).Select(g => (Name: g.Key, Ms: g.Sum(x => x.Ticks) * 10.0 / messages)).Where(g => g.Ms >= 0.05).OrderByDescending(g => g.Ms);
+        Console.WriteLine("  CPU ms per message by process: " + string.Join(", ", byName.Select(g => $"{g.Name} {g.Ms:0.00}")));
+    }
+
+    Directory.Delete(config, recursive: true);
     return 0;
 }
 

@@ -48,17 +48,25 @@ public static class ConnectionStages
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                Task connect = socket.ConnectAsync(new IPEndPoint(address, port));
-                if (await Within(connect, timeout, cancellation).ConfigureAwait(false))
+                if (ConnectionThread.IsCurrent)
                 {
-                    await connect.ConfigureAwait(false);
-                    return socket;
+                    if (ConnectPolled(socket, new IPEndPoint(address, port), timeout, cancellation)) return socket;
+                }
+                else
+                {
+                    Task connect = socket.ConnectAsync(new IPEndPoint(address, port));
+                    if (await Within(connect, timeout, cancellation).ConfigureAwait(false))
+                    {
+                        await connect.ConfigureAwait(false);
+                        return socket;
+                    }
+
+                    _ = connect.ContinueWith(t => t.Exception, TaskScheduler.Default);
                 }
 
                 timedOut = true;
                 failures.Add($"{address}:{port} did not accept the connection within {timeout.TotalSeconds:0.#} s");
                 socket.Dispose();
-                _ = connect.ContinueWith(t => t.Exception, TaskScheduler.Default);
             }
             catch (SocketException s)
             {
@@ -89,6 +97,10 @@ public static class ConnectionStages
         {
             try
             {
+#if NET
+                if (client is MailKit.Net.Smtp.SmtpClient) await client.ConnectAsync(new PolledSocketStream(socket), host, port, options, cancellation).ConfigureAwait(false);
+                else
+#endif
                 await client.ConnectAsync(socket, host, port, options, cancellation).ConfigureAwait(false);
             }
             catch (Exception e) when (cancellation.IsCancellationRequested)
@@ -101,6 +113,40 @@ public static class ConnectionStages
                 if (!client.IsConnected) socket.Dispose();
                 throw;
             }
+        }
+    }
+
+    /// <summary>
+    /// On a <see cref="ConnectionThread"/>: connects without an async operation, so the socket is
+    /// never registered with the runtime's event loop (which would hand every later reply to the
+    /// thread pool although <see cref="PolledSocketStream"/> reads it here). Non-blocking connect,
+    /// then poll() in slices until it completes, the timeout passes or the token is cancelled.
+    /// </summary>
+    /// <exception cref="SocketException">Refused or unreachable.</exception>
+    private static bool ConnectPolled(Socket socket, EndPoint endPoint, TimeSpan timeout, CancellationToken cancellation)
+    {
+        socket.Blocking = false;
+        try
+        {
+            socket.Connect(endPoint);
+            return true;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock || e.SocketErrorCode == SocketError.InProgress)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!socket.Poll(200_000, SelectMode.SelectWrite) && !socket.Poll(0, SelectMode.SelectError))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (clock.Elapsed >= timeout) return false;
+            }
+
+            int error = (int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+            if (error != 0) throw new SocketException(error);
+            return true;
+        }
+        finally
+        {
+            socket.Blocking = true;
         }
     }
 

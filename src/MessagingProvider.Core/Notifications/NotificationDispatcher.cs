@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MessagingProvider.Configuration;
+using MessagingProvider.Connections;
 using MessagingProvider.Errors;
 using MessagingProvider.Notifications.Delivery;
 using MessagingProvider.Notifications.Outbox;
@@ -232,6 +233,7 @@ public sealed class NotificationDispatcher : IDisposable
             try
             {
                 await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+                await ConnectionThread.ComeBack(); // after a pacing or back-off delay
                 tries++;
                 outcome = await lane.Transport.SendAsync(message, entry.Recipients, cancellationToken).ConfigureAwait(false);
             }

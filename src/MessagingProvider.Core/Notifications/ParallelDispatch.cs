@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using MessagingProvider.Connections;
 using MessagingProvider.Errors;
 using MessagingProvider.Notifications.Delivery;
 using MessagingProvider.Output;
@@ -10,8 +10,9 @@ using MessagingProvider.Output;
 namespace MessagingProvider.Notifications;
 
 /// <summary>
-/// A send run over several connections of one store (-MaxConnection): each connection is its own
-/// task with its own transport and sends one message at a time; the store's pacing is shared. The
+/// A send run over several connections of one store (-MaxConnection): each connection runs on its
+/// own <see cref="ConnectionThread"/> with its own transport and sends one message at a time; the
+/// store's pacing is shared. The
 /// outbox's claims keep a message on one connection. Results, errors and verbose messages go to
 /// the caller's callbacks from the connections' threads: the caller gives callbacks that carry
 /// them to where they may be written (a cmdlet's async bridge). A configuration problem (no
@@ -25,11 +26,7 @@ public sealed class ParallelDispatch
     private readonly Action<MessagingProviderException> _writeError;
     private readonly Action<NotificationResult> _writeResult;
     private readonly CancellationTokenSource _stop;
-    private readonly ConcurrentQueue<NotificationDraft> _drafts = new ConcurrentQueue<NotificationDraft>();
-    // One count per queued draft, plus one when no more come (a connection that finds the queue
-    // empty puts it back for the others and ends).
-    private readonly SemaphoreSlim _queued = new SemaphoreSlim(0);
-    private readonly SemaphoreSlim _free;
+    private readonly DraftHandoff _drafts;
     private readonly List<Task> _workers = new List<Task>();
     private NotificationDispatcher.DueCursor? _due;
     private Exception? _fatal;
@@ -45,7 +42,8 @@ public sealed class ParallelDispatch
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Two waiting messages per connection: enough to keep each busy, and a pipeline of any
         // length holds no more than that in memory (PostAsync waits for a free place).
-        _free = new SemaphoreSlim(connections * 2);
+        _drafts = new DraftHandoff(connections * 2);
+        _stop.Token.Register(() => _drafts.Cancel(_stop.Token));
     }
 
     /// <summary>Ends when every connection has ended (at once when none started).</summary>
@@ -61,16 +59,13 @@ public sealed class ParallelDispatch
         Start();
         try
         {
-            await _free.WaitAsync(_stop.Token).ConfigureAwait(false);
+            await _drafts.AddAsync(draft).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (Volatile.Read(ref _fatal) is not null)
         {
             // The connections stopped: the message stays queued.
             ThrowIfStopped();
         }
-
-        _drafts.Enqueue(draft);
-        _queued.Release();
     }
 
     /// <summary>The connections send every due message of the outbox (Send-QueuedNotification).</summary>
@@ -83,7 +78,7 @@ public sealed class ParallelDispatch
     /// <summary>Waits for every message posted so far to be finished; throws the problem that stopped the run.</summary>
     public async Task CompleteAsync()
     {
-        if (Interlocked.Exchange(ref _completed, 1) == 0) _queued.Release();
+        if (Interlocked.Exchange(ref _completed, 1) == 0) _drafts.Complete();
         await Ended.ConfigureAwait(false);
         ThrowIfStopped();
     }
@@ -92,7 +87,7 @@ public sealed class ParallelDispatch
     public void Stop()
     {
         _stop.Cancel();
-        if (Interlocked.Exchange(ref _completed, 1) == 0) _queued.Release();
+        if (Interlocked.Exchange(ref _completed, 1) == 0) _drafts.Complete();
     }
 
     private void ThrowIfStopped()
@@ -108,11 +103,11 @@ public sealed class ParallelDispatch
         for (int i = 0; i < _connections; i++)
         {
             int number = i + 1;
-            _workers.Add(Task.Run(() => WorkAsync(number)));
+            _workers.Add(ConnectionThread.Run(thread => WorkAsync(thread, number), $"MessagingProvider connection {number}"));
         }
     }
 
-    private async Task WorkAsync(int number)
+    private async Task WorkAsync(ConnectionThread thread, int number)
     {
         // One connection is the dispatcher's own (the one the backlog went through); more are opened here.
         bool ownTransport = _connections > 1;
@@ -137,12 +132,15 @@ public sealed class ParallelDispatch
                 while (await _dispatcher.SendNextDueAsync(_due, lane, _writeError, _stop.Token).ConfigureAwait(false) is { } results)
                 {
                     foreach (NotificationResult result in results) _writeResult(result);
+                    await thread.SwitchTo();
                 }
             }
             else
             {
-                while (await NextDraftAsync().ConfigureAwait(false) is { } draft)
+                while (await _drafts.TakeAsync().ConfigureAwait(false) is { } draft)
                 {
+                    // Back on this connection's thread (a draft handed over by the renderer resumes on its thread).
+                    await thread.SwitchTo();
                     _writeResult(await _dispatcher.SendAsync(draft, lane, _writeError, _stop.Token).ConfigureAwait(false));
                 }
             }
@@ -156,19 +154,5 @@ public sealed class ParallelDispatch
         {
             transport?.Dispose(); // only one this connection opened
         }
-    }
-
-    /// <summary>The next posted draft; null when no more will come.</summary>
-    private async Task<NotificationDraft?> NextDraftAsync()
-    {
-        await _queued.WaitAsync(_stop.Token).ConfigureAwait(false);
-        if (_drafts.TryDequeue(out NotificationDraft? draft))
-        {
-            _free.Release();
-            return draft;
-        }
-
-        _queued.Release();
-        return null;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using MailKit.Net.Smtp;
+using MessagingProvider.Connections;
 using MessagingProvider.Security;
 using MimeKit;
 
@@ -33,6 +34,7 @@ public sealed class SmtpConnection : IDisposable
         try
         {
             var addresses = await connector.ResolveDnsAsync(cancellationToken).ConfigureAwait(false);
+            await ConnectionThread.ComeBack(); // a name lookup resumes on the thread pool
             System.Net.Sockets.Socket socket = await connector.ConnectTcpAsync(addresses, cancellationToken).ConfigureAwait(false);
             if (watchdog is not null)
             {

@@ -29,7 +29,7 @@ internal sealed class PipelineBridge : IOperationSink
     private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
     private readonly bool _verboseWanted;
     private readonly ConcurrentQueue<Action> _waiting = new ConcurrentQueue<Action>();
-    private BlockingCollection<Action>? _pending;
+    private PendingWrites? _pending;
 
     public PipelineBridge(PSCmdlet cmdlet)
     {
@@ -39,21 +39,22 @@ internal sealed class PipelineBridge : IOperationSink
 
     public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        var pending = new BlockingCollection<Action>();
-        BlockingCollection<Action>? outer = Interlocked.Exchange(ref _pending, pending);
+        var pending = new PendingWrites();
+        PendingWrites? outer = Interlocked.Exchange(ref _pending, pending);
         try
         {
             WriteWaiting();
             Task<T> task = StartHere(work, cancellationToken);
-            task.ContinueWith(_ => pending.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            if (task.IsCompleted) pending.Close();
+            else task.ContinueWith(_ => pending.Close(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             Exception? failed = null;
-            foreach (Action action in pending.GetConsumingEnumerable())
+            while (pending.TryTake(out Action? action))
             {
                 // A write that throws (the pipeline stopping) must not leave the work unwatched: drain to the end.
                 if (failed is not null) continue;
                 try
                 {
-                    action();
+                    action!();
                 }
                 catch (Exception e)
                 {
@@ -80,7 +81,6 @@ internal sealed class PipelineBridge : IOperationSink
         finally
         {
             Volatile.Write(ref _pending, outer);
-            pending.Dispose();
         }
     }
 
@@ -169,18 +169,8 @@ internal sealed class PipelineBridge : IOperationSink
             return true;
         }
 
-        BlockingCollection<Action>? pending = Volatile.Read(ref _pending);
-        if (pending is not null)
-        {
-            try
-            {
-                if (pending.TryAdd(action)) return true;
-            }
-            catch (InvalidOperationException)
-            {
-                // completed or disposed (ObjectDisposedException): that call has ended
-            }
-        }
+        PendingWrites? pending = Volatile.Read(ref _pending);
+        if (pending is not null && pending.TryAdd(action)) return true;
 
         if (!mayWait) return false;
         _waiting.Enqueue(action);

@@ -160,7 +160,23 @@ public sealed class MailServerFixture : IDisposable
             }
         }
 
-        foreach (int pid in pids) Run("taskset", $"-a -p -c {cpuList} {pid}", $"taskset could not pin process {pid}");
+        // Never init or this process's own ancestors: pinning them would pin everything started later
+        // on this machine (a machine once stayed on one core after a benchmark until this guard).
+        var ancestors = new HashSet<int> { 0, 1 };
+        for (int pid = Environment.ProcessId; pid > 1 && ancestors.Add(pid);) pid = ParentOf(pid);
+        foreach (int pid in pids.Where(p => !ancestors.Contains(p))) Run("taskset", $"-a -p -c {cpuList} {pid}", $"taskset could not pin process {pid}");
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            return int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(')').Last().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     public bool WaitUntilQueueEmpty(TimeSpan timeout)

@@ -19,6 +19,8 @@ public sealed class NotificationOutbox : IDisposable
     private const string Columns = "id, message_id, event, object, subject, transport, recipients, state, created, next_attempt, completed, attempts, last_reply, queue_id, error_id, possible_duplicate";
     private static readonly string Due = $"state IN ({(int)OutboxState.Pending}, {(int)OutboxState.Deferred}, {(int)OutboxState.Uncertain}) AND next_attempt <= @now";
     private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+    private SqliteTransaction? _transaction;
 
     private NotificationOutbox(string identityStore, string path, SqliteConnection connection)
     {
@@ -78,7 +80,7 @@ public sealed class NotificationOutbox : IDisposable
     public int RecoverAbandoned(DateTime now)
     {
         var owners = new List<string>();
-        using (SqliteCommand query = Command($"SELECT DISTINCT lease_owner FROM message WHERE state = {(int)OutboxState.Sending}"))
+        SqliteCommand query = Command($"SELECT DISTINCT lease_owner FROM message WHERE state = {(int)OutboxState.Sending}");
         using (SqliteDataReader reader = query.ExecuteReader())
         {
             while (reader.Read()) if (!reader.IsDBNull(0)) owners.Add(reader.GetString(0));
@@ -88,12 +90,12 @@ public sealed class NotificationOutbox : IDisposable
         int recovered = 0;
         Write(() =>
         {
-            using SqliteCommand expired = Command($"UPDATE message SET state = {(int)OutboxState.Uncertain}, possible_duplicate = 1, lease_owner = NULL, lease_expires = NULL WHERE state = {(int)OutboxState.Sending} AND lease_expires < @now");
+            SqliteCommand expired = Command($"UPDATE message SET state = {(int)OutboxState.Uncertain}, possible_duplicate = 1, lease_owner = NULL, lease_expires = NULL WHERE state = {(int)OutboxState.Sending} AND lease_expires < @now");
             expired.Parameters.AddWithValue("@now", Stamp(now));
             recovered += expired.ExecuteNonQuery();
             foreach (string owner in dead)
             {
-                using SqliteCommand abandoned = Command($"UPDATE message SET state = {(int)OutboxState.Uncertain}, possible_duplicate = 1, lease_owner = NULL, lease_expires = NULL WHERE state = {(int)OutboxState.Sending} AND lease_owner = @owner");
+                SqliteCommand abandoned = Command($"UPDATE message SET state = {(int)OutboxState.Uncertain}, possible_duplicate = 1, lease_owner = NULL, lease_expires = NULL WHERE state = {(int)OutboxState.Sending} AND lease_owner = @owner");
                 abandoned.Parameters.AddWithValue("@owner", owner);
                 recovered += abandoned.ExecuteNonQuery();
             }
@@ -111,7 +113,7 @@ public sealed class NotificationOutbox : IDisposable
         Write(() =>
         {
             string which = onlyId is null ? $"(SELECT id FROM message WHERE {Due} AND id > @after ORDER BY id LIMIT 1)" : $"(SELECT id FROM message WHERE id = @id AND {Due})";
-            using SqliteCommand command = Command(
+            SqliteCommand command = Command(
                 $"UPDATE message SET state = {(int)OutboxState.Sending}, lease_owner = @owner, lease_expires = @expires WHERE id = {which} RETURNING {Columns}");
             command.Parameters.AddWithValue("@owner", owner);
             command.Parameters.AddWithValue("@expires", Stamp(now + lease));
@@ -134,17 +136,15 @@ public sealed class NotificationOutbox : IDisposable
     /// </summary>
     public void Save(OutboxMessage message, IReadOnlyList<OutboxMessage>? splitOff = null) => Write(() =>
     {
-        using (SqliteCommand command = Command(@"UPDATE message SET state = @state, recipients = @recipients, next_attempt = @next, completed = @completed,
-            attempts = @attempts, last_reply = @reply, queue_id = @queue, error_id = @error, possible_duplicate = @dup, lease_owner = NULL, lease_expires = NULL WHERE id = @id"))
-        {
-            command.Parameters.AddWithValue("@id", message.Id);
-            Bind(command, message);
-            command.ExecuteNonQuery();
-        }
+        SqliteCommand command = Command(@"UPDATE message SET state = @state, recipients = @recipients, next_attempt = @next, completed = @completed,
+            attempts = @attempts, last_reply = @reply, queue_id = @queue, error_id = @error, possible_duplicate = @dup, lease_owner = NULL, lease_expires = NULL WHERE id = @id");
+        command.Parameters.AddWithValue("@id", message.Id);
+        Bind(command, message);
+        command.ExecuteNonQuery();
 
         if (IsFinal(message))
         {
-            using SqliteCommand dropMime = Command("DELETE FROM message_mime WHERE id = @id");
+            SqliteCommand dropMime = Command("DELETE FROM message_mime WHERE id = @id");
             dropMime.Parameters.AddWithValue("@id", message.Id);
             dropMime.ExecuteNonQuery();
         }
@@ -158,7 +158,7 @@ public sealed class NotificationOutbox : IDisposable
         int released = 0;
         Write(() =>
         {
-            using SqliteCommand command = Command($"UPDATE message SET state = {(int)OutboxState.Pending}, lease_owner = NULL, lease_expires = NULL WHERE state = {(int)OutboxState.Sending} AND lease_owner = @owner");
+            SqliteCommand command = Command($"UPDATE message SET state = {(int)OutboxState.Pending}, lease_owner = NULL, lease_expires = NULL WHERE state = {(int)OutboxState.Sending} AND lease_owner = @owner");
             command.Parameters.AddWithValue("@owner", owner);
             released = command.ExecuteNonQuery();
         });
@@ -170,7 +170,7 @@ public sealed class NotificationOutbox : IDisposable
     {
         var list = new List<OutboxMessage>();
         string filter = states.Count == 0 ? "1 = 1" : $"state IN ({string.Join(", ", states.Select(s => (int)s))})";
-        using SqliteCommand command = Command($"SELECT {Columns} FROM message WHERE {filter} AND created <= @before AND created >= @after ORDER BY id");
+        SqliteCommand command = Command($"SELECT {Columns} FROM message WHERE {filter} AND created <= @before AND created >= @after ORDER BY id");
         command.Parameters.AddWithValue("@before", Stamp(createdBefore ?? DateTime.MaxValue));
         command.Parameters.AddWithValue("@after", Stamp(createdAfter ?? DateTime.MinValue));
         using SqliteDataReader reader = command.ExecuteReader();
@@ -184,7 +184,7 @@ public sealed class NotificationOutbox : IDisposable
         int deleted = 0;
         Write(() =>
         {
-            using SqliteCommand command = Command($"DELETE FROM message WHERE id = @id AND state <> {(int)OutboxState.Sending}");
+            SqliteCommand command = Command($"DELETE FROM message WHERE id = @id AND state <> {(int)OutboxState.Sending}");
             command.Parameters.AddWithValue("@id", id);
             deleted = command.ExecuteNonQuery();
         });
@@ -197,7 +197,7 @@ public sealed class NotificationOutbox : IDisposable
         int deleted = 0;
         Write(() =>
         {
-            using SqliteCommand command = Command($"DELETE FROM message WHERE state IN ({(int)OutboxState.Sent}, {(int)OutboxState.Failed}) AND completed < @cutoff");
+            SqliteCommand command = Command($"DELETE FROM message WHERE state IN ({(int)OutboxState.Sent}, {(int)OutboxState.Failed}) AND completed < @cutoff");
             command.Parameters.AddWithValue("@cutoff", Stamp(cutoff));
             deleted = command.ExecuteNonQuery();
         });
@@ -206,7 +206,7 @@ public sealed class NotificationOutbox : IDisposable
 
     private void Insert(OutboxMessage m, string? owner = null, DateTime? leaseExpires = null)
     {
-        using SqliteCommand command = Command(@"INSERT INTO message (message_id, event, object, subject, transport, recipients, state, created, next_attempt, completed, attempts, last_reply, queue_id, error_id, possible_duplicate, lease_owner, lease_expires)
+        SqliteCommand command = Command(@"INSERT INTO message (message_id, event, object, subject, transport, recipients, state, created, next_attempt, completed, attempts, last_reply, queue_id, error_id, possible_duplicate, lease_owner, lease_expires)
             VALUES (@mid, @event, @object, @subject, @transport, @recipients, @state, @created, @next, @completed, @attempts, @reply, @queue, @error, @dup, @owner, @expires) RETURNING id");
         command.Parameters.AddWithValue("@owner", (object?)owner ?? DBNull.Value);
         command.Parameters.AddWithValue("@expires", leaseExpires is DateTime expires ? Stamp(expires) : DBNull.Value);
@@ -219,7 +219,7 @@ public sealed class NotificationOutbox : IDisposable
         Bind(command, m);
         m.Id = (long)command.ExecuteScalar()!;
         if (IsFinal(m) || m.Mime is null) return;
-        using SqliteCommand mime = Command("INSERT INTO message_mime (id, mime) VALUES (@id, @mime)");
+        SqliteCommand mime = Command("INSERT INTO message_mime (id, mime) VALUES (@id, @mime)");
         mime.Parameters.AddWithValue("@id", m.Id);
         mime.Parameters.AddWithValue("@mime", m.Mime);
         mime.ExecuteNonQuery();
@@ -230,7 +230,7 @@ public sealed class NotificationOutbox : IDisposable
 
     private byte[]? MimeOf(long id)
     {
-        using SqliteCommand command = Command("SELECT mime FROM message_mime WHERE id = @id");
+        SqliteCommand command = Command("SELECT mime FROM message_mime WHERE id = @id");
         command.Parameters.AddWithValue("@id", id);
         return command.ExecuteScalar() as byte[];
     }
@@ -275,6 +275,7 @@ public sealed class NotificationOutbox : IDisposable
         try
         {
             using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+            _transaction = transaction;
             body();
             transaction.Commit();
         }
@@ -282,12 +283,27 @@ public sealed class NotificationOutbox : IDisposable
         {
             throw Unavailable(Path, e);
         }
+        finally
+        {
+            _transaction = null;
+        }
     }
 
+    /// <summary>
+    /// The command for <paramref name="sql"/>, prepared once per connection and kept: SQLite
+    /// parses and plans it once, not on every message. Its parameters are the caller's to set.
+    /// </summary>
     private SqliteCommand Command(string sql)
     {
-        SqliteCommand command = _connection.CreateCommand();
-        command.CommandText = sql;
+        if (!_commands.TryGetValue(sql, out SqliteCommand? command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        command.Parameters.Clear();
+        command.Transaction = _transaction;
         return command;
     }
 
@@ -300,5 +316,9 @@ public sealed class NotificationOutbox : IDisposable
         e is MessagingProviderException known ? known : new MessagingProviderException(ErrorIds.OutboxUnavailable, ErrorKind.ResourceUnavailable,
             $"The notification outbox '{path}' cannot be used: {e.Message} Check that the configuration directory is writable and the file is not damaged; no message was sent.", path, e);
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        foreach (SqliteCommand command in _commands.Values) command.Dispose();
+        _connection.Dispose();
+    }
 }

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MessagingProvider.Connections;
+
+/// <summary>
+/// A thread of its own for one sending connection: the connection's async work runs here, and
+/// <see cref="PolledSocketStream"/> waits for the server on it with poll() instead of handing each
+/// reply to the thread pool. Work that resumed elsewhere (after a back-off delay, a connect or a
+/// token request) comes back with <see cref="SwitchTo"/>. The thread ends with the work.
+/// </summary>
+public sealed class ConnectionThread
+{
+    [ThreadStatic]
+    private static bool _onConnectionThread;
+
+    // The connection thread of the async flow that runs now, wherever it resumed (see ComeBack).
+    private static readonly AsyncLocal<ConnectionThread?> Flow = new AsyncLocal<ConnectionThread?>();
+
+    private readonly object _sync = new object();
+    private readonly Queue<Action> _continuations = new Queue<Action>();
+    private bool _ended;
+    private volatile int _managedThreadId;
+
+    private ConnectionThread()
+    {
+    }
+
+    /// <summary>True on a connection thread: a socket wait may block it.</summary>
+    public static bool IsCurrent => _onConnectionThread;
+
+    /// <summary>Starts <paramref name="work"/> on a new connection thread; the task ends with it.</summary>
+    public static Task Run(Func<ConnectionThread, Task> work, string name)
+    {
+        var thread = new ConnectionThread();
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        thread.Post(() =>
+        {
+            Task task;
+            try
+            {
+                Flow.Value = thread;
+                task = work(thread);
+            }
+            catch (Exception e)
+            {
+                task = Task.FromException(e);
+            }
+
+            task.ContinueWith(t =>
+            {
+                thread.End();
+                if (t.IsFaulted) done.TrySetException(t.Exception!.InnerExceptions);
+                else if (t.IsCanceled) done.TrySetCanceled();
+                else done.TrySetResult(true);
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        });
+        new Thread(thread.Loop) { IsBackground = true, Name = name }.Start();
+        return done.Task;
+    }
+
+    /// <summary>Continues on this connection thread (at once when already on it).</summary>
+    public SwitchAwaitable SwitchTo() => new SwitchAwaitable(this);
+
+    /// <summary>Back to the connection thread the current async flow started on, if any (after a wait that resumed on the thread pool).</summary>
+    public static SwitchAwaitable ComeBack() => new SwitchAwaitable(Flow.Value);
+
+    private void Post(Action continuation)
+    {
+        lock (_sync)
+        {
+            _continuations.Enqueue(continuation);
+            if (_continuations.Count == 1) Monitor.Pulse(_sync);
+        }
+    }
+
+    private void End()
+    {
+        lock (_sync)
+        {
+            _ended = true;
+            Monitor.Pulse(_sync);
+        }
+    }
+
+    private void Loop()
+    {
+        _onConnectionThread = true;
+        _managedThreadId = Environment.CurrentManagedThreadId;
+        while (true)
+        {
+            Action next;
+            lock (_sync)
+            {
+                while (_continuations.Count == 0 && !_ended) Monitor.Wait(_sync);
+                if (_continuations.Count == 0) return;
+                next = _continuations.Dequeue();
+            }
+
+            next();
+        }
+    }
+
+    public readonly struct SwitchAwaitable : INotifyCompletion
+    {
+        private readonly ConnectionThread? _thread;
+
+        public SwitchAwaitable(ConnectionThread? thread) => _thread = thread;
+
+        public SwitchAwaitable GetAwaiter() => this;
+
+        /// <summary>Also true when there is no connection thread to go back to.</summary>
+        public bool IsCompleted => _thread is null || Environment.CurrentManagedThreadId == _thread._managedThreadId;
+
+        public void OnCompleted(Action continuation) => _thread!.Post(continuation);
+
+        public void GetResult()
+        {
+        }
+    }
+}
