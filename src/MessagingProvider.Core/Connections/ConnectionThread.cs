@@ -9,8 +9,9 @@ namespace MessagingProvider.Connections;
 /// <summary>
 /// A thread of its own for one sending connection: the connection's async work runs here, and
 /// <see cref="PolledSocketStream"/> waits for the server on it with poll() instead of handing each
-/// reply to the thread pool. Work that resumed elsewhere (after a back-off delay, a connect or a
-/// token request) comes back with <see cref="SwitchTo"/>. The thread ends with the work.
+/// reply to the thread pool. Work that resumed elsewhere (a draft handed over by the renderer, a
+/// DNS lookup, a back-off delay) comes back with <see cref="SwitchTo"/> or <see cref="ComeBack"/>.
+/// The thread ends with the work.
 /// </summary>
 public sealed class ConnectionThread
 {
