@@ -48,11 +48,13 @@ public static class ConnectionStages
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
+#if NET
                 if (ConnectionThread.IsCurrent)
                 {
                     if (ConnectPolled(socket, new IPEndPoint(address, port), timeout, cancellation)) return socket;
                 }
                 else
+#endif
                 {
                     Task connect = socket.ConnectAsync(new IPEndPoint(address, port));
                     if (await Within(connect, timeout, cancellation).ConfigureAwait(false))
@@ -116,11 +118,14 @@ public static class ConnectionStages
         }
     }
 
+#if NET
     /// <summary>
     /// On a <see cref="ConnectionThread"/>: connects without an async operation, so the socket is
     /// never registered with the runtime's event loop (which would hand every later reply to the
     /// thread pool although <see cref="PolledSocketStream"/> reads it here). Non-blocking connect,
-    /// then poll() in slices until it completes, the timeout passes or the token is cancelled.
+    /// then poll() in slices until it completes, the timeout passes or the token is cancelled (a
+    /// refused connect shows as writable with SO_ERROR on Linux, in the error set on Windows).
+    /// Windows PowerShell connects as before: MailKit's own stream uses the socket asynchronously.
     /// </summary>
     /// <exception cref="SocketException">Refused or unreachable.</exception>
     private static bool ConnectPolled(Socket socket, EndPoint endPoint, TimeSpan timeout, CancellationToken cancellation)
@@ -149,6 +154,7 @@ public static class ConnectionStages
             socket.Blocking = true;
         }
     }
+#endif
 
     /// <summary>True when <paramref name="work"/> ended within <paramref name="timeout"/>; throws on stop.</summary>
     private static async Task<bool> Within(Task work, TimeSpan timeout, CancellationToken cancellation)
