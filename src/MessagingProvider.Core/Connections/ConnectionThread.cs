@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using MessagingProvider.Threading;
 
 namespace MessagingProvider.Connections;
 
@@ -21,9 +21,7 @@ public sealed class ConnectionThread
     // The connection thread of the async flow that runs now, wherever it resumed (see ComeBack).
     private static readonly AsyncLocal<ConnectionThread?> Flow = new AsyncLocal<ConnectionThread?>();
 
-    private readonly object _sync = new object();
-    private readonly Queue<Action> _continuations = new Queue<Action>();
-    private bool _ended;
+    private readonly ActionQueue _continuations = new ActionQueue();
     private volatile int _managedThreadId;
 
     private ConnectionThread()
@@ -53,7 +51,7 @@ public sealed class ConnectionThread
 
             task.ContinueWith(t =>
             {
-                thread.End();
+                thread._continuations.Close();
                 if (t.IsFaulted) done.TrySetException(t.Exception!.InnerExceptions);
                 else if (t.IsCanceled) done.TrySetCanceled();
                 else done.TrySetResult(true);
@@ -69,40 +67,17 @@ public sealed class ConnectionThread
     /// <summary>Back to the connection thread the current async flow started on, if any (after a wait that resumed on the thread pool).</summary>
     public static SwitchAwaitable ComeBack() => new SwitchAwaitable(Flow.Value);
 
+    /// <summary>Runs <paramref name="continuation"/> on this thread; on the pool once the thread has ended (nothing is dropped).</summary>
     private void Post(Action continuation)
     {
-        lock (_sync)
-        {
-            _continuations.Enqueue(continuation);
-            if (_continuations.Count == 1) Monitor.Pulse(_sync);
-        }
-    }
-
-    private void End()
-    {
-        lock (_sync)
-        {
-            _ended = true;
-            Monitor.Pulse(_sync);
-        }
+        if (!_continuations.TryAdd(continuation)) Task.Run(continuation);
     }
 
     private void Loop()
     {
         _onConnectionThread = true;
         _managedThreadId = Environment.CurrentManagedThreadId;
-        while (true)
-        {
-            Action next;
-            lock (_sync)
-            {
-                while (_continuations.Count == 0 && !_ended) Monitor.Wait(_sync);
-                if (_continuations.Count == 0) return;
-                next = _continuations.Dequeue();
-            }
-
-            next();
-        }
+        while (_continuations.TryTake(out Action? next)) next!();
     }
 
     public readonly struct SwitchAwaitable : INotifyCompletion

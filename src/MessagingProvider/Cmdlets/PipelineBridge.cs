@@ -5,6 +5,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MessagingProvider.Output;
+using MessagingProvider.Threading;
 
 namespace MessagingProvider.Commands.Cmdlets;
 
@@ -29,7 +30,7 @@ internal sealed class PipelineBridge : IOperationSink
     private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
     private readonly bool _verboseWanted;
     private readonly ConcurrentQueue<Action> _waiting = new ConcurrentQueue<Action>();
-    private PendingWrites? _pending;
+    private ActionQueue? _pending;
 
     public PipelineBridge(PSCmdlet cmdlet)
     {
@@ -39,8 +40,8 @@ internal sealed class PipelineBridge : IOperationSink
 
     public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        var pending = new PendingWrites();
-        PendingWrites? outer = Interlocked.Exchange(ref _pending, pending);
+        var pending = new ActionQueue();
+        ActionQueue? outer = Interlocked.Exchange(ref _pending, pending);
         try
         {
             WriteWaiting();
@@ -169,7 +170,7 @@ internal sealed class PipelineBridge : IOperationSink
             return true;
         }
 
-        PendingWrites? pending = Volatile.Read(ref _pending);
+        ActionQueue? pending = Volatile.Read(ref _pending);
         if (pending is not null && pending.TryAdd(action)) return true;
 
         if (!mayWait) return false;

@@ -2,21 +2,21 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 
-namespace MessagingProvider.Commands.Cmdlets;
+namespace MessagingProvider.Threading;
 
 /// <summary>
-/// What worker threads hand to the pipeline thread during one <see cref="PipelineBridge.Run{T}"/>.
-/// The pipeline thread sleeps on it without spinning: a spinning wait (BlockingCollection's) took
-/// about a tenth of the CPU a loopback send needs per message, CPU a local mail server or the
-/// connections needed more (issue 15's benchmark).
+/// Actions other threads hand to one consuming thread, which sleeps on a monitor while none wait:
+/// the cmdlet bridge's writes for the pipeline thread, a connection thread's continuations. A
+/// spinning wait (BlockingCollection's) took about a tenth of the CPU a loopback send needs per
+/// message, CPU a local mail server or the connections needed more (issue 15's benchmark).
 /// </summary>
-internal sealed class PendingWrites
+public sealed class ActionQueue
 {
     private readonly object _sync = new object();
     private readonly Queue<Action> _actions = new Queue<Action>();
     private bool _closed;
 
-    /// <summary>False once closed: that call has ended.</summary>
+    /// <summary>False once closed: the consumer has stopped taking.</summary>
     public bool TryAdd(Action action)
     {
         lock (_sync)
