@@ -236,6 +236,36 @@ Describe 'Send-Notification against a faulty SMTP server' -Tag StandIns {
         $delivered[0].Data | Should -Match '(?m)^To: undisclosed-recipients: ?;'
         $delivered[0].Data | Should -Not -Match 'member\d+@test\.local'
     }
+
+    It 'keeps everything it committed when killed (kill -9) mid-batch, and sends twice at most the message in flight and the one before it' {
+        # A Sent outcome is committed with the next message's commit, not on its own: a kill may come
+        # before that, and the next run sends that message again, flagged like the one in flight.
+        $random = [System.Random]::new()
+        foreach ($round in 1..5) {
+            $process = Start-OutboxProcess "1..1000 | ForEach-Object { 'Kill-$marker-$round-' + `$_ } | Send-Notification -IdentityStore Contoso -Event ObjectModified -To batch@test.local -RetryDelay 00:00:00.05 -ErrorAction SilentlyContinue | Out-Null"
+            $target = $fault.Accepted.Count + $random.Next(20, 150)
+            $deadline = [datetime]::UtcNow.AddSeconds(20)
+            while ($fault.Accepted.Count -lt $target -and -not $process.Process.HasExited -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 1 }
+            $process.Process.HasExited | Should -BeFalse -Because 'the kill must interrupt the batch'
+            $process.Process.Kill()
+            $null = $process.Process.WaitForExit(10000)
+        }
+
+        $last = Wait-OutboxProcess (Start-OutboxProcess "Send-QueuedNotification -IdentityStore Contoso -Force -RetryDelay 00:00:00.05 | Out-Null")
+
+        $last.Errors | Should -BeNullOrEmpty
+        @(Get-QueuedNotification -IdentityStore Contoso).Count | Should -Be 0
+        $history = @(Get-NotificationHistory -IdentityStore Contoso -State Sent)
+        $counts = Get-DeliveryCount $fault 'batch@test.local'
+        # What the server has is exactly what the killed runs committed: nothing lost, nothing unrecorded.
+        @($counts.Keys | Sort-Object) | Should -Be @($history | ForEach-Object { "<$($_.MessageId)>" } | Sort-Object)
+        $flagged = @{}
+        foreach ($entry in $history) { if ($entry.PossibleDuplicate) { $flagged["<$($entry.MessageId)>"] = $true } }
+        $twice = @($counts.Keys | Where-Object { $counts[$_] -gt 1 })
+        foreach ($id in $twice) { $flagged[$id] | Should -BeTrue -Because "$id was accepted $($counts[$id]) times, so it must be flagged" }
+        @($counts.Values | Where-Object { $_ -gt 2 }).Count | Should -Be 0
+        $twice.Count | Should -BeLessOrEqual 10 -Because 'at each kill, at most the message in flight and the one sent just before it'
+    }
 }
 
 Describe 'Send-Notification -MaxConnection' -Tag StandIns {

@@ -1,5 +1,6 @@
 using System;
 using MessagingProvider.Notifications.Delivery;
+using MessagingProvider.Notifications.Outbox;
 
 namespace MessagingProvider.Notifications;
 
@@ -15,4 +16,7 @@ internal sealed class DeliveryLane
     public INotificationTransport Transport { get; }
 
     public Action<string>? Verbose { get; }
+
+    /// <summary>The last message this connection sent whose outcome was left to the outbox's next transaction.</summary>
+    public OutboxMessage? LastOutcomeWaiting { get; set; }
 }

@@ -59,7 +59,10 @@ public sealed class ParallelDispatch
         Start();
         try
         {
-            await _drafts.AddAsync(draft).ConfigureAwait(false);
+            Task added = _drafts.AddAsync(draft);
+            // Waiting for room: meanwhile this thread commits what the connections sent.
+            if (!added.IsCompleted) _dispatcher.SaveOutcomes();
+            await added.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (Volatile.Read(ref _fatal) is not null)
         {
@@ -137,7 +140,7 @@ public sealed class ParallelDispatch
             }
             else
             {
-                while (await _drafts.TakeAsync().ConfigureAwait(false) is { } draft)
+                while (await NextDraftAsync().ConfigureAwait(false) is { } draft)
                 {
                     // Back on this connection's thread (a draft handed over by the renderer resumes on its thread).
                     await thread.SwitchTo();
@@ -152,7 +155,29 @@ public sealed class ParallelDispatch
         }
         finally
         {
+            SaveOutcomesAtEnd();
             transport?.Dispose(); // only one this connection opened
+        }
+    }
+
+    /// <summary>The next draft; when none is ready (or none is left), what was sent is committed before the wait.</summary>
+    private Task<NotificationDraft?> NextDraftAsync()
+    {
+        Task<NotificationDraft?> next = _drafts.TakeAsync();
+        if (!next.IsCompleted || next.Status == TaskStatus.RanToCompletion && next.Result is null) _dispatcher.SaveOutcomes();
+        return next;
+    }
+
+    private void SaveOutcomesAtEnd()
+    {
+        try
+        {
+            _dispatcher.SaveOutcomes();
+        }
+        catch (MessagingProviderException e)
+        {
+            // The outbox became unusable: those messages stay claimed, and the next run sends them as Uncertain.
+            if (Interlocked.CompareExchange(ref _fatal, e, null) is null) _stop.Cancel();
         }
     }
 }

@@ -197,6 +197,72 @@ PRAGMA user_version = 1;";
     }
 
     [Fact]
+    public void AnOutcomeLeftForTheNextWriteIsCommittedByIt()
+    {
+        using NotificationOutbox outbox = Open();
+        using NotificationOutbox other = Open();
+        string owner = LeaseOwner.New();
+        OutboxMessage first = Message("first");
+        outbox.EnqueueClaimed(new[] { first }, owner, TimeSpan.FromMinutes(5), DateTime.UtcNow);
+
+        first.State = OutboxState.Sent;
+        first.Completed = DateTime.UtcNow;
+        outbox.SaveWithNextWrite(first);
+
+        Assert.True(outbox.IsWaiting(first));
+        Assert.Equal(OutboxState.Sending, other.List(Array.Empty<OutboxState>()).Single().State);
+        outbox.EnqueueClaimed(new[] { Message("second") }, owner, TimeSpan.FromMinutes(5), DateTime.UtcNow);
+        Assert.False(outbox.IsWaiting(first));
+        Assert.Equal(new[] { OutboxState.Sent, OutboxState.Sending }, other.List(Array.Empty<OutboxState>()).Select(m => m.State));
+    }
+
+    [Fact]
+    public void ReleaseRecordsTheWaitingOutcomesBeforeGivingBackTheRest()
+    {
+        using NotificationOutbox outbox = Open();
+        string owner = LeaseOwner.New();
+        OutboxMessage sent = Message("sent");
+        OutboxMessage notSent = Message("not sent");
+        outbox.EnqueueClaimed(new[] { sent, notSent }, owner, TimeSpan.FromMinutes(5), DateTime.UtcNow);
+        sent.State = OutboxState.Sent;
+        sent.Completed = DateTime.UtcNow;
+        outbox.SaveWithNextWrite(sent);
+
+        Assert.Equal(1, outbox.Release(owner));
+
+        Assert.Equal(new[] { OutboxState.Sent, OutboxState.Pending }, outbox.List(Array.Empty<OutboxState>()).Select(m => m.State));
+    }
+
+    [Fact]
+    public void AWriteThatFailsKeepsTheOutcomesWaiting()
+    {
+        string path = Path.Combine(_directory.Path, "outbox", "contoso.db");
+        using NotificationOutbox outbox = NotificationOutbox.Open(path, "Contoso", TimeSpan.FromMilliseconds(100));
+        string owner = LeaseOwner.New();
+        OutboxMessage sent = Message("sent");
+        outbox.EnqueueClaimed(new[] { sent }, owner, TimeSpan.FromMinutes(5), DateTime.UtcNow);
+        sent.State = OutboxState.Sent;
+        sent.Completed = DateTime.UtcNow;
+        outbox.SaveWithNextWrite(sent);
+
+        using (var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            blocker.Open();
+            using var begin = blocker.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+
+            var e = Assert.Throws<MessagingProvider.Errors.MessagingProviderException>(() => outbox.Enqueue(new[] { Message("blocked") }));
+            Assert.Equal(MessagingProvider.Errors.ErrorIds.OutboxUnavailable, e.ErrorId);
+            Assert.True(outbox.IsWaiting(sent));
+        }
+
+        outbox.SaveWaiting();
+        Assert.False(outbox.IsWaiting(sent));
+        Assert.Equal(OutboxState.Sent, outbox.List(Array.Empty<OutboxState>()).Single().State);
+    }
+
+    [Fact]
     public void TheDatabaseIsReadableByItsOwnerOnly()
     {
         if (OperatingSystem.IsWindows()) return;

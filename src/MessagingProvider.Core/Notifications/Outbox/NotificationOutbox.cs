@@ -12,7 +12,8 @@ namespace MessagingProvider.Notifications.Outbox;
 /// The durable queue and history of one identity store's notifications
 /// (&lt;configuration directory&gt;/outbox/&lt;store&gt;.db). Every write is one transaction; a
 /// message is claimed (state Sending, lease owner and expiry) by exactly one sender in a single
-/// UPDATE, so two jobs sending from the same store never send the same message.
+/// UPDATE, so two jobs sending from the same store never send the same message. An outcome given
+/// to <see cref="SaveWithNextWrite"/> is recorded by the next transaction, whatever it writes.
 /// </summary>
 public sealed class NotificationOutbox : IDisposable
 {
@@ -20,6 +21,8 @@ public sealed class NotificationOutbox : IDisposable
     private static readonly string Due = $"state IN ({(int)OutboxState.Pending}, {(int)OutboxState.Deferred}, {(int)OutboxState.Uncertain}) AND next_attempt <= @now";
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+    // Taken by the next Write; their own lock, because they are added by threads that do not write (a sending connection).
+    private readonly List<OutboxMessage> _waitingOutcomes = new List<OutboxMessage>();
     private SqliteTransaction? _transaction;
 
     private NotificationOutbox(string identityStore, string path, SqliteConnection connection)
@@ -136,6 +139,12 @@ public sealed class NotificationOutbox : IDisposable
     /// </summary>
     public void Save(OutboxMessage message, IReadOnlyList<OutboxMessage>? splitOff = null) => Write(() =>
     {
+        Update(message);
+        foreach (OutboxMessage part in splitOff ?? Array.Empty<OutboxMessage>()) Insert(part);
+    });
+
+    private void Update(OutboxMessage message)
+    {
         SqliteCommand command = Command(@"UPDATE message SET state = @state, recipients = @recipients, next_attempt = @next, completed = @completed,
             attempts = @attempts, last_reply = @reply, queue_id = @queue, error_id = @error, possible_duplicate = @dup, lease_owner = NULL, lease_expires = NULL WHERE id = @id");
         command.Parameters.AddWithValue("@id", message.Id);
@@ -148,9 +157,34 @@ public sealed class NotificationOutbox : IDisposable
             dropMime.Parameters.AddWithValue("@id", message.Id);
             dropMime.ExecuteNonQuery();
         }
+    }
 
-        foreach (OutboxMessage part in splitOff ?? Array.Empty<OutboxMessage>()) Insert(part);
-    });
+    /// <summary>
+    /// Records a final outcome (no parts split off) in the next transaction of this outbox, or in
+    /// <see cref="SaveWaiting"/>, instead of a commit of its own. Until then the message stays
+    /// claimed (Sending): should the process die, the next run sends it again as Uncertain.
+    /// </summary>
+    public void SaveWithNextWrite(OutboxMessage message)
+    {
+        lock (_waitingOutcomes) _waitingOutcomes.Add(message);
+    }
+
+    /// <summary>Whether <paramref name="message"/> still waits for a transaction (<see cref="SaveWithNextWrite"/>).</summary>
+    public bool IsWaiting(OutboxMessage message)
+    {
+        lock (_waitingOutcomes) return _waitingOutcomes.Contains(message);
+    }
+
+    /// <summary>Commits the outcomes waiting for a transaction (none: nothing is written).</summary>
+    public void SaveWaiting()
+    {
+        lock (_waitingOutcomes)
+        {
+            if (_waitingOutcomes.Count == 0) return;
+        }
+
+        Write(() => { });
+    }
 
     /// <summary>Gives back what <paramref name="owner"/> claimed and did not get to (a command stopped early): due again at once.</summary>
     public int Release(string owner)
@@ -272,16 +306,27 @@ public sealed class NotificationOutbox : IDisposable
     /// <summary>One IMMEDIATE transaction: the write lock is taken first, so concurrent senders queue on the busy timeout instead of deadlocking.</summary>
     private void Write(Action body)
     {
+        OutboxMessage[] outcomes;
+        lock (_waitingOutcomes)
+        {
+            outcomes = _waitingOutcomes.ToArray();
+            _waitingOutcomes.Clear();
+        }
+
         try
         {
             using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
             _transaction = transaction;
+            foreach (OutboxMessage outcome in outcomes) Update(outcome);
             body();
             transaction.Commit();
         }
-        catch (SqliteException e)
+        catch (Exception e)
         {
-            throw Unavailable(Path, e);
+            // Not recorded: they wait for the next transaction (the message stays claimed meanwhile).
+            lock (_waitingOutcomes) _waitingOutcomes.InsertRange(0, outcomes);
+            if (e is SqliteException sqlite) throw Unavailable(Path, sqlite);
+            throw;
         }
         finally
         {
