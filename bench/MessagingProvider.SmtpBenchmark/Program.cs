@@ -126,6 +126,27 @@ static System.Collections.Generic.Dictionary<int, (string Name, long Ticks)> Pro
     return all;
 }
 
+// The same for this process's threads, by thread name (the pool's workers share one).
+static System.Collections.Generic.Dictionary<int, (string Name, long Ticks)> ThreadCpu()
+{
+    var all = new System.Collections.Generic.Dictionary<int, (string, long)>();
+    foreach (string dir in Directory.GetDirectories("/proc/self/task"))
+    {
+        try
+        {
+            string stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            string name = stat.Substring(stat.IndexOf('(') + 1, stat.LastIndexOf(')') - stat.IndexOf('(') - 1);
+            string[] f = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
+            all[int.Parse(Path.GetFileName(dir))] = (name, long.Parse(f[11]) + long.Parse(f[12]));
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    return all;
+}
+
 static double Busy(long[] before, long[] after) => 100.0 * (after[0] - before[0]) / Math.Max(1, after[1] - before[1]);
 
 // The bare loop on MailKit's async API: what async I/O costs by itself.
@@ -263,11 +284,14 @@ for (long last = -1; warmRounds < 25 && (last < 0 || compiled - last >= 150); wa
 Console.WriteLine($"warm-up: {warmRounds} pairs of 200 messages until tiered compilation settled; {compiled} methods compiled");
 
 // Rounds in alternating order, best of each. Before each, Postfix delivers what the previous
-// scenario left in its queue: otherwise its queue manager competes for the 2 cores with whichever
-// scenario runs next.
+// scenario left in its queue (otherwise its queue manager competes for the 2 cores with whichever
+// scenario runs next), and the inbox is emptied: Dovecot's delivery slows as the maildir grows,
+// which made every round slower than the one before (LMTP 2.1 ms of CPU per message in one round,
+// 3.3 ms three rounds later).
 void Drain()
 {
     if (!server.WaitUntilQueueEmpty(TimeSpan.FromMinutes(2))) Console.WriteLine("(Postfix's queue did not empty within 2 minutes)");
+    server.EmptyInbox(Recipient.Split('@')[0]);
 }
 
 if (latency)
@@ -286,19 +310,27 @@ if (profile is not null)
         long items = System.Threading.ThreadPool.CompletedWorkItemCount;
         long[] cpuBefore = SystemCpu();
         var processesBefore = ProcessCpu();
+        var threadsBefore = ThreadCpu();
         double seconds = profile == "bare" ? Bare(messages) : profile == "bareasync" ? BareAsync(messages).GetAwaiter().GetResult() : profile == "whatif" ? WhatIfTimed(messages) : ModuleTimed(messages);
         Console.WriteLine($"{profile} round {round + 1}: {seconds:0.00} s, client CPU {(Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / messages:0.00} ms/msg, methods compiled so far {System.Runtime.JitInfo.GetCompiledMethodCount()}, thread-pool work items per message {(double)(System.Threading.ThreadPool.CompletedWorkItemCount - items) / messages:0.00}, machine busy {Busy(cpuBefore, SystemCpu()):0}% of {Environment.ProcessorCount} cores");
         var processesAfter = ProcessCpu();
         var byName = processesAfter.Select(p => (p.Value.Name, Ticks: p.Value.Ticks - (processesBefore.TryGetValue(p.Key, out var b) ? b.Ticks : 0)))
             .GroupBy(p => p.Name).Select(g => (Name: g.Key, Ms: g.Sum(x => x.Ticks) * 10.0 / messages)).Where(g => g.Ms >= 0.05).OrderByDescending(g => g.Ms);
         Console.WriteLine("  CPU ms per message by process: " + string.Join(", ", byName.Select(g => $"{g.Name} {g.Ms:0.00}")));
+        var threadsAfter = ThreadCpu();
+        var byThread = threadsAfter.Select(t => (t.Value.Name, Ticks: t.Value.Ticks - (threadsBefore.TryGetValue(t.Key, out var b) ? b.Ticks : 0)))
+            .GroupBy(t => t.Name).Select(g => (Name: g.Key, Ms: g.Sum(x => x.Ticks) * 10.0 / messages)).Where(g => g.Ms >= 0.02).OrderByDescending(g => g.Ms);
+        Console.WriteLine("  client CPU ms per message by thread: " + string.Join(", ", byThread.Select(g => $"{g.Name} {g.Ms:0.00}")));
     }
 
     Directory.Delete(config, recursive: true);
     return 0;
 }
 
-const int Rounds = 5;
+// 15 pairs: on this 2-core virtual machine one round can take 40 % longer than the next for either
+// sender (the host, and bursts of tiered compilation: up to 0.66 ms per message of a round on the
+// JIT's thread); with 5 the median still moved by ±0.1x from one run to the next.
+const int Rounds = 15;
 var bareRounds = new System.Collections.Generic.List<double>();
 var moduleRounds = new System.Collections.Generic.List<double>();
 var bareCpu = new System.Collections.Generic.List<double>();
@@ -309,8 +341,12 @@ var moduleCpu = new System.Collections.Generic.List<double>();
 void Timed(System.Collections.Generic.List<double> rounds, System.Collections.Generic.List<double> cpu, Func<double> run)
 {
     TimeSpan before = Process.GetCurrentProcess().TotalProcessorTime;
+    long jit = System.Runtime.JitInfo.GetCompiledMethodCount();
+    int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
+    long contention = System.Threading.Monitor.LockContentionCount;
     rounds.Add(run());
     cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / messages);
+    Console.WriteLine($"  {(rounds == bareRounds ? "bare  " : "module")} {rounds[^1]:0.00} s, client CPU {cpu[^1]:0.00} ms/msg, methods compiled {System.Runtime.JitInfo.GetCompiledMethodCount() - jit}, GCs gen0 {GC.CollectionCount(0) - gen0} gen2 {GC.CollectionCount(2) - gen2}, lock contentions {System.Threading.Monitor.LockContentionCount - contention}");
 }
 
 Drain();
@@ -334,6 +370,10 @@ static double MedianOf(System.Collections.Generic.IEnumerable<double> values)
 Console.WriteLine($"rounds (s): bare {string.Join(" / ", bareRounds.Select(r => r.ToString("0.00")))}; module {string.Join(" / ", moduleRounds.Select(r => r.ToString("0.00")))}");
 Console.WriteLine($"client CPU per message (ms): bare {string.Join(" / ", bareCpu.Select(r => r.ToString("0.00")))}; module {string.Join(" / ", moduleCpu.Select(r => r.ToString("0.00")))}");
 Console.WriteLine($"medians: bare {MedianOf(bareRounds):0.00} s, module {MedianOf(moduleRounds):0.00} s, module / bare {MedianOf(bareRounds) / MedianOf(moduleRounds):0.00}x; client CPU bare {MedianOf(bareCpu):0.00} ms/msg, module {MedianOf(moduleCpu):0.00} ms/msg");
+// Each round's two runs back to back: what still drifts between rounds (the server's state, other
+// work on the host) cancels out of their ratio.
+var paired = bareRounds.Zip(moduleRounds, (b, m) => b / m).ToList();
+Console.WriteLine($"module / bare per round: {string.Join(" / ", paired.Select(r => r.ToString("0.00")))}; median {MedianOf(paired):0.00}x");
 double bare = bareRounds.Min();
 double module = moduleRounds.Min();
 Console.WriteLine($"bare MailKit loop, one connection : {bare,7:0.00} s  {messages / bare,7:0} msg/s");
@@ -345,7 +385,8 @@ Console.WriteLine($"module / connection per message   : {perMessage / module:0.0
 var (streamSeconds, samples) = Module(streamed, streamed / 10);
 Console.WriteLine($"streaming {streamed} through the module: {streamSeconds:0.0} s; managed heap after each 10%: {string.Join(", ", samples.Select(s => (s / 1024.0 / 1024.0).ToString("0.0") + " MiB"))}");
 string outbox = Path.Combine(config, "outbox", "bench.db");
-Console.WriteLine($"outbox database after {messages * 7 + streamed + 120} messages (history kept): {new FileInfo(outbox).Length / 1024} KiB (+ WAL {(File.Exists(outbox + "-wal") ? new FileInfo(outbox + "-wal").Length / 1024 : 0)} KiB)");
+int kept = (int)Invoke("@(Get-NotificationHistory -IdentityStore Bench).Count")[0].BaseObject;
+Console.WriteLine($"outbox database after {kept} messages (history kept): {new FileInfo(outbox).Length / 1024} KiB (+ WAL {(File.Exists(outbox + "-wal") ? new FileInfo(outbox + "-wal").Length / 1024 : 0)} KiB)");
 
 if (File.Exists("/usr/bin/sqlite3"))
 {
