@@ -29,6 +29,20 @@ function Start-OutboxProcess([string] $Script, [string] $OutputPath) {
     [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Errors = $process.StandardError.ReadToEndAsync() }
 }
 
+# Starts pwsh running $Script and kills it (SIGKILL: no clean-up, no finally blocks) at a random
+# moment in the middle of its batch: once $Fault has accepted 20 to 150 more messages (or after
+# 20 s). True when it was still running then.
+function Stop-OutboxProcessMidBatch($Fault, [string] $Script, [System.Random] $Random) {
+    $started = Start-OutboxProcess $Script
+    $target = $Fault.Accepted.Count + $Random.Next(20, 150)
+    $deadline = [datetime]::UtcNow.AddSeconds(20)
+    while ($Fault.Accepted.Count -lt $target -and -not $started.Process.HasExited -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 1 }
+    $running = -not $started.Process.HasExited
+    $started.Process.Kill()
+    $null = $started.Process.WaitForExit(10000)
+    $running
+}
+
 function Wait-OutboxProcess($Started, [int] $TimeoutSeconds = 50) {
     if (-not $Started.Process.WaitForExit($TimeoutSeconds * 1000)) {
         $Started.Process.Kill($true)

@@ -242,13 +242,8 @@ Describe 'Send-Notification against a faulty SMTP server' -Tag StandIns {
         # before that, and the next run sends that message again, flagged like the one in flight.
         $random = [System.Random]::new()
         foreach ($round in 1..5) {
-            $process = Start-OutboxProcess "1..1000 | ForEach-Object { 'Kill-$marker-$round-' + `$_ } | Send-Notification -IdentityStore Contoso -Event ObjectModified -To batch@test.local -RetryDelay 00:00:00.05 -ErrorAction SilentlyContinue | Out-Null"
-            $target = $fault.Accepted.Count + $random.Next(20, 150)
-            $deadline = [datetime]::UtcNow.AddSeconds(20)
-            while ($fault.Accepted.Count -lt $target -and -not $process.Process.HasExited -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 1 }
-            $process.Process.HasExited | Should -BeFalse -Because 'the kill must interrupt the batch'
-            $process.Process.Kill()
-            $null = $process.Process.WaitForExit(10000)
+            Stop-OutboxProcessMidBatch $fault "1..1000 | ForEach-Object { 'Kill-$marker-$round-' + `$_ } | Send-Notification -IdentityStore Contoso -Event ObjectModified -To batch@test.local -RetryDelay 00:00:00.05 -ErrorAction SilentlyContinue | Out-Null" $random |
+                Should -BeTrue -Because 'the kill must interrupt the batch'
         }
 
         $last = Wait-OutboxProcess (Start-OutboxProcess "Send-QueuedNotification -IdentityStore Contoso -Force -RetryDelay 00:00:00.05 | Out-Null")

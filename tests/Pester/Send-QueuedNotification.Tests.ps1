@@ -70,13 +70,8 @@ Describe 'Send-QueuedNotification' -Tag StandIns {
         Add-QueuedTestNotification $fault 1000 "Kill-$marker-"
         $random = [System.Random]::new()
         foreach ($round in 1..5) {
-            $process = Start-OutboxProcess "Send-QueuedNotification -IdentityStore Contoso -Force -RetryDelay 00:00:00.05 -ErrorAction SilentlyContinue | Out-Null"
-            # A random moment in the middle of the batch: after 20 to 150 more messages reached the server.
-            $target = $fault.Accepted.Count + $random.Next(20, 150)
-            $deadline = [datetime]::UtcNow.AddSeconds(20)
-            while ($fault.Accepted.Count -lt $target -and -not $process.Process.HasExited -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 1 }
-            $process.Process.Kill()   # SIGKILL: no clean-up, no finally blocks
-            $null = $process.Process.WaitForExit(10000)
+            Stop-OutboxProcessMidBatch $fault "Send-QueuedNotification -IdentityStore Contoso -Force -RetryDelay 00:00:00.05 -ErrorAction SilentlyContinue | Out-Null" $random |
+                Should -BeTrue -Because 'the kill must interrupt the batch'
         }
         $sentBeforeLastRun = $fault.Accepted.Count
 

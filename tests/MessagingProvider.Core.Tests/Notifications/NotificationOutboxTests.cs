@@ -196,6 +196,14 @@ PRAGMA user_version = 1;";
         Assert.True(size < 400_000, $"outbox file and WAL are {size} bytes after 400 messages");
     }
 
+    // As a connection leaves a message the server took: Sent, recorded by the outbox's next transaction.
+    private static void LeaveSentForNextWrite(NotificationOutbox outbox, OutboxMessage message)
+    {
+        message.State = OutboxState.Sent;
+        message.Completed = DateTime.UtcNow;
+        outbox.SaveWithNextWrite(message);
+    }
+
     [Fact]
     public void AnOutcomeLeftForTheNextWriteIsCommittedByIt()
     {
@@ -205,9 +213,7 @@ PRAGMA user_version = 1;";
         OutboxMessage first = Message("first");
         outbox.EnqueueClaimed(new[] { first }, owner, TimeSpan.FromMinutes(5), DateTime.UtcNow);
 
-        first.State = OutboxState.Sent;
-        first.Completed = DateTime.UtcNow;
-        outbox.SaveWithNextWrite(first);
+        LeaveSentForNextWrite(outbox, first);
 
         Assert.True(outbox.IsWaiting(first));
         Assert.Equal(OutboxState.Sending, other.List(Array.Empty<OutboxState>()).Single().State);
@@ -224,9 +230,7 @@ PRAGMA user_version = 1;";
         OutboxMessage sent = Message("sent");
         OutboxMessage notSent = Message("not sent");
         outbox.EnqueueClaimed(new[] { sent, notSent }, owner, TimeSpan.FromMinutes(5), DateTime.UtcNow);
-        sent.State = OutboxState.Sent;
-        sent.Completed = DateTime.UtcNow;
-        outbox.SaveWithNextWrite(sent);
+        LeaveSentForNextWrite(outbox, sent);
 
         Assert.Equal(1, outbox.Release(owner));
 
@@ -241,9 +245,7 @@ PRAGMA user_version = 1;";
         string owner = LeaseOwner.New();
         OutboxMessage sent = Message("sent");
         outbox.EnqueueClaimed(new[] { sent }, owner, TimeSpan.FromMinutes(5), DateTime.UtcNow);
-        sent.State = OutboxState.Sent;
-        sent.Completed = DateTime.UtcNow;
-        outbox.SaveWithNextWrite(sent);
+        LeaveSentForNextWrite(outbox, sent);
 
         using (var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
         {
