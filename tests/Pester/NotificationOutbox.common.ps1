@@ -58,6 +58,18 @@ function Get-DeliveryCount($Fault, [string] $Recipient) {
     $counts
 }
 
+# What the server has more than once must be flagged PossibleDuplicate in $History (same
+# Message-ID), and nothing may be there three times. Returns how many were flagged and how many
+# the server has twice.
+function Assert-OnlyFlaggedDuplicate($Counts, $History) {
+    $flagged = @{}
+    foreach ($entry in $History) { if ($entry.PossibleDuplicate) { $flagged["<$($entry.MessageId)>"] = $true } }
+    $twice = @($Counts.Keys | Where-Object { $Counts[$_] -gt 1 })
+    foreach ($id in $twice) { $flagged[$id] | Should -BeTrue -Because "$id was accepted $($Counts[$id]) times, so it must be flagged" }
+    @($Counts.Values | Where-Object { $_ -gt 2 }).Count | Should -Be 0
+    [pscustomobject]@{ Flagged = $flagged.Count; Twice = $twice.Count }
+}
+
 # Queues $Count notifications ("<Prefix><n>") to $Recipient without sending them: the store's SMTP
 # port is pointed at a closed port for the run (one connection attempt, then every message is
 # Deferred at once), then back at $Fault.

@@ -254,12 +254,7 @@ Describe 'Send-Notification against a faulty SMTP server' -Tag StandIns {
         $counts = Get-DeliveryCount $fault 'batch@test.local'
         # What the server has is exactly what the killed runs committed: nothing lost, nothing unrecorded.
         @($counts.Keys | Sort-Object) | Should -Be @($history | ForEach-Object { "<$($_.MessageId)>" } | Sort-Object)
-        $flagged = @{}
-        foreach ($entry in $history) { if ($entry.PossibleDuplicate) { $flagged["<$($entry.MessageId)>"] = $true } }
-        $twice = @($counts.Keys | Where-Object { $counts[$_] -gt 1 })
-        foreach ($id in $twice) { $flagged[$id] | Should -BeTrue -Because "$id was accepted $($counts[$id]) times, so it must be flagged" }
-        @($counts.Values | Where-Object { $_ -gt 2 }).Count | Should -Be 0
-        $twice.Count | Should -BeLessOrEqual 10 -Because 'at each kill, at most the message in flight and the one sent just before it'
+        (Assert-OnlyFlaggedDuplicate $counts $history).Twice | Should -BeLessOrEqual 10 -Because 'at each kill, at most the message in flight and the one sent just before it'
     }
 }
 
