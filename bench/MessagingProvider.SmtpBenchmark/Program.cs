@@ -15,7 +15,7 @@ using MimeKit;
 //        MessagingProvider.SmtpBenchmark latency [messages=300] [streamMessages=10000] [rtts=20,50] [rounds=3]
 //        MessagingProvider.SmtpBenchmark profile module|bare|bareasync|whatif [messages=1000] [rounds=10]
 //          after the warm-up, only that path, round after round: client CPU, thread-pool work items
-//          and the machine's CPU by process per message (to attach perf to; see docs/performance.md)
+//          and the machine's CPU by process per message, this process's by thread (to attach perf to; see docs/performance.md)
 // (moduleManifest: another build of the module, e.g. a previous version, to measure the same way; default out/MessagingProvider)
 // bench/run-smtp-benchmark.sh runs either with one command and stops Postfix even when interrupted.
 bool latency = args.Length > 0 && args[0] == "latency";
@@ -105,39 +105,25 @@ static long[] SystemCpu()
 }
 
 // utime + stime (10 ms ticks) of every process now, with its name (kernel threads included).
-static System.Collections.Generic.Dictionary<int, (string Name, long Ticks)> ProcessCpu()
+static System.Collections.Generic.Dictionary<int, (string Name, long Ticks)> ProcessCpu() =>
+    CpuOf("/proc", name => System.Text.RegularExpressions.Regex.Replace(name, @"[/:]\d.*|\d+$", ""));
+
+// The same for this process's threads now, by thread name (the pool's workers share one; a thread
+// that ended meanwhile, such as a finished run's connection thread, is not counted).
+static System.Collections.Generic.Dictionary<int, (string Name, long Ticks)> ThreadCpu() => CpuOf("/proc/self/task", name => name);
+
+static System.Collections.Generic.Dictionary<int, (string Name, long Ticks)> CpuOf(string folder, Func<string, string> nameOf)
 {
     var all = new System.Collections.Generic.Dictionary<int, (string, long)>();
-    foreach (string dir in Directory.GetDirectories("/proc"))
+    foreach (string dir in Directory.GetDirectories(folder))
     {
-        if (!int.TryParse(Path.GetFileName(dir), out int pid)) continue;
+        if (!int.TryParse(Path.GetFileName(dir), out int id)) continue;
         try
         {
             string stat = File.ReadAllText(Path.Combine(dir, "stat"));
             string name = stat.Substring(stat.IndexOf('(') + 1, stat.LastIndexOf(')') - stat.IndexOf('(') - 1);
             string[] f = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
-            all[pid] = (System.Text.RegularExpressions.Regex.Replace(name, @"[/:]\d.*|\d+$", ""), long.Parse(f[11]) + long.Parse(f[12]));
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    return all;
-}
-
-// The same for this process's threads, by thread name (the pool's workers share one).
-static System.Collections.Generic.Dictionary<int, (string Name, long Ticks)> ThreadCpu()
-{
-    var all = new System.Collections.Generic.Dictionary<int, (string, long)>();
-    foreach (string dir in Directory.GetDirectories("/proc/self/task"))
-    {
-        try
-        {
-            string stat = File.ReadAllText(Path.Combine(dir, "stat"));
-            string name = stat.Substring(stat.IndexOf('(') + 1, stat.LastIndexOf(')') - stat.IndexOf('(') - 1);
-            string[] f = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
-            all[int.Parse(Path.GetFileName(dir))] = (name, long.Parse(f[11]) + long.Parse(f[12]));
+            all[id] = (nameOf(name), long.Parse(f[11]) + long.Parse(f[12]));
         }
         catch (IOException)
         {
@@ -283,7 +269,7 @@ for (long last = -1; warmRounds < 25 && (last < 0 || compiled - last >= 150); wa
 
 Console.WriteLine($"warm-up: {warmRounds} pairs of 200 messages until tiered compilation settled; {compiled} methods compiled");
 
-// Rounds in alternating order, best of each. Before each, Postfix delivers what the previous
+// Rounds in alternating order. Before each, Postfix delivers what the previous
 // scenario left in its queue (otherwise its queue manager competes for the 2 cores with whichever
 // scenario runs next), and the inbox is emptied: Dovecot's delivery slows as the maildir grows,
 // which made every round slower than the one before (LMTP 2.1 ms of CPU per message in one round,
@@ -329,7 +315,7 @@ if (profile is not null)
 
 // 15 pairs: on this 2-core virtual machine one round can take 40 % longer than the next for either
 // sender (the host, and bursts of tiered compilation: up to 0.66 ms per message of a round on the
-// JIT's thread); with 5 the median still moved by ±0.1x from one run to the next.
+// JIT's thread); with 5 the median still moved by ±0.15x from one run to the next.
 const int Rounds = 15;
 var bareRounds = new System.Collections.Generic.List<double>();
 var moduleRounds = new System.Collections.Generic.List<double>();

@@ -150,8 +150,7 @@ public sealed class ParallelDispatch
         }
         catch (Exception e) when (e is MessagingProviderException || e is OperationCanceledException)
         {
-            // The first problem stops the other connections; their messages stay queued.
-            if (Interlocked.CompareExchange(ref _fatal, e, null) is null) _stop.Cancel();
+            StopAll(e);
         }
         finally
         {
@@ -177,7 +176,13 @@ public sealed class ParallelDispatch
         catch (MessagingProviderException e)
         {
             // The outbox became unusable: those messages stay claimed, and the next run sends them as Uncertain.
-            if (Interlocked.CompareExchange(ref _fatal, e, null) is null) _stop.Cancel();
+            StopAll(e);
         }
+    }
+
+    /// <summary>The first problem stops the other connections; their messages stay queued.</summary>
+    private void StopAll(Exception problem)
+    {
+        if (Interlocked.CompareExchange(ref _fatal, problem, null) is null) _stop.Cancel();
     }
 }
