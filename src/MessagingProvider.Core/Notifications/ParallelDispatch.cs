@@ -12,12 +12,11 @@ namespace MessagingProvider.Notifications;
 /// <summary>
 /// A send run over several connections of one store (-MaxConnection): each connection runs on its
 /// own <see cref="ConnectionThread"/> with its own transport and sends one message at a time; the
-/// store's pacing is shared. The
-/// outbox's claims keep a message on one connection. Results, errors and verbose messages go to
-/// the caller's callbacks from the connections' threads: the caller gives callbacks that carry
-/// them to where they may be written (a cmdlet's async bridge). A configuration problem (no
-/// server, a refused password) stops every connection; what was not sent stays queued, and the
-/// next <see cref="PostAsync"/> or <see cref="CompleteAsync"/> throws it.
+/// store's pacing is shared. The outbox's claims keep a message on one connection. Results,
+/// errors and verbose messages go to the caller's callbacks from the connections' threads: the
+/// caller gives callbacks that carry them to where they may be written (a cmdlet's async bridge).
+/// A configuration problem (no server, a refused password) stops every connection; what was not
+/// sent stays queued, and the next <see cref="PostAsync"/> or <see cref="CompleteAsync"/> throws it.
 /// </summary>
 public sealed class ParallelDispatch
 {
